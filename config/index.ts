@@ -1,0 +1,43 @@
+import { defineConfig } from '@tarojs/cli';
+
+export default defineConfig<'webpack5'>(() => ({
+  projectName: 'taro-face-verify-demo',
+  date: '2026-11-24',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp',
+  plugins: [],
+  defineConstants: {
+    // The preview's backend (the demo server); empty means the in-browser mock backend.
+    FV_PREVIEW_API: JSON.stringify(process.env.FV_PREVIEW_API ?? ''),
+  },
+  framework: 'react',
+  compiler: 'webpack5',
+  cache: { enable: false },
+  mini: {
+    postcss: {
+      pxtransform: { enable: false },
+      cssModules: { enable: false },
+    },
+  },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    output: {
+      filename: 'js/[name].[contenthash:8].js',
+      chunkFilename: 'js/[name].[contenthash:8].js',
+    },
+    miniCssExtractPluginOption: {
+      ignoreOrder: true,
+      filename: 'css/[name].[contenthash:8].css',
+      chunkFilename: 'css/[name].[contenthash:8].css',
+    },
+    postcss: {
+      pxtransform: { enable: false },
+      autoprefixer: { enable: true },
+      cssModules: { enable: false },
+    },
+  },
+}));

@@ -1,0 +1,23 @@
+// Tests import the kit by its public names; these map them to the source, so tests exercise what users import.
+const moduleNameMapper = {
+  '^taro-face-verify$': '<rootDir>/src/face-verify/index.ts',
+  '^taro-face-verify/mock$': '<rootDir>/src/face-verify/mock.ts',
+  '^taro-face-verify/server$': '<rootDir>/src/face-verify/server.ts',
+  '^@tarojs/components$': '<rootDir>/test/support/taro-components.tsx',
+  '^@tarojs/taro$': '<rootDir>/test/support/taro.ts',
+  '\\.(css|scss)$': '<rootDir>/test/support/style.ts',
+};
+
+const common = {
+  moduleNameMapper,
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/test/core/**/*.test.ts?(x)'] },
+    { ...common, displayName: 'react', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/react/**/*.test.ts?(x)'] },
+    { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/test/server/**/*.test.ts?(x)'] },
+  ],
+};

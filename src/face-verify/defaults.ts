@@ -1,0 +1,57 @@
+/**
+ * The one place that picks defaults by platform: the WeChat driver on weapp (never the mock on its own),
+ * the mock driver and the in-browser mock backend in a Taro H5 build. `process.env.TARO_ENV` is replaced
+ * at build time by Taro, so a weapp bundle drops the mock branch entirely.
+ */
+import { createFaceVerify as createFlow, type FaceVerifyOptions, type FaceVerifyStore } from './core/flow';
+import type { FaceDriver } from './drivers/driver';
+import { createWeChatDriver } from './drivers/wechat';
+import { createMockBackend } from './drivers/mock/backend';
+import { createMockDriver, type MockDriver } from './drivers/mock/driver';
+
+/** Options as users write them: the driver is optional. */
+export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
+
+export function isH5Build(): boolean {
+  return process.env.TARO_ENV === 'h5';
+}
+
+/** The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. */
+export function createDefaultDriver(): FaceDriver {
+  if (isH5Build()) return createMockDriver({ latencyMs: 250, captureMs: 3000 });
+  return createWeChatDriver();
+}
+
+const mockBackends = new WeakMap<FaceDriver, ReturnType<typeof createMockBackend>>();
+
+/** Fills in the driver, and — only on a mock driver — the mock backend where no endpoint was given. */
+export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver): FaceVerifyOptions {
+  const resolved: FaceVerifyOptions = { ...config, driver };
+  if (driver.mock && (!config.endpoint || (!config.ticketEndpoint && config.protocol === 'v2'))) {
+    let backend = mockBackends.get(driver);
+    if (!backend) {
+      backend = createMockBackend({ driver: driver as MockDriver });
+      mockBackends.set(driver, backend);
+    }
+    resolved.endpoint ??= backend.endpoint;
+    if (config.protocol === 'v2') resolved.ticketEndpoint ??= backend.ticketEndpoint;
+  }
+  return resolved;
+}
+
+/**
+ * Creates one verification flow (a zustand vanilla store). Without a `driver`, uses WeChat on weapp and the
+ * mock in H5; a flow on the mock says so (`preview: true`).
+ * @example
+ * const flow = createFaceVerify({ endpoint: 'https://api.example.com/face/verify' });
+ * flow.subscribe((state) => console.log(state.status));
+ * await flow.getState().start({ name, idCardNumber });
+ */
+export function createFaceVerify(config: FaceVerifyConfig = {}): FaceVerifyStore {
+  const driver = config.driver ?? createDefaultDriver();
+  const store = createFlow(resolveOptions(config, driver));
+  const setOptions = store.getState().setOptions;
+  // Later options keep the same driver and defaults.
+  store.setState({ setOptions: (next) => setOptions(resolveOptions(next, next.driver ?? driver)) });
+  return store;
+}

@@ -1,0 +1,29 @@
+export { validateIdCardNumber, validateName, validateIdentity, maskIdCardNumber, maskName, idCardCheckCharacter } from './core/identity';
+export type { IdCardValidation, IdCardProblem, NameValidation, IdentityValidation, ValidateOptions } from './core/identity';
+export { probeSupport } from './core/probe';
+export type { ProbeOptions } from './core/probe';
+export { classifyCode, KNOWN_CAPTURE_CODES, MAX_FACE_MISMATCH_ATTEMPTS } from './core/catalogue';
+export { compareVersions, VERSION_GATES } from './core/version';
+export type { FaceVerifyOptions, FaceVerifyState, FaceVerifyStore } from './core/flow';
+export { createFaceVerify, createDefaultDriver } from './defaults';
+export type { FaceVerifyConfig } from './defaults';
+export { createWeChatDriver } from './drivers/wechat';
+export type { NativeApi } from './drivers/wechat';
+export { DriverError } from './drivers/driver';
+export type {
+  CameraPermission,
+  CaptureAnswer,
+  DriverErrorCode,
+  FaceDriver,
+  FaceSupportAnswer,
+  HttpRequest,
+  HttpResponse,
+  NativeApiName,
+  SystemInfo,
+  V1CaptureParams,
+} from './drivers/driver';
+export { useFaceVerify } from './react/useFaceVerify';
+export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';
+export { messagesFor } from './locales';
+export type { Messages } from './locales';
+export type * from './core/types';

@@ -1,0 +1,34 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { FaceVerifyState, FaceVerifyStore } from '../core/flow';
+import { createFaceVerify, type FaceVerifyConfig } from '../defaults';
+
+export interface UseFaceVerifyOptions extends FaceVerifyConfig {
+  /** Probe the device when the component mounts, so support shows before the user types. @default true */
+  probeOnMount?: boolean;
+}
+
+export type UseFaceVerifyResult = FaceVerifyState & { store: FaceVerifyStore };
+
+/**
+ * The verification flow for a component: one flow per mounted component, probed on mount, disposed on
+ * unmount. Options may be written inline; later values apply to later steps and never restart the flow.
+ * @example
+ * const { status, error, start, retry } = useFaceVerify({ endpoint: '/api/face/verify' });
+ */
+export function useFaceVerify(options: UseFaceVerifyOptions = {}): UseFaceVerifyResult {
+  const [store] = useState(() => createFaceVerify(options));
+  store.getState().setOptions(options);
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  const probeOnMount = options.probeOnMount ?? true;
+
+  useEffect(() => {
+    const detach = store.getState().attach();
+    const { status } = store.getState();
+    // 'probing' again after a StrictMode remount: re-attach to the probe under way.
+    if (probeOnMount && (status === 'idle' || status === 'probing')) void store.getState().probe();
+    return detach;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the flow is created once; probing is a mount-time choice
+  }, [store]);
+
+  return { ...state, store };
+}
