@@ -1,0 +1,42 @@
+/**
+ * The two ways a call to WeChat fails. Messages name the endpoint and WeChat's code, never the token,
+ * the identity or the credential involved.
+ */
+
+/** WeChat answered, with an `errcode` other than 0. */
+export class WeChatApiError extends Error {
+  override readonly name = 'WeChatApiError';
+  /**
+   * @param endpoint The API path, e.g. `cityservice/face/identify/getinfo` (never the query string).
+   * @param errcode WeChat's code: 84001 invalid credential, 84002 user info expired, 40001 bad token, -1 busy, …
+   * @param errmsg WeChat's own text.
+   */
+  constructor(
+    readonly endpoint: string,
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
+    super(`WeChat ${endpoint} answered errcode ${errcode}: ${errmsg}`);
+  }
+}
+
+export type WeChatTransportFailure = 'network' | 'timeout' | 'http-status' | 'malformed-answer';
+
+/** WeChat could not be reached, or answered something that is not its JSON. */
+export class WeChatTransportError extends Error {
+  override readonly name = 'WeChatTransportError';
+  constructor(
+    readonly endpoint: string,
+    readonly failure: WeChatTransportFailure,
+    /** The HTTP status, for `http-status`. */
+    readonly status?: number,
+  ) {
+    super(`WeChat ${endpoint} failed: ${failure}${status === undefined ? '' : ` (HTTP ${status})`}`);
+  }
+}
+
+/** Token errors after which the cached token is dropped, refetched once and the call retried once. */
+export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+
+/** "System busy": back off and retry. */
+export const BUSY_ERRCODE = -1;

@@ -1,0 +1,82 @@
+/** Small Web-standard helpers the handlers share: JSON answers and a size-limited body reader. */
+
+/** Bodies larger than this are refused with 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** A client or server error as `{ ok: false, code, message }`. */
+export const errorResponse = (status: number, code: string, message: string, headers?: Record<string, string>): Response =>
+  jsonResponse(status, { ok: false, code, message }, headers);
+
+export const methodNotAllowed = (allow: string): Response =>
+  errorResponse(405, 'method_not_allowed', `Use ${allow}.`, { allow });
+
+export type BodyText = { ok: true; text: string } | { ok: false; response: Response };
+
+/**
+ * Reads the body as UTF-8 text, refusing more than `limit` bytes whether announced by Content-Length
+ * or only found while streaming, and refusing bytes that are not UTF-8.
+ */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyText> {
+  const tooLarge = (): BodyText => ({ ok: false, response: errorResponse(413, 'body_too_large', `The body must be at most ${limit} bytes.`) });
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (!/^\s*\d+\s*$/.test(declared)) return { ok: false, response: errorResponse(400, 'bad_content_length', 'Content-Length is not a number.') };
+    if (Number(declared) > limit) return tooLarge();
+  }
+  if (request.body === null) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { ok: false, response: errorResponse(400, 'body_unreadable', 'The body could not be read.') };
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { ok: false, response: errorResponse(400, 'invalid_encoding', 'The body must be UTF-8.') };
+  }
+}
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** Reads and parses a JSON body; an empty body is `emptyAs` when given, else a 400. */
+export async function readJsonBody(request: Request, options: { emptyAs?: unknown; limit?: number } = {}): Promise<JsonBody> {
+  const body = await readBodyText(request, options.limit);
+  if (!body.ok) return body;
+  if (body.text.trim() === '' && 'emptyAs' in options) return { ok: true, value: options.emptyAs };
+  try {
+    return { ok: true, value: JSON.parse(body.text) };
+  } catch {
+    // The parser's message quotes the input, which may be a credential: answer with a fixed text.
+    return { ok: false, response: errorResponse(400, 'malformed_json', 'The body must be JSON.') };
+  }
+}
+
+/**
+ * The default `onError` of the handlers: one line on stderr. The kit's own errors carry no identity data
+ * or credentials; anything else (thrown by your `expect` / `identity` / callbacks) is logged as it is.
+ */
+export function logError(where: string): (error: unknown) => void {
+  return (error) => console.error(`[taro-face-verify] ${where}:`, error);
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
