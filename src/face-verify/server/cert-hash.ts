@@ -16,9 +16,10 @@ export const CERT_TYPE_IDENTITY_CARD = 'IDENTITY_CARD';
  * // '3c241f7ff324977aeb91f173bb2a7b06569e6fd784d5573db34a636d8671108b' (WeChat's worked example)
  */
 export function certHash(identity: { name: string; idCardNumber: string }): string {
-  const joined =
-    `cert_type=${base64(CERT_TYPE_IDENTITY_CARD)}` +
-    `&cert_name=${base64(identity.name)}` +
-    `&cert_no=${base64(normalizeIdCardNumber(identity.idCardNumber))}`;
-  return sha256Hex(joined);
+  return certHashOf(CERT_TYPE_IDENTITY_CARD, identity.name, normalizeIdCardNumber(identity.idCardNumber));
+}
+
+/** The cert_hash recipe over the fields exactly as given (what WeChat computes from getverifyid's cert_info). */
+export function certHashOf(certType: string, certName: string, certNo: string): string {
+  return sha256Hex(`cert_type=${base64(certType)}&cert_name=${base64(certName)}&cert_no=${base64(certNo)}`);
 }

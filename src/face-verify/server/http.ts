@@ -1,4 +1,5 @@
 /** Small Web-standard helpers the handlers share: JSON answers and a size-limited body reader. */
+import { WeChatApiError, WeChatTransportError } from './errors';
 
 /** Bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -80,3 +81,14 @@ export function logError(where: string): (error: unknown) => void {
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The answer for an error a handler did not expect to handle: 502 for WeChat failures, else 500. */
+export function failureResponse(error: unknown): Response {
+  if (error instanceof WeChatApiError) {
+    return jsonResponse(502, { ok: false, code: 'wechat_error', errcode: error.errcode, message: `WeChat answered errcode ${error.errcode}.` });
+  }
+  if (error instanceof WeChatTransportError) {
+    return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${error.failure}).` });
+  }
+  return errorResponse(500, 'internal_error', 'The request could not be completed; try again.');
+}

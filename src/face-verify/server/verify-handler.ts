@@ -5,8 +5,8 @@
  */
 import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './check-verify-info';
 import { constantTimeEqual, sha256Hex } from './digest';
-import { WeChatApiError, WeChatTransportError } from './errors';
-import { errorResponse, jsonResponse, logError, methodNotAllowed, readJsonBody } from './http';
+import { WeChatApiError } from './errors';
+import { errorResponse, failureResponse, logError, methodNotAllowed, readJsonBody } from './http';
 import { createMemoryOnceStore, ticketKey, type IssuedTicket, type OnceStore, type TicketStore } from './stores';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
@@ -186,13 +186,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       return await handle(request);
     } catch (error) {
       onError(error);
-      if (error instanceof WeChatApiError) {
-        return jsonResponse(502, { ok: false, code: 'wechat_error', errcode: error.errcode, message: `WeChat answered errcode ${error.errcode}.` });
-      }
-      if (error instanceof WeChatTransportError) {
-        return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${error.failure}).` });
-      }
-      return errorResponse(500, 'internal_error', 'The verification could not be completed; try again.');
+      return failureResponse(error);
     }
   };
 }

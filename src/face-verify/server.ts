@@ -1,0 +1,41 @@
+/**
+ * taro-face-verify/server: the backend half (Node 18+). Web-standard `Request -> Response` handlers with
+ * `fetch` injectable, the WeChat API client, the result checks, push crypto and a local WeChat stand-in.
+ * Nothing but re-exports; never imports React or Taro.
+ */
+export { createWeChatApi, WECHAT_API_BASE_URL } from './server/wechat-api';
+export type { WeChatApi, WeChatApiOptions, VerifyInfo, VerifyIdInfo } from './server/wechat-api';
+export type { TokenMode } from './server/access-token';
+export type { RetryPolicy } from './server/wechat-request';
+export { WeChatApiError, WeChatTransportError } from './server/errors';
+export type { WeChatTransportFailure } from './server/errors';
+export { createMemoryTokenStore } from './server/token-store';
+export type { TokenStore, StoredAccessToken } from './server/token-store';
+
+export { checkVerifyInfo, checkVerifyIdInfo } from './server/check-verify-info';
+export type { CheckResult, ExpectedVerifyInfo, VerifyProblem } from './server/check-verify-info';
+export { certHash } from './server/cert-hash';
+
+export { createVerifyHandler } from './server/verify-handler';
+export type { FetchHandler, VerifyExpectation, VerifyHandlerOptions } from './server/verify-handler';
+export type { VerifyPayload } from './server/verify-payload';
+export type { RejectionCode } from './server/verdict';
+export { createTicketHandler } from './server/ticket-handler';
+export type { TicketHandler, TicketHandlerOptions, TicketIdentity } from './server/ticket-handler';
+export { createMemoryOnceStore, createMemoryTicketStore } from './server/stores';
+export type { IssuedTicket, MemoryStoreOptions, OnceStore, TicketStore } from './server/stores';
+
+export { createPushHandler } from './server/push-handler';
+export type { PushHandlerOptions } from './server/push-handler';
+export type { FaceIdentifyEvent, PushMessage } from './server/push-message';
+export { decodeEncodingAESKey, decryptPushMessage, encryptPushMessage, pushSignature, verifyPushSignature, PushDecryptError } from './server/push-crypto';
+export { buildFlatXml, parseFlatXml } from './server/flat-xml';
+export type { XmlFields } from './server/flat-xml';
+
+export { toNodeListener, toWebRequest, writeWebResponse } from './server/node-listener';
+
+export { createMockCredential, createMockWeChat, startMockWeChat } from './server/mock-wechat';
+export type { MockCredentialOptions, MockWeChat, MockWeChatServer } from './server/mock-wechat';
+export { MOCK_SCENARIOS, MOCK_WECHAT_DEFAULTS } from './server/mock-wechat/registry';
+export type { MockScenario, MockWeChatOptions } from './server/mock-wechat/registry';
+export type { PushOptions, PushTarget } from './server/mock-wechat/push';

@@ -1,0 +1,57 @@
+/** Mounting the Web-standard handlers on node:http (and so on Express, Koa's `ctx.req/res`, Fastify's raw objects). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+
+/** Turns a node request into a Web `Request` (the body streams; nothing is buffered here). */
+export function toWebRequest(req: IncomingMessage, origin = `http://${req.headers.host ?? '127.0.0.1'}`): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    ...(hasBody ? { duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+/** Writes a Web `Response` to a node response. */
+export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/**
+ * A node:http listener for a handler: `http.createServer(toNodeListener(handler))`, or in Express
+ * `app.post('/api/face/verify', toNodeListener(verify))` (mount it before any body parser for that route).
+ * A handler that throws answers 500 JSON.
+ */
+export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    let response: Response;
+    try {
+      response = await handler(toWebRequest(req));
+    } catch {
+      response = new Response(JSON.stringify({ ok: false, code: 'internal_error', message: 'Unexpected error.' }), {
+        status: 500,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
+    }
+    try {
+      await writeWebResponse(response, res);
+    } catch {
+      res.destroy();
+    }
+  };
+}

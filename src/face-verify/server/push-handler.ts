@@ -1,0 +1,151 @@
+/**
+ * The URL WeChat pushes messages to: URL verification (GET), plain and safe-mode messages (POST), XML or
+ * JSON. Answers `success` fast, calls back once per delivery, and never lets a slow or failing callback
+ * hold WeChat past a short budget.
+ */
+import { constantTimeEqual, sha256Hex } from './digest';
+import { errorResponse, logError, methodNotAllowed, readBodyText } from './http';
+import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushSignature } from './push-crypto';
+import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './push-message';
+import { createMemoryOnceStore, type OnceStore } from './stores';
+import type { FetchHandler } from './verify-handler';
+
+export interface PushHandlerOptions {
+  /** The Token set in the WeChat console's message-push settings. */
+  token: string;
+  /** Your appid: safe-mode messages sealed for another appid are refused. */
+  appId: string;
+  /** For safe mode: the EncodingAESKey, or [current, previous] while rotating it. */
+  encodingAESKey?: string | readonly string[];
+  /** Every message, decrypted, as an object of its fields. */
+  onMessage?: (message: PushMessage) => unknown;
+  /** `face_identify` events (check `verify_result` with `getVerifyInfo` + `checkVerifyInfo` before trusting it). */
+  onFaceIdentify?: (event: FaceIdentifyEvent) => unknown;
+  /** Remembers deliveries, so WeChat's retries call back once. @default a fresh in-memory store for this handler */
+  seen?: OnceStore;
+  /** @default 3600 */
+  seenTtlSeconds?: number;
+  /** Refuse requests whose `timestamp` is further than this from now (off by default). */
+  maxTimestampAgeSeconds?: number;
+  /** How long the answer waits for the callbacks before saying `success` anyway. @default 1000 */
+  callbackBudgetMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+  /** Callback failures and unexpected errors. @default one console.error line */
+  onError?: (error: unknown) => void;
+}
+
+const plainText = (body: string, status = 200) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * Creates the push endpoint. Bad signature or wrong appid → 401 and no callback; malformed requests → 400;
+ * otherwise `success`.
+ *
+ * @example
+ * const push = createPushHandler({
+ *   token: process.env.WECHAT_PUSH_TOKEN!,
+ *   appId: process.env.WECHAT_APPID!,
+ *   encodingAESKey: process.env.WECHAT_AES_KEY,
+ *   onFaceIdentify: async (event) => queue.add('check-face', { outSeqNo: event.out_seq_no, verifyResult: event.verify_result }),
+ * });
+ */
+export function createPushHandler(options: PushHandlerOptions): FetchHandler {
+  if (typeof options.token !== 'string' || options.token === '') throw new TypeError('createPushHandler needs the push token');
+  if (typeof options.appId !== 'string' || options.appId === '') throw new TypeError('createPushHandler needs the appId');
+  const encodingAESKeys = options.encodingAESKey === undefined ? [] : typeof options.encodingAESKey === 'string' ? [options.encodingAESKey] : options.encodingAESKey;
+  const keys = encodingAESKeys.map(decodeEncodingAESKey);
+  const seen = options.seen ?? createMemoryOnceStore();
+  const now = options.now ?? Date.now;
+  const onError = options.onError ?? logError('push handler');
+  const budgetMs = options.callbackBudgetMs ?? 1000;
+  const { token } = options;
+
+  type Signed = { signature: string; timestamp: string; nonce: string } | Response;
+  function signedParams(url: URL, names: string[]): Signed {
+    const [signature, timestamp, nonce] = names.map((name) => url.searchParams.get(name));
+    if (!signature || !timestamp || !nonce) return errorResponse(400, 'missing_parameters', `Expected ${names.join(', ')} in the query.`);
+    const max = options.maxTimestampAgeSeconds;
+    if (max !== undefined && !(/^\d{1,12}$/.test(timestamp) && Math.abs(now() / 1000 - Number(timestamp)) <= max)) {
+      return errorResponse(401, 'stale_timestamp', 'The timestamp is too far from now.');
+    }
+    return { signature, timestamp, nonce };
+  }
+
+  function verifyUrl(url: URL): Response {
+    const signed = signedParams(url, ['signature', 'timestamp', 'nonce']);
+    if (signed instanceof Response) return signed;
+    const echostr = url.searchParams.get('echostr');
+    if (echostr === null) return errorResponse(400, 'missing_parameters', 'Expected echostr in the query.');
+    if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce)) return errorResponse(401, 'bad_signature', 'The signature does not match.');
+    return plainText(echostr);
+  }
+
+  /** The message of a POST, or the answer refusing it. */
+  async function readMessage(request: Request, url: URL): Promise<PushMessage | Response> {
+    const encryptType = url.searchParams.get('encrypt_type') ?? 'raw';
+    if (encryptType !== 'raw' && encryptType !== 'aes') return errorResponse(400, 'unsupported_encrypt_type', 'encrypt_type must be aes or raw.');
+    const safe = encryptType === 'aes';
+    const signed = signedParams(url, [safe ? 'msg_signature' : 'signature', 'timestamp', 'nonce']);
+    if (signed instanceof Response) return signed;
+    if (!safe && !verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce)) {
+      return errorResponse(401, 'bad_signature', 'The signature does not match.');
+    }
+    const body = await readBodyText(request);
+    if (!body.ok) return body.response;
+    const outer = parsePushMessage(body.text);
+    if (outer === null) return errorResponse(400, 'malformed_message', 'The body must be a WeChat XML or JSON message.');
+    if (!safe) return outer;
+
+    const encrypted = outer.Encrypt;
+    if (typeof encrypted !== 'string' || encrypted === '') return errorResponse(400, 'missing_encrypt', 'Safe mode needs an Encrypt field.');
+    if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce, encrypted)) {
+      return errorResponse(401, 'bad_signature', 'The msg_signature does not match.');
+    }
+    if (keys.length === 0) throw new Error('A safe-mode push arrived but createPushHandler has no encodingAESKey');
+    let opened: { message: string; appId: string };
+    try {
+      opened = decryptPushMessage(encrypted, keys);
+    } catch (error) {
+      if (error instanceof PushDecryptError) return errorResponse(400, 'decrypt_failed', 'The message could not be decrypted.');
+      throw error;
+    }
+    if (!constantTimeEqual(opened.appId, options.appId)) return errorResponse(401, 'appid_mismatch', 'The message was sealed for another appid.');
+    return parsePushMessage(opened.message) ?? errorResponse(400, 'malformed_message', 'The decrypted message is neither XML nor JSON.');
+  }
+
+  /** Runs the callbacks; waits for them at most `budgetMs`, reports their errors either way. */
+  async function callBack(message: PushMessage): Promise<void> {
+    const event = asFaceIdentifyEvent(message);
+    const calls: Array<() => unknown> = [];
+    if (options.onMessage) calls.push(() => options.onMessage?.(message));
+    if (event && options.onFaceIdentify) calls.push(() => options.onFaceIdentify?.(event));
+    if (calls.length === 0) return;
+    const settled = Promise.all(calls.map((call) => Promise.resolve().then(call).catch(onError)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const budget = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, budgetMs);
+    });
+    await Promise.race([settled, budget]);
+    clearTimeout(timer);
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (request.method === 'GET') return verifyUrl(url);
+    if (request.method !== 'POST') return methodNotAllowed('GET, POST');
+    const message = await readMessage(request, url);
+    if (message instanceof Response) return message;
+    const key = deliveryKey(message);
+    if (key === null || (await seen.claim(`tfv:push:${sha256Hex(key)}`, options.seenTtlSeconds ?? 3600))) await callBack(message);
+    return plainText('success');
+  }
+
+  return async (request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      onError(error);
+      return errorResponse(500, 'internal_error', 'The message could not be handled.');
+    }
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The endpoint that issues a ticket for the logged-in user: a `userIdKey` (v1) or a `verifyId` (v2), so
+ * the name and ID number never pass through the front end. It remembers what it issued (as digests) in a
+ * {@link TicketStore} that the verify handler reads to check the result against the same user.
+ */
+import { certHash } from './cert-hash';
+import { identityMd5s, randomHex } from './digest';
+import { errorResponse, failureResponse, isRecord, jsonResponse, logError, methodNotAllowed, readJsonBody } from './http';
+import { createMemoryTicketStore, ticketKey, type TicketStore } from './stores';
+import type { FetchHandler } from './verify-handler';
+import type { WeChatApi } from './wechat-api';
+
+/** Who the logged-in user is. `openid` is required for v2. */
+export interface TicketIdentity {
+  name: string;
+  idCardNumber: string;
+  openid?: string;
+}
+
+export interface TicketHandlerOptions {
+  api: Pick<WeChatApi, 'getUserIdKey' | 'getVerifyId'>;
+  /** Says who the request's user is (from your session); `null` answers 401. */
+  identity: (request: Request) => TicketIdentity | null | Promise<TicketIdentity | null>;
+  /** Where issued tickets are kept for the verify handler. @default a fresh in-memory store, exposed as `.tickets` */
+  tickets?: TicketStore;
+  /** Makes the `out_seq_no` sent to WeChat. @default 'tfv' + 29 random hex digits */
+  outSeqNo?: () => string;
+  /** @default Date.now */
+  now?: () => number;
+  /** WeChat failures and unexpected errors (the answer is then a 5xx). @default one console.error line */
+  onError?: (error: unknown) => void;
+}
+
+/** The ticket endpoint, carrying the store the verify handler should read. */
+export type TicketHandler = FetchHandler & { readonly tickets: TicketStore };
+
+function parseProtocol(body: unknown): 'v1' | 'v2' | Response {
+  if (!isRecord(body)) return errorResponse(400, 'invalid_payload', 'The body must be a JSON object (or empty).');
+  const { protocol = 'v1' } = body;
+  if (protocol !== 'v1' && protocol !== 'v2') return errorResponse(400, 'invalid_protocol', 'protocol must be "v1" or "v2".');
+  return protocol;
+}
+
+function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
+  const valid =
+    isRecord(identity) &&
+    typeof identity.name === 'string' && identity.name !== '' &&
+    typeof identity.idCardNumber === 'string' && identity.idCardNumber !== '' &&
+    (identity.openid === undefined || typeof identity.openid === 'string');
+  if (!valid) throw new TypeError('identity() must return { name, idCardNumber, openid? } with non-empty strings, or null');
+}
+
+/**
+ * Creates the ticket endpoint. Body `{ "protocol": "v1" | "v2" }` (empty means v1); answers
+ * `{ userIdKey, expiresIn }` or `{ verifyId, outSeqNo, expiresIn }`. Pass its `.tickets` to
+ * `createVerifyHandler` so results are checked against the user the ticket was issued for.
+ *
+ * @example
+ * const ticket = createTicketHandler({ api, identity: async (request) => (await sessionUser(request)) ?? null });
+ * const verify = createVerifyHandler({ api, tickets: ticket.tickets, expect: () => ({}) });
+ */
+export function createTicketHandler(options: TicketHandlerOptions): TicketHandler {
+  const tickets = options.tickets ?? createMemoryTicketStore();
+  const now = options.now ?? Date.now;
+  // 32 characters: 'tfv' and 29 random hex digits.
+  const newOutSeqNo = options.outSeqNo ?? (() => `tfv${randomHex(15).slice(1)}`);
+  const onError = options.onError ?? logError('ticket handler');
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'POST') return methodNotAllowed('POST');
+    const body = await readJsonBody(request, { emptyAs: {} });
+    if (!body.ok) return body.response;
+    const protocol = parseProtocol(body.value);
+    if (protocol instanceof Response) return protocol;
+    const identity = await options.identity(request);
+    if (identity === null) return errorResponse(401, 'unauthenticated', 'Log in first.');
+    checkIdentity(identity);
+    const { nameMd5, idCardMd5 } = identityMd5s(identity);
+    const outSeqNo = newOutSeqNo();
+    const openid = identity.openid === undefined ? {} : { openid: identity.openid };
+
+    if (protocol === 'v1') {
+      const { userIdKey, expiresIn } = await options.api.getUserIdKey({ name: identity.name, idCardNumber: identity.idCardNumber, outSeqNo });
+      await tickets.put(ticketKey('v1', userIdKey), { protocol, nameMd5, idCardMd5, ...openid, outSeqNo, expiresAt: now() + expiresIn * 1000 }, expiresIn);
+      return jsonResponse(200, { userIdKey, expiresIn });
+    }
+    if (identity.openid === undefined) {
+      return errorResponse(400, 'openid_required', 'v2 needs the user\'s openid, and the server does not know it.');
+    }
+    const { verifyId, expiresIn } = await options.api.getVerifyId({ outSeqNo, name: identity.name, idCardNumber: identity.idCardNumber, openid: identity.openid });
+    await tickets.put(
+      ticketKey('v2', verifyId),
+      { protocol, nameMd5, idCardMd5, certHash: certHash(identity), openid: identity.openid, outSeqNo, expiresAt: now() + expiresIn * 1000 },
+      expiresIn,
+    );
+    return jsonResponse(200, { verifyId, outSeqNo, expiresIn });
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      onError(error);
+      return failureResponse(error);
+    }
+  };
+  return Object.assign(handler, { tickets });
+}
