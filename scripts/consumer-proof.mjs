@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+/**
+ * `npm run check:consumer`: proves the package from the outside, in test/consumer/ — a Taro 4 React app
+ * written as a user writes one, depending on the packed tarball.
+ *
+ *   pack      build lib/ with tsup, `npm pack` → .tmp/taro-face-verify.tgz
+ *   install   `npm install --prefer-offline` in test/consumer (the kit is reinstalled from the new tarball);
+ *             the kit's imports must resolve inside test/consumer/node_modules, not the repository's
+ *   types     `tsc --noEmit` with the app's own tsconfig (moduleResolution "node", as Taro's template has it)
+ *   weapp     `taro build --type weapp`; the pages and the kit are in the output, the mock driver is not
+ *   h5        `taro build --type h5`; the pages are in the bundle, with the mock driver for the preview
+ *   baseline  the same app for weapp with `taro-face-verify` stubbed out (for the size difference)
+ *   server    `node server-check.mjs`: taro-face-verify/server against the local WeChat stand-in, and a
+ *             CommonJS require of the same entry
+ *
+ * Options: --skip-pack (reuse .tmp/taro-face-verify.tgz), --skip-install, --weapp-only (pack, install, weapp
+ * and baseline: what `npm run bench` needs). Exits non-zero on the first failed step.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const consumer = join(root, 'test', 'consumer');
+const tarball = join(root, '.tmp', 'taro-face-verify.tgz');
+const args = new Set(process.argv.slice(2));
+const weappOnly = args.has('--weapp-only');
+
+const started = Date.now();
+const timings = [];
+const bin = (dir, name) => join(dir, 'node_modules', '.bin', name);
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function die(message, output = '') {
+  if (output) console.log(output.split('\n').slice(-60).map((l) => `    | ${l}`).join('\n'));
+  console.log(`\n\x1b[31mcheck:consumer failed: ${message}\x1b[0m (after ${seconds(Date.now() - started)})`);
+  process.exit(1);
+}
+
+/** Runs a command quietly; its output is shown only when it fails (or with --verbose). */
+function run(command, commandArgs, { cwd = root, env = {} } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      if (args.has('--verbose')) console.log(output);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+async function step(title, body) {
+  process.stdout.write(`\x1b[1m▶ ${title}\x1b[0m\n`);
+  const t = Date.now();
+  await body();
+  const ms = Date.now() - t;
+  timings.push({ title, ms });
+  console.log(`  done in ${seconds(ms)}`);
+}
+
+const ok = (text) => console.log(`  \x1b[32m✓\x1b[0m ${text}`);
+const warn = (text) => console.log(`  \x1b[33m!\x1b[0m ${text}`);
+function expect(condition, text, detail = '') {
+  if (!condition) die(`${text}${detail ? ` — ${detail}` : ''}`);
+  ok(text);
+}
+
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+const readAll = (files) => files.map((f) => readFileSync(f, 'utf8')).join('\n');
+const sizeOf = (files) => files.reduce((sum, f) => sum + statSync(f).size, 0);
+
+async function taroBuild(type, env = {}) {
+  const result = await run(bin(consumer, 'taro'), ['build', '--type', type], { cwd: consumer, env: { NODE_ENV: 'production', ...env } });
+  if (result.code !== 0 || /Failed to compile|ERROR in|Module not found/.test(result.output)) die(`taro build --type ${type} failed`, result.output);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+if (!args.has('--skip-pack')) {
+  await step('pack: tsup build + npm pack', async () => {
+    const build = await run(bin(root, 'tsup'), []);
+    if (build.code !== 0) die('tsup build failed', build.output);
+    const dest = join(root, '.tmp', 'pack');
+    rmSync(dest, { recursive: true, force: true });
+    mkdirSync(dest, { recursive: true });
+    const packed = await run('npm', ['pack', '--json', '--pack-destination', dest]);
+    if (packed.code !== 0) die('npm pack failed', packed.output);
+    const [info] = JSON.parse(packed.output.slice(packed.output.indexOf('[')));
+    copyFileSync(join(dest, info.filename), tarball);
+    ok(`${relative(root, tarball)}: ${info.files.length} files, ${(info.size / 1024).toFixed(1)} KB`);
+  });
+} else if (!existsSync(tarball)) die(`--skip-pack, but ${relative(root, tarball)} does not exist`);
+
+if (!args.has('--skip-install')) {
+  await step('install: npm install --prefer-offline in test/consumer', async () => {
+    // A file: tarball dependency is not refreshed when its content changes under the same path: drop the
+    // installed copy so npm unpacks the tarball just built.
+    rmSync(join(consumer, 'node_modules', 'taro-face-verify'), { recursive: true, force: true });
+    const lock = join(consumer, 'package-lock.json');
+    if (existsSync(lock)) {
+      const data = JSON.parse(readFileSync(lock, 'utf8'));
+      delete data.packages?.['node_modules/taro-face-verify'];
+      writeFileSync(lock, JSON.stringify(data, null, 2));
+    }
+    const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: consumer });
+    if (installed.code !== 0) die('npm install failed', installed.output);
+    const kit = join(consumer, 'node_modules', 'taro-face-verify');
+    const kitPkg = JSON.parse(readFileSync(join(kit, 'package.json'), 'utf8'));
+    expect(existsSync(join(kit, 'lib', 'index.mjs')), `taro-face-verify@${kitPkg.version} installed from the tarball`);
+    const sameBuild = ['index.mjs', 'server.mjs'].every((f) => readFileSync(join(kit, 'lib', f)).equals(readFileSync(join(root, 'lib', f))));
+    expect(sameBuild, 'the installed copy is the build just packed (lib/ matches byte for byte)');
+    // Everything the kit imports must come from the consumer's own node_modules: a dependency that only
+    // the repository has would otherwise pass here and break for users.
+    const requireFromKit = createRequire(join(kit, 'lib', 'index.js'));
+    for (const dep of ['react', 'zustand/vanilla', '@tarojs/taro', '@tarojs/components']) {
+      let resolved = '';
+      try {
+        resolved = requireFromKit.resolve(dep);
+      } catch {
+        resolved = '';
+      }
+      expect(resolved.startsWith(join(consumer, 'node_modules') + sep), `${dep} resolves inside test/consumer/node_modules`, resolved || 'not found');
+    }
+  });
+}
+
+if (!weappOnly) {
+  await step("types: tsc --noEmit with the app's tsconfig (moduleResolution node)", async () => {
+    const tsc = await run(bin(consumer, 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: consumer });
+    if (tsc.code !== 0) die('the consumer app does not type-check against the package', tsc.output);
+    ok('src/pages/**, app and config type-check against the installed declarations');
+  });
+}
+
+const dist = (name) => join(consumer, 'dist', name);
+
+await step('weapp: taro build --type weapp', async () => {
+  rmSync(dist('weapp'), { recursive: true, force: true });
+  await taroBuild('weapp');
+  const out = dist('weapp');
+  const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'));
+  expect(app.pages.includes('pages/verify/index') && app.pages.includes('pages/index/index'), 'app.json lists pages/index/index and pages/verify/index');
+  for (const page of ['pages/index/index', 'pages/verify/index']) {
+    const missing = ['js', 'json', 'wxml'].filter((ext) => !existsSync(join(out, `${page}.${ext}`)));
+    expect(!missing.length, `${page}.{js,json,wxml} exist`, `missing .${missing.join(', .')}`);
+  }
+  const js = readAll(filesUnder(out).filter((f) => f.endsWith('.js')));
+  expect(js.includes('startFacialRecognitionVerify'), "the kit's WeChat driver is in the weapp bundle");
+  expect(!js.includes('process.env.TARO_ENV'), 'process.env.TARO_ENV was replaced by the consumer build');
+  // Reported, not enforced: the mock driver and backend are reached through runtime checks (isH5Build(),
+  // driver.mock) that webpack cannot drop at parse time, so today they ship in weapp builds too.
+  if (js.includes('mock1.')) warn('the mock driver / backend is in the weapp bundle (dead code on weapp; see bench "mock code in weapp")');
+  else ok('no mock driver in the weapp bundle (the H5-only branch was dropped)');
+});
+
+if (!weappOnly) {
+  await step('h5: taro build --type h5', async () => {
+    rmSync(dist('h5'), { recursive: true, force: true });
+    await taroBuild('h5');
+    const out = dist('h5');
+    expect(existsSync(join(out, 'index.html')), 'index.html exists');
+    const js = readAll(filesUnder(out).filter((f) => f.endsWith('.js')));
+    expect(js.includes('pages/verify/index') && js.includes('pages/index/index'), 'both pages are routed in the H5 bundle');
+    expect(js.includes('mock1.'), 'the H5 preview carries the mock driver');
+  });
+}
+
+await step('baseline: the same weapp app with taro-face-verify stubbed out', async () => {
+  rmSync(dist('weapp-without-kit'), { recursive: true, force: true });
+  await taroBuild('weapp', { CONSUMER_WITHOUT_KIT: '1' });
+  const withKit = sizeOf(filesUnder(dist('weapp')));
+  const without = sizeOf(filesUnder(dist('weapp-without-kit')));
+  expect(without > 0 && without < withKit, `weapp: ${withKit} B with the kit, ${without} B without (+${withKit - without} B)`);
+});
+
+if (!weappOnly) {
+  await step('server: node server-check.mjs (taro-face-verify/server against the WeChat stand-in)', async () => {
+    const check = await run(process.execPath, ['server-check.mjs'], { cwd: consumer });
+    console.log(check.output.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'));
+    if (check.code !== 0) die('server-check.mjs failed');
+    const cjs = await run(process.execPath, ['-e', "const s = require('taro-face-verify/server'); if (typeof s.createVerifyHandler !== 'function') process.exit(1); console.log(Object.keys(s).length + ' exports')"], { cwd: consumer });
+    if (cjs.code !== 0) die("require('taro-face-verify/server') failed", cjs.output);
+    ok(`node -e "require('taro-face-verify/server')": ${cjs.output.trim()}`);
+  });
+}
+
+console.log('\nstep timings:');
+for (const { title, ms } of timings) console.log(`  ${seconds(ms).padStart(7)}  ${title.split(':')[0]}`);
+console.log(`\n\x1b[32mcheck:consumer passed in ${seconds(Date.now() - started)}\x1b[0m`);
