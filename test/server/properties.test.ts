@@ -42,7 +42,7 @@ async function expectClientError(response: Response): Promise<void> {
   }
 }
 
-const bodyFor = (m: string, body: string | Uint8Array) => (m === 'GET' || m === 'HEAD' ? undefined : body);
+const bodyFor = (m: string, body: string | Uint8Array): BodyInit | undefined => (m === 'GET' || m === 'HEAD' ? undefined : (body as BodyInit));
 
 describe('no client input crashes a handler', () => {
   it('verify handler: any method and body gives a status < 500 with a JSON body', async () => {

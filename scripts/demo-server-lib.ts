@@ -1,0 +1,219 @@
+/**
+ * The demo backend: the kit's handlers on a real node:http server, for the browser preview and for
+ * trying the kit against WeChat. `scripts/demo-server.ts` is its command line (`npm run server`).
+ *
+ * Talks to the local WeChat stand-in unless WECHAT_APPID and WECHAT_SECRET are set. Logs one line per
+ * request (method, path, status, duration) and nothing else: never a name, ID number, credential or token.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import {
+  createPushHandler,
+  createTicketHandler,
+  createVerifyHandler,
+  createWeChatApi,
+  decodeEncodingAESKey,
+  startMockWeChat,
+  toNodeListener,
+  type FetchHandler,
+  type MockWeChatOptions,
+  type MockWeChatServer,
+  type TicketIdentity,
+} from '../src/face-verify/server';
+
+/** A configuration problem, reported before anything starts. */
+export class DemoConfigError extends Error {
+  override readonly name = 'DemoConfigError';
+}
+
+export interface DemoServerOptions {
+  /** 0 picks a free port. @default 10087 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Where WECHAT_* and DEMO_* settings are read. @default process.env */
+  env?: Record<string, string | undefined>;
+  /** Origins allowed by CORS. @default the preview: http://localhost:10086 and http://127.0.0.1:10086, plus CORS_ORIGINS */
+  allowedOrigins?: string[];
+  /** Receives one line per request. @default console.log */
+  log?: (line: string) => void;
+  /** Options for the stand-in, when it is used (scenario, …). */
+  mockWeChat?: MockWeChatOptions;
+}
+
+export interface DemoServer {
+  /** e.g. http://127.0.0.1:10087 */
+  url: string;
+  port: number;
+  /** `mock`: the local stand-in answers for WeChat; `wechat`: the real WeChat API (or WECHAT_API_BASE_URL). */
+  mode: 'mock' | 'wechat';
+  /** The stand-in, in mock mode (to switch scenarios or send pushes). */
+  wechat?: MockWeChatServer;
+  close(): Promise<void>;
+}
+
+interface WeChatSettings {
+  appId: string;
+  appSecret: string;
+  baseUrl?: string;
+  tokenMode: 'stable' | 'classic';
+  pushToken?: string;
+  encodingAESKey?: string;
+}
+
+/** Reads and checks the WeChat settings; throws {@link DemoConfigError} with what to fix. */
+export function readWeChatSettings(env: Record<string, string | undefined>): WeChatSettings | null {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const appId = value('WECHAT_APPID');
+  const appSecret = value('WECHAT_SECRET');
+  if (appId && !appSecret) throw new DemoConfigError('WECHAT_APPID is set but WECHAT_SECRET is not: set both to use WeChat, or neither to use the local stand-in.');
+  if (!appId && appSecret) throw new DemoConfigError('WECHAT_SECRET is set but WECHAT_APPID is not: set both to use WeChat, or neither to use the local stand-in.');
+  const encodingAESKey = value('WECHAT_AES_KEY');
+  if (encodingAESKey) {
+    try {
+      decodeEncodingAESKey(encodingAESKey);
+    } catch {
+      throw new DemoConfigError('WECHAT_AES_KEY is not a valid EncodingAESKey: it must be the 43 Base64 characters shown in the WeChat console.');
+    }
+  }
+  const tokenMode = value('WECHAT_TOKEN_MODE') ?? 'stable';
+  if (tokenMode !== 'stable' && tokenMode !== 'classic') throw new DemoConfigError('WECHAT_TOKEN_MODE must be "stable" or "classic".');
+  if (!appId || !appSecret) return null;
+  const baseUrl = value('WECHAT_API_BASE_URL');
+  const pushToken = value('WECHAT_PUSH_TOKEN');
+  return { appId, appSecret, tokenMode, ...(baseUrl ? { baseUrl } : {}), ...(pushToken ? { pushToken } : {}), ...(encodingAESKey ? { encodingAESKey } : {}) };
+}
+
+/** The one demo account: whom tickets are issued for. */
+function demoUser(env: Record<string, string | undefined>, fallbackOpenid: string | undefined): TicketIdentity {
+  const openid = env.DEMO_USER_OPENID?.trim() || fallbackOpenid;
+  return {
+    name: env.DEMO_USER_NAME?.trim() || '张三',
+    idCardNumber: env.DEMO_USER_ID_CARD?.trim() || '11010519491231002X',
+    ...(openid ? { openid } : {}),
+  };
+}
+
+function withCors(handler: FetchHandler, allowed: ReadonlySet<string>): FetchHandler {
+  return async (request) => {
+    const origin = request.headers.get('origin');
+    const cors: Record<string, string> =
+      origin !== null && allowed.has(origin)
+        ? { 'access-control-allow-origin': origin, 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600', vary: 'Origin' }
+        : { vary: 'Origin' };
+    const response = request.method === 'OPTIONS' ? new Response(null, { status: 204 }) : await handler(request);
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(cors)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  };
+}
+
+const notFound = (): Response =>
+  new Response(JSON.stringify({ ok: false, code: 'not_found', message: 'No such endpoint.' }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+/**
+ * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket`, `GET|POST /api/wechat/push`,
+ * `GET /api/health`, with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
+ *
+ * @example
+ * const server = await startDemoServer({ port: 0, log: () => undefined });
+ * await fetch(`${server.url}/api/face/ticket`, { method: 'POST', body: '{"protocol":"v1"}' });
+ * await server.close();
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = readWeChatSettings(env);
+  const wechat = settings ? undefined : await startMockWeChat(options.mockWeChat);
+  const shutdown: Array<() => Promise<void>> = wechat ? [() => wechat.close()] : [];
+  try {
+    const target: WeChatSettings = settings ?? {
+      appId: (wechat as MockWeChatServer).appId,
+      appSecret: (wechat as MockWeChatServer).appSecret,
+      baseUrl: (wechat as MockWeChatServer).url,
+      tokenMode: 'stable',
+      pushToken: (wechat as MockWeChatServer).pushToken,
+      encodingAESKey: (wechat as MockWeChatServer).encodingAESKey,
+    };
+    const { appId, appSecret, baseUrl, tokenMode, pushToken, encodingAESKey } = target;
+    const api = createWeChatApi({ appId, appSecret, tokenMode, ...(baseUrl ? { baseUrl } : {}) });
+    const user = demoUser(env, wechat?.openid);
+    const onError = (error: unknown) => log(`error ${error instanceof Error ? error.name : 'unknown'}`);
+    const ticket = createTicketHandler({ api, identity: () => user, onError });
+    const verify = createVerifyHandler({
+      api,
+      tickets: ticket.tickets,
+      // The preview's form flow lets the user type any name and ID number, and this demo has no account to
+      // compare them with: so for those captures it checks only WeChat's verdict (identify_ret), freshness
+      // (10 minutes) and replay. Captures started from a ticket are checked against the demo user the ticket
+      // was issued for, through `tickets`. A real app returns its logged-in user's name, ID number and openid.
+      expect: () => ({ maxAgeSeconds: 600 }),
+      onError,
+    });
+    const push: FetchHandler = pushToken
+      ? createPushHandler({
+          token: pushToken,
+          appId,
+          ...(encodingAESKey ? { encodingAESKey } : {}),
+          onFaceIdentify: () => log('push face_identify received'),
+          onError,
+        })
+      : async () =>
+          new Response(JSON.stringify({ ok: false, code: 'push_not_configured', message: 'Set WECHAT_PUSH_TOKEN to receive pushes.' }), {
+            status: 503,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          });
+    const mode = settings ? 'wechat' : 'mock';
+    const routes: Record<string, FetchHandler> = {
+      '/api/face/verify': verify,
+      '/api/face/ticket': ticket,
+      '/api/wechat/push': push,
+      '/api/health': async () => Response.json({ ok: true, mode }),
+    };
+    const allowed = new Set([
+      'http://localhost:10086',
+      'http://127.0.0.1:10086',
+      ...(options.allowedOrigins ?? []),
+      ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    ]);
+    const app = withCors(async (request) => (routes[new URL(request.url).pathname] ?? notFound)(request), allowed);
+    const logged: FetchHandler = async (request) => {
+      const started = performance.now();
+      const response = await app(request);
+      // Only known paths are logged: anything else a client puts in a URL could be personal.
+      const path = new URL(request.url).pathname;
+      log(`${request.method} ${path in routes ? path : '(other path)'} ${response.status} ${Math.round(performance.now() - started)}ms`);
+      return response;
+    };
+
+    const host = options.host ?? '127.0.0.1';
+    const server: Server = createServer(toNodeListener(logged));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new DemoConfigError(`Port ${options.port ?? 10087} on ${host} is in use: set API_PORT to another port.`) : error),
+      );
+      server.listen(options.port ?? 10087, host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    shutdown.unshift(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      mode,
+      ...(wechat ? { wechat } : {}),
+      close: async () => {
+        for (const step of shutdown) await step();
+      },
+    };
+  } catch (error) {
+    for (const step of shutdown) await step();
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run server`: the demo backend on API_PORT (default 10087), 127.0.0.1. Uses the local WeChat
+ * stand-in unless WECHAT_APPID and WECHAT_SECRET are set. See scripts/demo-server-lib.ts for every setting.
+ */
+import { DemoConfigError, startDemoServer } from './demo-server-lib';
+
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 10087;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DemoConfigError('API_PORT must be a port number (0-65535).');
+  return port;
+}
+
+async function main(): Promise<void> {
+  const server = await startDemoServer({ port: portFrom(process.env.API_PORT) });
+  const via = server.wechat ? `the local WeChat stand-in at ${server.wechat.url}` : 'WeChat';
+  console.log(`taro-face-verify demo API on ${server.url} (talking to ${via})`);
+  console.log('  POST /api/face/ticket   POST /api/face/verify   GET|POST /api/wechat/push   GET /api/health');
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DemoConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});
