@@ -67,6 +67,11 @@ export class MockRegistry {
   setScenario(scenario: MockScenario): void {
     this.scenario = scenario;
     this.busyLeft = scenario === 'busy' ? this.options.busyTimes : 0;
+    // Tokens issued before the switch follow the new scenario too (a token can stop working mid-run).
+    for (const record of this.tokens.values()) {
+      if (scenario === 'token-expiry') record.usesLeft = Math.min(record.usesLeft, this.options.tokenUses);
+      else if (record.usesLeft > 0) record.usesLeft = Number.POSITIVE_INFINITY;
+    }
   }
 
   count(endpoint: string): void {

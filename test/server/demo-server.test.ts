@@ -1,0 +1,110 @@
+/** The demo backend started in process, as the preview launcher does. */
+import { createMockCredential, type MockWeChatServer } from 'taro-face-verify/server';
+import { DemoConfigError, startDemoServer, type DemoServer } from '../../scripts/demo-server-lib';
+import { USER } from './helpers';
+
+const PREVIEW = 'http://localhost:10086';
+let server: DemoServer;
+let wechat: MockWeChatServer;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0, env: {}, log: (line) => void lines.push(line) });
+  wechat = server.wechat as MockWeChatServer;
+});
+afterAll(() => server.close());
+
+const post = (path: string, body: unknown) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: PREVIEW }, body: JSON.stringify(body) });
+
+describe('demo server', () => {
+  it('runs on the stand-in when no WeChat credentials are set', async () => {
+    expect(server.mode).toBe('mock');
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, mode: 'mock' });
+  });
+
+  it('form flow: checks verdict, freshness and replay (the typed identity cannot be known)', async () => {
+    const credential = createMockCredential({ name: '任意', idCardNumber: '110105194912310029' });
+    expect(await (await post('/api/face/verify', { verify_result: credential })).json()).toMatchObject({ ok: true });
+    expect(await (await post('/api/face/verify', { verify_result: credential })).json()).toMatchObject({ ok: false, code: 'replayed' });
+    const failed = createMockCredential({ ...USER, ret: 10004 });
+    expect(await (await post('/api/face/verify', { verify_result: failed })).json()).toMatchObject({ ok: false, code: 10004 });
+    const stale = createMockCredential({ ...USER, time: Math.floor(Date.now() / 1000) - 3600 });
+    expect(await (await post('/api/face/verify', { verify_result: stale })).json()).toMatchObject({ ok: false, code: 'stale' });
+  });
+
+  it('ticket flows (v1 and v2) are checked against the demo user', async () => {
+    const v1 = (await (await post('/api/face/ticket', { protocol: 'v1' })).json()) as { userIdKey: string };
+    expect(await (await post('/api/face/verify', { verify_result: createMockCredential({ userIdKey: v1.userIdKey }) })).json()).toMatchObject({ ok: true, protocol: 'v1' });
+    const v2 = (await (await post('/api/face/ticket', { protocol: 'v2' })).json()) as { verifyId: string; outSeqNo: string };
+    expect(await (await post('/api/face/verify', { verify_id: v2.verifyId, out_seq_no: v2.outSeqNo })).json()).toMatchObject({ ok: true, protocol: 'v2' });
+  });
+
+  it('answers CORS for the preview origin only', async () => {
+    const preflight = await fetch(`${server.url}/api/face/verify`, { method: 'OPTIONS', headers: { origin: PREVIEW, 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(PREVIEW);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
+    const answer = await post('/api/face/verify', { verify_result: 'x' });
+    expect(answer.headers.get('access-control-allow-origin')).toBe(PREVIEW);
+    const foreign = await fetch(`${server.url}/api/health`, { headers: { origin: 'http://evil.test' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('receives the stand-in pushes, and answers 404 JSON elsewhere', async () => {
+    const event = wechat.faceIdentifyEvent({ outSeqNo: 'demo-seq', verifyResult: createMockCredential({ ...USER }) });
+    expect(await wechat.push(`${server.url}/api/wechat/push`, event, { encrypt: true })).toEqual({ status: 200, body: 'success' });
+    const missing = await fetch(`${server.url}/api/nothing/张三`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('logs method, path, status and duration only: never a name, ID number, credential or token', async () => {
+    const credential = createMockCredential({ ...USER });
+    await post('/api/face/verify', { verify_result: credential });
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) {
+      expect(line).toMatch(/^(GET|POST|OPTIONS) (\/api\/[a-z/]+|\(other path\)) \d{3} \d+ms$|^push face_identify received$/);
+    }
+    const all = lines.join('\n');
+    for (const secret of [USER.name, USER.idCardNumber, credential, 'mock-token', 'mock-uik', '张三']) expect(all).not.toContain(secret);
+  });
+});
+
+describe('demo server configuration', () => {
+  it.each([
+    [{ WECHAT_APPID: 'wx1' }, /WECHAT_SECRET/],
+    [{ WECHAT_SECRET: 's' }, /WECHAT_APPID/],
+    [{ WECHAT_AES_KEY: 'not-a-key' }, /WECHAT_AES_KEY/],
+    [{ WECHAT_TOKEN_MODE: 'weird' }, /WECHAT_TOKEN_MODE/],
+  ])('refuses %p at start with a clear message', async (env, message) => {
+    const failure = await startDemoServer({ port: 0, env, log: () => undefined }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DemoConfigError);
+    expect(String((failure as Error).message)).toMatch(message);
+  });
+
+  it('reports a port in use', async () => {
+    const failure = await startDemoServer({ port: server.port, env: {}, log: () => undefined }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DemoConfigError);
+    expect(String((failure as Error).message)).toMatch(/in use/);
+  });
+
+  it('uses WeChat (here: a WeChat-compatible base URL) when WECHAT_APPID and WECHAT_SECRET are set', async () => {
+    const real = await startDemoServer({
+      port: 0,
+      log: () => undefined,
+      env: { WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.appSecret, WECHAT_API_BASE_URL: wechat.url, DEMO_USER_OPENID: wechat.openid },
+    });
+    try {
+      expect(real.mode).toBe('wechat');
+      expect(real.wechat).toBeUndefined();
+      const credential = createMockCredential({ ...USER });
+      const answer = await fetch(`${real.url}/api/face/verify`, { method: 'POST', body: JSON.stringify({ verify_result: credential }) });
+      expect(await answer.json()).toMatchObject({ ok: true });
+      expect((await fetch(`${real.url}/api/wechat/push`, { method: 'POST', body: '' })).status).toBe(503);
+    } finally {
+      await real.close();
+    }
+  });
+});
