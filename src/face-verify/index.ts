@@ -24,6 +24,7 @@ export type {
 } from './drivers/driver';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';
+export { FaceVerifyPage, type FaceVerifyPageProps, type FaceVerifyTheme } from './react/page/FaceVerifyPage';
 export { messagesFor } from './locales';
 export type { Messages } from './locales';
 export type * from './core/types';

@@ -1,0 +1,146 @@
+/**
+ * The preview's stand-in for WeChat's own capture screen (H5 only; the page renders it behind a
+ * `process.env.TARO_ENV === 'h5'` check so mini-program bundles drop it): the digits to read with a
+ * countdown, or the colour sequence of the screen flash, the front camera in the circle where the browser
+ * allows it, and a cancel button that ends the simulated capture as WeChat's cancel would.
+ */
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { MockCaptureSession } from '../../drivers/mock/driver';
+import type { Locale } from '../../core/types';
+import { ActionButton } from './parts';
+import { color } from './theme';
+import { useFrontCamera, type FrontCamera } from './useFrontCamera';
+
+const WORDS = {
+  'zh-CN': {
+    badge: '模拟采集 · 非真实核验',
+    readNumber: '请用普通话读出以下数字',
+    screenFlash: '屏幕将闪烁不同颜色，请保持面部在框内',
+    position: '请正对屏幕，保持光线充足',
+    remaining: (seconds: number) => `剩余 ${seconds} 秒`,
+    pending: '正在打开摄像头',
+    noCamera: '未使用摄像头，以示意图代替',
+    cancel: '取消',
+    digitsLabel: (digits: string) => `需要读出的数字：${digits.split('').join(' ')}`,
+  },
+  en: {
+    badge: 'Simulated capture · not a real check',
+    readNumber: 'Read these digits aloud',
+    screenFlash: 'The screen will flash colours; keep your face in the circle',
+    position: 'Face the screen in good light',
+    remaining: (seconds: number) => `${seconds} s left`,
+    pending: 'Opening the camera',
+    noCamera: 'No camera in use: showing a placeholder',
+    cancel: 'Cancel',
+    digitsLabel: (digits: string) => `Digits to read: ${digits.split('').join(' ')}`,
+  },
+};
+
+/** Date.now(), refreshed every `ms` while mounted. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: string }) {
+  const video = useRef<HTMLVideoElement | null>(null);
+  useEffect(() => {
+    if (video.current && camera.status === 'live') video.current.srcObject = camera.stream;
+  }, [camera]);
+  const fill: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%' };
+  return (
+    <View
+      data-camera={camera.status}
+      data-camera-reason={camera.status === 'unavailable' ? camera.reason : undefined}
+      style={{ position: 'relative', width: '100%', height: '100%', borderRadius: '50%', overflow: 'hidden', background: '#e9ecef' }}
+    >
+      {camera.status === 'live' ? (
+        <video ref={video} autoPlay muted playsInline aria-hidden="true" style={{ ...fill, objectFit: 'cover', transform: 'scaleX(-1)' }} />
+      ) : (
+        <View aria-label={caption} style={{ ...fill, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end' }}>
+          <View style={{ width: '38%', height: '38%', borderRadius: '50%', background: '#c9ced6', marginBottom: '4%' }} />
+          <View style={{ width: '76%', height: '30%', borderRadius: '50% 50% 0 0', background: '#c9ced6' }} />
+        </View>
+      )}
+    </View>
+  );
+}
+
+export function MockCapture({ session, locale }: { session: MockCaptureSession; locale: Locale }) {
+  const words = WORDS[locale] ?? WORDS['zh-CN'];
+  const now = useNow(200);
+  const camera = useFrontCamera();
+  const duration = Math.max(session.durationMs, 1);
+  const elapsed = Math.min(Math.max(now - session.startedAt, 0), duration);
+  const remaining = Math.ceil((duration - elapsed) / 1000);
+  const progress = Math.round((elapsed / duration) * 100);
+  const flashing = session.mode === 'screen-flash';
+  const flashIndex = Math.min(session.colors.length - 1, Math.floor(elapsed / (duration / Math.max(session.colors.length, 1))));
+  const flashColor = flashing ? session.colors[flashIndex] ?? '#ffffff' : '#ffffff';
+  const caption = camera.status === 'pending' ? words.pending : words.noCamera;
+
+  return (
+    <View
+      id="fv-capture"
+      data-mode={session.mode}
+      data-flash-color={flashing ? flashColor : undefined}
+      aria-live="polite"
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 1000,
+        overflowY: 'auto',
+        background: flashColor,
+        transition: 'background-color 0.25s ease',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        padding: '1.25em 1.25em 2em',
+        boxSizing: 'border-box',
+        color: color.text,
+      }}
+    >
+      <Text style={{ padding: '0.25em 0.75em', borderRadius: '1em', background: '#fff3cd', color: '#7a4f00', fontSize: '0.8125em', fontWeight: 600 }}>
+        {words.badge}
+      </Text>
+      <View style={{ marginTop: '1.5em', padding: '0.5em 1em', borderRadius: '0.75em', background: 'rgba(255, 255, 255, 0.92)', textAlign: 'center' }}>
+        <Text style={{ display: 'block', fontSize: '1.25em', fontWeight: 600 }}>{flashing ? words.screenFlash : words.readNumber}</Text>
+        <Text style={{ display: 'block', marginTop: '0.25em', color: color.muted, fontSize: '0.9375em' }}>{words.position}</Text>
+      </View>
+      <View
+        style={{
+          marginTop: '1.5em',
+          width: 'min(16em, 72vw)',
+          height: 'min(16em, 72vw)',
+          padding: '0.375em',
+          borderRadius: '50%',
+          boxSizing: 'border-box',
+          background: `conic-gradient(${color.primary} ${progress}%, rgba(0, 0, 0, 0.08) 0)`,
+        }}
+      >
+        <CameraCircle camera={camera} caption={caption} />
+      </View>
+      {camera.status !== 'live' ? <Text style={{ marginTop: '0.75em', color: color.muted, fontSize: '0.8125em' }}>{caption}</Text> : null}
+      {flashing ? null : (
+        <Text
+          id="fv-digits"
+          aria-label={words.digitsLabel(session.digits)}
+          style={{ marginTop: '1em', fontSize: '2.5em', fontWeight: 600, letterSpacing: '0.35em', fontVariantNumeric: 'tabular-nums' }}
+        >
+          {session.digits}
+        </Text>
+      )}
+      <Text id="fv-countdown" style={{ marginTop: '0.5em', padding: '0.125em 0.75em', borderRadius: '1em', background: 'rgba(255, 255, 255, 0.92)', fontSize: '0.9375em' }}>
+        {words.remaining(remaining)}
+      </Text>
+      <View style={{ width: '100%', maxWidth: '20em', marginTop: 'auto', paddingTop: '1.5em' }}>
+        <ActionButton id="fv-cancel" kind="secondary" label={words.cancel} onPress={() => session.cancel()} />
+      </View>
+    </View>
+  );
+}

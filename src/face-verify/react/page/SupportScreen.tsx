@@ -1,0 +1,126 @@
+/** The support check: progress while probing, then the problems found with what helps for each. */
+import { Text, View } from '@tarojs/components';
+import type { ProblemAction, SupportProblem } from '../../core/types';
+import { ActionButton, ProgressDots, StatusIcon } from './parts';
+import type { PageStrings } from './strings';
+import { color, styles } from './theme';
+
+export interface ProblemHandlers {
+  openSettings: () => void;
+  /** Re-runs the device check. */
+  recheck: () => void;
+  /** Only when the app offers another way to complete the service. */
+  otherChannel?: (() => void) | undefined;
+}
+
+/** The buttons and hints for a set of actions: each action once, the first button primary. */
+export function ProblemActions({
+  actions,
+  strings,
+  handlers,
+  recheckId,
+  firstKind = 'primary',
+}: {
+  actions: ProblemAction[];
+  strings: PageStrings;
+  handlers: ProblemHandlers;
+  recheckId: string;
+  firstKind?: 'primary' | 'secondary';
+}) {
+  const unique = [...new Set(actions.map((action) => (action === 'check-network' ? 'retry' : action)))];
+  const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
+  const hints: string[] = [];
+  for (const action of unique) {
+    if (action === 'open-settings') buttons.push({ id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings });
+    else if (action === 'retry') buttons.push({ id: recheckId, label: strings.actions.recheck, onPress: handlers.recheck });
+    else if (action === 'other-channel' && handlers.otherChannel) {
+      buttons.push({ id: 'fv-other-channel', label: strings.actions.otherChannel, onPress: handlers.otherChannel });
+    } else if (action === 'other-channel') hints.push(strings.hints.otherChannel);
+    else if (action === 'update-wechat') hints.push(strings.hints.updateWeChat);
+    else if (action === 'open-in-wechat') hints.push(strings.hints.openInWeChat);
+  }
+  return (
+    <View>
+      {hints.map((hint) => (
+        <Text key={hint} style={{ ...styles.small, marginTop: '0.75em' }} data-hint="">
+          {hint}
+        </Text>
+      ))}
+      {buttons.map((button, index) => (
+        <ActionButton key={button.id} {...button} kind={index === 0 ? firstKind : 'secondary'} />
+      ))}
+    </View>
+  );
+}
+
+function ProblemList({ problems }: { problems: SupportProblem[] }) {
+  return (
+    <View style={{ marginTop: '1em', width: '100%', textAlign: 'left' }}>
+      {problems.map((problem) => (
+        <View
+          key={problem.code}
+          data-problem={problem.code}
+          style={{ display: 'flex', alignItems: 'flex-start', padding: '0.625em 0', borderTop: `1px solid ${color.border}` }}
+        >
+          <View
+            aria-hidden="true"
+            style={{
+              flex: 'none',
+              width: '0.5em',
+              height: '0.5em',
+              marginTop: '0.55em',
+              marginRight: '0.75em',
+              borderRadius: '50%',
+              background: problem.blocking ? color.danger : color.warning,
+            }}
+          />
+          <Text style={{ flex: 1, fontSize: '0.9375em' }}>{problem.message}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function ProbingScreen({ strings }: { strings: PageStrings }) {
+  return (
+    <View style={{ ...styles.card, ...styles.center, padding: '2.5em 1.25em' }} data-screen="probing" aria-live="polite" aria-busy="true">
+      <ProgressDots />
+      <Text style={styles.heading}>{strings.probing}</Text>
+      <Text style={styles.body}>{strings.probingDetail}</Text>
+    </View>
+  );
+}
+
+export function UnsupportedScreen({ strings, problems, handlers }: { strings: PageStrings; problems: SupportProblem[]; handlers: ProblemHandlers }) {
+  const ordered = [...problems].sort((a, b) => Number(b.blocking) - Number(a.blocking));
+  const actions = ordered.flatMap((problem) => (problem.action ? [problem.action] : []));
+  return (
+    <View style={styles.card} data-screen="unsupported">
+      <View style={styles.center}>
+        <StatusIcon tone="warning" />
+        <Text style={styles.heading} aria-live="polite">
+          {strings.unsupportedTitle}
+        </Text>
+      </View>
+      <ProblemList problems={ordered} />
+      <ProblemActions actions={actions} strings={strings} handlers={handlers} recheckId="fv-retry" />
+    </View>
+  );
+}
+
+/** Problems that do not stop the flow (camera not yet allowed, offline, …), shown above the form. */
+export function ProblemNotices({ strings, problems, handlers }: { strings: PageStrings; problems: SupportProblem[]; handlers: ProblemHandlers }) {
+  if (problems.length === 0) return null;
+  const actions = problems.flatMap((problem) => (problem.action ? [problem.action] : []));
+  return (
+    <View style={{ ...styles.card, ...styles.banner('warning'), padding: '1em 1.25em' }} data-screen="notices" aria-live="polite">
+      <Text style={{ display: 'block', fontWeight: 600 }}>{strings.noticeTitle}</Text>
+      {problems.map((problem) => (
+        <Text key={problem.code} data-problem={problem.code} style={{ display: 'block', marginTop: '0.375em', color: color.text }}>
+          {problem.message}
+        </Text>
+      ))}
+      <ProblemActions actions={actions} strings={strings} handlers={handlers} recheckId="fv-recheck" firstKind="secondary" />
+    </View>
+  );
+}

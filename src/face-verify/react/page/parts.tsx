@@ -1,0 +1,159 @@
+/** Small building blocks shared by the page's screens. */
+import { Button, Text, View } from '@tarojs/components';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { color, styles } from './theme';
+
+/** H5 renders Taro's Button as a custom element: give it a button's role and a tab stop there. */
+const buttonRole: Record<string, unknown> = process.env.TARO_ENV === 'h5' ? { role: 'button', tabIndex: 0 } : {};
+
+export interface ActionButtonProps {
+  id: string;
+  label: string;
+  onPress: () => void;
+  kind?: 'primary' | 'secondary' | 'text';
+  disabled?: boolean;
+}
+
+export function ActionButton({ id, label, onPress, kind = 'primary', disabled = false }: ActionButtonProps) {
+  const style = disabled ? { ...styles.button(kind), opacity: 0.5 } : styles.button(kind);
+  return (
+    <Button
+      id={id}
+      plain
+      hoverClass="none"
+      disabled={disabled}
+      aria-label={label}
+      style={style}
+      onClick={() => {
+        if (!disabled) onPress();
+      }}
+      {...buttonRole}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/** Three dots that pulse in turn: progress without a stylesheet (one tiny re-render every 400 ms). */
+export function ProgressDots() {
+  const [lit, setLit] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setLit((n) => (n + 1) % 3), 400);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <View aria-hidden="true" style={{ display: 'flex', justifyContent: 'center', margin: '0.5em 0 1em' }}>
+      {[0, 1, 2].map((i) => (
+        <View
+          key={i}
+          style={{
+            width: '0.625em',
+            height: '0.625em',
+            margin: '0 0.3125em',
+            borderRadius: '50%',
+            background: color.primary,
+            opacity: i === lit ? 1 : 0.25,
+            transition: 'opacity 0.3s ease',
+          }}
+        />
+      ))}
+    </View>
+  );
+}
+
+const ICONS = {
+  success: { glyph: null, background: color.primary },
+  failure: { glyph: '!', background: color.danger },
+  warning: { glyph: '!', background: color.warning },
+  cancelled: { glyph: '×', background: '#8a8f98' },
+} as const;
+
+/** A drawn tick: fonts render "✓" very differently (some as a square-root sign). */
+const tick = (
+  <View
+    style={{
+      width: '0.75em',
+      height: '1.5em',
+      marginTop: '-0.3em',
+      borderRight: '0.25em solid #ffffff',
+      borderBottom: '0.25em solid #ffffff',
+      transform: 'rotate(45deg)',
+      boxSizing: 'border-box',
+    }}
+  />
+);
+
+export function StatusIcon({ tone }: { tone: keyof typeof ICONS }) {
+  const icon = ICONS[tone];
+  return (
+    <View
+      aria-hidden="true"
+      data-icon={tone}
+      style={{
+        width: '3.5em',
+        height: '3.5em',
+        borderRadius: '50%',
+        background: icon.background,
+        color: '#ffffff',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        marginBottom: '1em',
+      }}
+    >
+      {icon.glyph === null ? tick : <Text style={{ fontSize: '1.75em', fontWeight: 700, lineHeight: 1 }}>{icon.glyph}</Text>}
+    </View>
+  );
+}
+
+/** Where the user is: a four-part bar and "Step n of 4: name" (scales with the text, unlike a row of labels). */
+export function StepBar({ steps, current, label }: { steps: readonly string[]; current: number; label: string }) {
+  return (
+    <View style={{ marginTop: '1.25em' }} aria-label={label}>
+      <View style={{ display: 'flex' }} aria-hidden="true">
+        {steps.map((step, index) => (
+          <View
+            key={step}
+            style={{
+              flex: 1,
+              height: '0.25em',
+              marginRight: index < steps.length - 1 ? '0.375em' : '0',
+              borderRadius: '0.125em',
+              background: index <= current ? color.primary : color.border,
+            }}
+          />
+        ))}
+      </View>
+      <Text style={{ ...styles.small, marginTop: '0.5em' }}>{label}</Text>
+    </View>
+  );
+}
+
+/** The masked identity under verification: enough to recognise, not enough to reuse. */
+export function IdentitySummary({ labels, name, idCardNumber }: { labels: { name: string; idCard: string }; name: string; idCardNumber: string }) {
+  const row: CSSProperties = { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', flexWrap: 'wrap', padding: '0.25em 0' };
+  return (
+    <View
+      data-testid="fv-identity"
+      style={{
+        marginTop: '1.25em',
+        padding: '0.5em 0.875em',
+        borderRadius: 'calc(var(--fv-radius, 12px) * 0.75)',
+        background: color.background,
+        fontSize: '0.9375em',
+        textAlign: 'left',
+        width: '100%',
+        boxSizing: 'border-box',
+      }}
+    >
+      <View style={row}>
+        <Text style={{ color: color.muted, marginRight: '1em' }}>{labels.name}</Text>
+        <Text>{name}</Text>
+      </View>
+      <View style={row}>
+        <Text style={{ color: color.muted, marginRight: '1em' }}>{labels.idCard}</Text>
+        <Text style={{ letterSpacing: '0.04em', fontVariantNumeric: 'tabular-nums' }}>{idCardNumber}</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The demo app's verification page. In the H5 preview it runs the mock driver; `npm start` builds it with
+ * FV_PREVIEW_API pointing at the demo server, so the preview's credential goes through the real server
+ * checks. Query: `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
+ * end-to-end tests), `protocol=v2`, `form=0` (ticket start without a form).
+ */
+import Taro, { useRouter } from '@tarojs/taro';
+import { FaceVerifyPage } from '../../face-verify';
+
+/** Set by the Taro config (`defineConstants`); empty means the in-browser mock backend. */
+declare const FV_PREVIEW_API: string;
+const api = typeof FV_PREVIEW_API === 'string' ? FV_PREVIEW_API.replace(/\/+$/, '') : '';
+
+export default function FaceVerifyDemoPage() {
+  const { params } = useRouter();
+  const fast = params.speed === 'fast';
+  const protocol = params.protocol === 'v2' ? 'v2' : 'v1';
+  return (
+    <FaceVerifyPage
+      endpoint={api ? `${api}/api/face/verify` : undefined}
+      ticketEndpoint={api ? `${api}/api/face/ticket` : undefined}
+      collectIdentity={params.form !== '0'}
+      protocol={protocol}
+      previewTiming={fast ? { latencyMs: 30, captureMs: 600 } : undefined}
+      onDone={() => {
+        Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/index/index' }));
+      }}
+    />
+  );
+}
