@@ -34,6 +34,7 @@ import type {
   VerifyVerdict,
 } from './types';
 
+/** Options of one verification flow (the core's; {@link FaceVerifyConfig} makes `driver` optional). */
 export interface FaceVerifyOptions {
   /** Where the credential goes: a URL (POSTed as JSON) or a function returning the backend's verdict. */
   endpoint?: VerifyEndpoint;
@@ -57,9 +58,13 @@ export interface FaceVerifyOptions {
   clock?: Clock;
 }
 
+/** The flow's observable state and its actions: what `useFaceVerify` returns and a store's `getState()`. */
 export interface FaceVerifyState {
+  /** Where the flow is: 'idle' → 'probing' → 'ready' → 'capturing' → 'submitting' → 'success' | 'failed' | …. */
   status: FaceVerifyStatus;
+  /** The probe's report once it ran: supported or not, the liveness mode, the problems and what helps. */
   support: SupportReport | null;
+  /** The last failure, written for the user, with whether `retry()` can help; null when none. */
   error: FaceVerifyError | null;
   /** The backend's `ok: true` answer once verified. */
   result: (VerifyVerdict & { ok: true }) | null;
@@ -71,10 +76,15 @@ export interface FaceVerifyState {
   attempts: number;
   /** True when the driver is the mock: a preview, never a real verification. */
   preview: boolean;
+  /** Checks the device and keeps the report in `support`; `useFaceVerify` calls it on mount. */
   probe(): Promise<SupportReport>;
+  /** Probes if needed, validates the identity when given (v1 without a ticket endpoint needs one), then ticket → capture → submit. */
   start(identity?: Identity): Promise<void>;
+  /** Resumes at the step that failed when the error is retryable (a failed submit re-sends the same credential; after 'unsupported', probes again). */
   retry(): Promise<void>;
+  /** Abandons the attempt under way: status 'cancelled', private data dropped, late answers ignored. */
   cancel(): void;
+  /** Back to 'ready' ('unsupported' or 'idle' as the probe left it), forgetting the identity, ticket and credential. */
   reset(): void;
   /** Opens WeChat's settings (after a camera refusal) and re-reads the permission. */
   openSettings(): Promise<void>;
@@ -86,6 +96,7 @@ export interface FaceVerifyState {
   attach(): () => void;
 }
 
+/** One flow: a zustand vanilla store of {@link FaceVerifyState} (`getState`, `subscribe`). */
 export type FaceVerifyStore = StoreApi<FaceVerifyState>;
 
 const BUSY: FaceVerifyStatus[] = ['probing', 'capturing', 'submitting'];

@@ -1,12 +1,15 @@
 import { messagesFor } from '../locales';
 import type { Identity, Locale } from './types';
 
+/** Why an ID number was refused, for code that reacts per problem (the `reason` text is for the user). */
 export type IdCardProblem = 'empty' | 'length' | 'characters' | 'region' | 'birth-date' | 'birth-future' | 'birth-too-early' | 'checksum';
 
+/** The result of {@link validateIdCardNumber}: the normalised number, or the reason and problem. */
 export type IdCardValidation =
   | { ok: true; value: string }
   | { ok: false; reason: string; problem: IdCardProblem };
 
+/** Options of the identity checks. */
 export interface ValidateOptions {
   /** Language of `reason`. @default 'zh-CN' */
   locale?: Locale;
@@ -67,6 +70,7 @@ export function validateIdCardNumber(input: string, options: ValidateOptions = {
   return { ok: true, value };
 }
 
+/** The result of {@link validateName}: the normalised name (spaces collapsed), or the reason for the user. */
 export type NameValidation = { ok: true; value: string } | { ok: false; reason: string };
 
 /**
@@ -82,10 +86,17 @@ export function validateName(input: string, options: { locale?: Locale } = {}): 
   return { ok: true, value };
 }
 
+/** The result of {@link validateIdentity}: both fields normalised, or the first field that failed and why. */
 export type IdentityValidation =
   | { ok: true; value: Identity }
   | { ok: false; field: 'name' | 'idCardNumber'; reason: string };
 
+/**
+ * Checks a name and an ID number together (name first), as a form does before starting a capture.
+ * @example
+ * const checked = validateIdentity({ name: '张三', idCardNumber: '11010519491231002x' });
+ * if (checked.ok) await start(checked.value); else showError(checked.field, checked.reason);
+ */
 export function validateIdentity(identity: Partial<Identity> | undefined, options: ValidateOptions = {}): IdentityValidation {
   const name = validateName(identity?.name ?? '', options);
   if (!name.ok) return { ok: false, field: 'name', reason: name.reason };

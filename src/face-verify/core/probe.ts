@@ -7,6 +7,7 @@ import { messagesFor } from '../locales';
 import type { LivenessMode, Locale, ModePreference, Protocol, SupportProblem, SupportReport } from './types';
 import { isAtLeast, VERSION_GATES } from './version';
 
+/** What the probe checks the device for. */
 export interface ProbeOptions {
   /** @default 'auto' (screen flash where WeChat allows it, else read-number) */
   mode?: ModePreference;

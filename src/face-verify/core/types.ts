@@ -1,13 +1,17 @@
 /** Public types of the kit's platform-free core. */
 
 export type LivenessMode = 'read-number' | 'screen-flash';
+/** The liveness mode to use: 'auto' picks screen flash where WeChat allows it, else read-number. */
 export type ModePreference = 'auto' | LivenessMode;
+/** 'v1': `startFacialRecognitionVerify` with name + ID number (or a userIdKey); 'v2': `requestFacialVerify` with a backend-issued verifyId. */
 export type Protocol = 'v1' | 'v2';
+/** The language of messages for users. */
 export type Locale = 'zh-CN' | 'en';
 
 /** What helps the user past a problem; a page renders it as a button or a hint. */
 export type ProblemAction = 'open-settings' | 'retry' | 'update-wechat' | 'other-channel' | 'open-in-wechat' | 'check-network';
 
+/** What the probe found wrong with the device or its settings. */
 export type ProblemCode =
   | 'not-wechat'
   | 'devtools'
@@ -23,6 +27,7 @@ export type ProblemCode =
   | 'screen-flash-unavailable'
   | 'probe-failed';
 
+/** One problem the probe found, with its message for the user and what helps. */
 export interface SupportProblem {
   code: ProblemCode;
   /** For the user, in the flow's locale: what is wrong and what to do. */
@@ -32,6 +37,7 @@ export interface SupportProblem {
   blocking: boolean;
 }
 
+/** The probe's answer: can face verification run on this device, in which mode, and what stands in the way. */
 export interface SupportReport {
   supported: boolean;
   /** The best liveness mode this device can run, or null when unsupported. */
@@ -47,6 +53,7 @@ export interface SupportReport {
   };
 }
 
+/** The flow's states (see {@link FaceVerifyState}'s `status`). */
 export type FaceVerifyStatus =
   | 'idle'
   | 'probing'
@@ -58,8 +65,10 @@ export type FaceVerifyStatus =
   | 'failed'
   | 'cancelled';
 
+/** What kind of failure a {@link FaceVerifyError} is, so a page can pick its screen and button. */
 export type ErrorKind = 'input' | 'cancel' | 'permission' | 'device' | 'retry' | 'fatal' | 'network' | 'backend';
 
+/** A failure of the flow, written for the user, with whether and where `retry()` resumes. */
 export interface FaceVerifyError {
   /** A WeChat error code (90100, 10004, …) or one of ours ('invalid-id-card', 'timeout', …). */
   code: number | string;
@@ -74,8 +83,10 @@ export interface FaceVerifyError {
   action?: ProblemAction;
 }
 
+/** The flow's steps, in order: probe, input check, camera permission, ticket, capture, submit. */
 export type FlowStep = 'probe' | 'input' | 'permission' | 'ticket' | 'capture' | 'submit';
 
+/** The person to verify: the name and 18-character resident ID number as on the ID card. */
 export interface Identity {
   name: string;
   idCardNumber: string;
@@ -89,12 +100,18 @@ export type VerifyVerdict =
   | ({ ok: true } & Record<string, unknown>)
   | { ok: false; code?: number | string; message?: string };
 
+/** A v1 ticket: the userIdKey the backend got from WeChat's getuseridkey for the logged-in user. */
 export type V1Ticket = { userIdKey: string; expiresIn?: number };
+/** A v2 ticket: the verifyId (and its out_seq_no) the backend got from WeChat's getverifyid. */
 export type V2Ticket = { verifyId: string; outSeqNo: string; expiresIn?: number };
+/** What a ticket endpoint returns: {@link V1Ticket} or {@link V2Ticket}. */
 export type Ticket = V1Ticket | V2Ticket;
 
+/** A backend endpoint: a URL the flow POSTs JSON to, or a function that answers in-process. */
 export type Endpoint<Payload, Answer> = string | ((payload: Payload) => Answer | Promise<Answer>);
+/** Where the credential goes; answers a {@link VerifyVerdict}. */
 export type VerifyEndpoint = Endpoint<VerifyPayload, VerifyVerdict>;
+/** Where the flow gets a ticket (v2, or v1 with a userIdKey); answers a {@link Ticket}. */
 export type TicketEndpoint = Endpoint<{ protocol: Protocol }, Ticket>;
 
 /** Time, injected so tests and benchmarks control it. Defaults to the global timers, read at call time. */

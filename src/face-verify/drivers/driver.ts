@@ -12,6 +12,7 @@ export interface SystemInfo {
   sdkVersion: string | null;
 }
 
+/** The camera permission as WeChat's settings report it ('unknown': never asked). */
 export type CameraPermission = 'granted' | 'denied' | 'unknown';
 
 /** The answer of checkIsSupportFacialRecognition; errCode is null when WeChat gives none (iOS). */
@@ -27,6 +28,7 @@ export interface CaptureAnswer {
   verifyResult?: string;
 }
 
+/** Parameters of a v1 capture (`startFacialRecognitionVerify`): name + ID number, or a backend-issued userIdKey. */
 export interface V1CaptureParams {
   name?: string;
   idCardNumber?: string;
@@ -35,6 +37,7 @@ export interface V1CaptureParams {
   checkAliveType?: number;
 }
 
+/** One POST to the app's backend, as the flow hands it to the driver. */
 export interface HttpRequest {
   url: string;
   method: 'POST';
@@ -43,6 +46,7 @@ export interface HttpRequest {
   timeoutMs: number;
 }
 
+/** The backend's answer: HTTP status and body text. */
 export interface HttpResponse {
   status: number;
   text: string;
@@ -59,6 +63,11 @@ export type NativeApiName =
   | 'getNetworkType'
   | 'request';
 
+/**
+ * The one interface between the flow and the device. {@link createWeChatDriver} implements it over `wx`
+ * (or Taro's object); `createMockDriver` (taro-face-verify/mock) simulates it. Calls reject with a
+ * {@link DriverError}; a missing API is `unsupported`, never a crash.
+ */
 export interface FaceDriver {
   /** 'wechat', 'mock', …: for diagnostics. */
   readonly name: string;
@@ -81,6 +90,7 @@ export interface FaceDriver {
   request(request: HttpRequest): Promise<HttpResponse>;
 }
 
+/** Why a device call failed: the API is missing, threw, reported failure, or did not answer in time. */
 export type DriverErrorCode = 'unsupported' | 'threw' | 'failed' | 'timeout';
 
 /** A device call that could not be made or gave no usable answer. Never carries personal data. */

@@ -2,11 +2,13 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { FaceVerifyState, FaceVerifyStore } from '../core/flow';
 import { createFaceVerify, type FaceVerifyConfig } from '../defaults';
 
+/** Options of {@link useFaceVerify}: the flow's options plus what the hook does on mount. */
 export interface UseFaceVerifyOptions extends FaceVerifyConfig {
   /** Probe the device when the component mounts, so support shows before the user types. @default true */
   probeOnMount?: boolean;
 }
 
+/** The flow's state and actions, plus its store (for a child component or a test). */
 export type UseFaceVerifyResult = FaceVerifyState & { store: FaceVerifyStore };
 
 /**

@@ -7,6 +7,7 @@ import type { Protocol, Ticket, VerifyPayload, VerifyVerdict } from '../../core/
 import { decodeMockCredential } from './credential';
 import type { MockDriver } from './driver';
 
+/** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
   /** The mock driver whose v2 captures this backend judges. */
   driver?: MockDriver;
@@ -14,11 +15,19 @@ export interface MockBackendOptions {
   maxAgeSeconds?: number;
 }
 
+/** Function endpoints to pass as the flow's `endpoint` and `ticketEndpoint`. */
 export interface MockBackend {
   endpoint(payload: VerifyPayload): Promise<VerifyVerdict>;
   ticketEndpoint(request: { protocol: Protocol }): Promise<Ticket>;
 }
 
+/**
+ * An in-memory backend that judges mock credentials as `createVerifyHandler` judges real ones.
+ * @example
+ * const driver = createMockDriver({ scenario: 'face-mismatch' });
+ * const backend = createMockBackend({ driver });
+ * const flow = createFaceVerify({ driver, endpoint: backend.endpoint });
+ */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const used = new Set<string>();
   const issued = new Set<string>();

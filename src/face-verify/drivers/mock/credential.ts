@@ -10,6 +10,7 @@ import { md5Hex } from './md5';
 
 export const MOCK_CREDENTIAL_PREFIX = 'mock1.';
 
+/** What a mock credential claims: what WeChat's getinfo reports for the simulated capture. */
 export interface MockCredentialClaims {
   /** identify_ret WeChat will report: 0 for a match, 10004 for a face that does not match, … */
   ret: number;
@@ -46,6 +47,12 @@ export function identityDigests(identity: { name: string; idCardNumber: string }
   return { nameMd5: md5Hex(identity.name), idMd5: md5Hex(identity.idCardNumber.trim().toUpperCase()) };
 }
 
+/**
+ * A mock credential (`mock1.` + base64url JSON) carrying `claims`: what the mock driver returns as
+ * `verifyResult` and what the WeChat stand-in answers for.
+ * @example
+ * const verifyResult = encodeMockCredential({ ret: 0, time: Math.floor(Date.now() / 1000), nonce: 'n1' });
+ */
 export function encodeMockCredential(claims: MockCredentialClaims): string {
   return MOCK_CREDENTIAL_PREFIX + toBase64Url(JSON.stringify(claims));
 }

@@ -30,6 +30,7 @@ export interface MockCaptureSession {
   cancel(): void;
 }
 
+/** Options of {@link createMockDriver}. */
 export interface MockDriverOptions {
   /** A scenario name, or a scenario of your own. @default 'success' */
   scenario?: MockScenarioName | MockScenario;
@@ -41,6 +42,7 @@ export interface MockDriverOptions {
   fetch?: typeof fetch;
 }
 
+/** A simulated device: a {@link FaceDriver} that plays a scenario, plus what previews and tests inspect. */
 export interface MockDriver extends FaceDriver {
   readonly scenarioName: string;
   readonly scenario: MockScenario;
@@ -60,6 +62,8 @@ const randomDigits = () => String(Math.floor(Math.random() * 10000)).padStart(4,
 const randomNonce = () => Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
 
 /**
+ * A simulated device for previews and tests: plays a scenario (device, permission, capture outcome) and
+ * returns mock credentials that the mock backend and the WeChat stand-in judge like real ones.
  * @example
  * const driver = createMockDriver({ scenario: 'capture-error', latencyMs: 200 });
  * const flow = createFaceVerify({ driver, endpoint: createMockBackend({ driver }).endpoint });

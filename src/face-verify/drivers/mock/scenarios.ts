@@ -4,6 +4,7 @@
  */
 import type { CameraPermission } from '../driver';
 
+/** A simulated device and capture outcome: what the mock driver answers to each native call. */
 export interface MockScenario {
   /** Shown in the preview bar. */
   label: { 'zh-CN': string; en: string };
@@ -38,6 +39,7 @@ const base: MockScenario = {
 
 const scenario = (label: MockScenario['label'], changes: Partial<MockScenario>): MockScenario => ({ ...base, ...changes, label });
 
+/** The built-in scenarios, by name: one per failure the real flow can meet, plus `success`. */
 export const MOCK_SCENARIOS = {
   success: base,
   'no-front-camera': scenario({ 'zh-CN': '没有前置摄像头', en: 'No front camera' }, { faceSupportCode: 10001 }),
@@ -55,10 +57,13 @@ export const MOCK_SCENARIOS = {
   'not-wechat': scenario({ 'zh-CN': '不在微信中', en: 'Not in WeChat' }, { wechatVersion: null, platform: 'h5' }),
 } satisfies Record<string, MockScenario>;
 
+/** The name of a built-in scenario. */
 export type MockScenarioName = keyof typeof MOCK_SCENARIOS;
 
+/** The built-in scenarios' names, in display order. */
 export const MOCK_SCENARIO_NAMES = Object.keys(MOCK_SCENARIOS) as MockScenarioName[];
 
+/** True when `value` names a built-in scenario (e.g. read from a URL query). */
 export function isMockScenarioName(value: unknown): value is MockScenarioName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MOCK_SCENARIOS, value);
 }
