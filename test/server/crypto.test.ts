@@ -9,7 +9,7 @@ import {
   pushSignature,
   verifyPushSignature,
 } from 'taro-face-verify/server';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 
 // Tencent's published message-crypto vector (WeCom docs, path 90968: the same envelope as WeChat's safe mode).
 const VECTOR = {
@@ -86,6 +86,20 @@ describe('safe-mode envelope', () => {
     for (const garbage of ['', 'not base64!', 'AAAA', Buffer.alloc(31).toString('base64')]) {
       expect(() => decryptPushMessage(garbage, [decodeEncodingAESKey(KEY)])).toThrow(PushDecryptError);
     }
+  });
+
+  it('refuses padding that PKCS#7 over 32-byte blocks cannot produce', () => {
+    const key = decodeEncodingAESKey(KEY);
+    const seal = (plain: Buffer) => {
+      const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+      return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
+    };
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(2, 0);
+    const body = Buffer.concat([Buffer.alloc(16), length, Buffer.from('hiwx1')]); // 25 bytes
+    expect(decryptPushMessage(seal(Buffer.concat([body, Buffer.alloc(7, 7)])), [key])).toEqual({ message: 'hi', appId: 'wx1' });
+    expect(() => decryptPushMessage(seal(Buffer.concat([body, Buffer.alloc(39, 39)])), [key])).toThrow(PushDecryptError);
+    expect(() => decryptPushMessage(seal(Buffer.concat([body, Buffer.alloc(6, 7), Buffer.from([8])])), [key])).toThrow(PushDecryptError);
   });
 
   it('refuses EncodingAESKeys that are not 43 Base64 characters, without echoing them', () => {

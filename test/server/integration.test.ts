@@ -143,3 +143,27 @@ describe('pushes over HTTP', () => {
     expect((await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-x', verifyResult: 'x' }), { tamper: 'signature' })).status).toBe(401);
   });
 });
+
+describe('toNodeListener', () => {
+  it('serves a handler whose body a framework parser already read (as express.json() does)', async () => {
+    const api = apiOver();
+    const verify = createVerifyHandler({ api, expect: () => ({ ...USER }) });
+    const listener = toNodeListener(verify);
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        (req as typeof req & { body: unknown }).body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        void listener(req, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/face/verify`;
+      const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verify_result: createMockCredential({ ...USER }) }) });
+      expect(await answer.json()).toMatchObject({ ok: true });
+    } finally {
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+    }
+  });
+});

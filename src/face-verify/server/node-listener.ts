@@ -2,6 +2,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 
+/**
+ * The body a framework's parser already read (Express `express.json()` / `express.text()`, Koa bodyparser
+ * set `req.body` and drain the stream), serialised back; undefined when the stream is still unread.
+ */
+function alreadyParsedBody(req: IncomingMessage): string | Buffer | undefined {
+  const parsed = (req as IncomingMessage & { body?: unknown }).body;
+  if (parsed === undefined || !req.readableEnded) return undefined;
+  return typeof parsed === 'string' || Buffer.isBuffer(parsed) ? parsed : JSON.stringify(parsed);
+}
+
 /** Turns a node request into a Web `Request` (the body streams; nothing is buffered here). */
 export function toWebRequest(req: IncomingMessage, origin = `http://${req.headers.host ?? '127.0.0.1'}`): Request {
   const headers = new Headers();
@@ -11,11 +21,13 @@ export function toWebRequest(req: IncomingMessage, origin = `http://${req.header
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
+  const parsed = hasBody ? alreadyParsedBody(req) : undefined;
+  if (parsed !== undefined) headers.delete('content-length');
   return new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    ...(hasBody ? { duplex: 'half' } : {}),
+    body: !hasBody ? undefined : (parsed ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>)),
+    ...(hasBody && parsed === undefined ? { duplex: 'half' } : {}),
   } as RequestInit);
 }
 
@@ -34,8 +46,14 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
 
 /**
  * A node:http listener for a handler: `http.createServer(toNodeListener(handler))`, or in Express
- * `app.post('/api/face/verify', toNodeListener(verify))` (mount it before any body parser for that route).
- * A handler that throws answers 500 JSON.
+ * `app.post('/api/face/verify', toNodeListener(verify))`. Mount it before any body parser when you can; a body
+ * a parser already read (`req.body`) is serialised back. A handler that throws answers 500 JSON.
+ *
+ * @example
+ * // Koa
+ * router.post('/api/face/verify', async (ctx) => { ctx.respond = false; await toNodeListener(verify)(ctx.req, ctx.res); });
+ * // Hono (no adapter needed)
+ * app.post('/api/face/verify', (c) => verify(c.req.raw));
  */
 export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
