@@ -17,7 +17,8 @@ export type { CheckResult, ExpectedVerifyInfo, VerifyProblem } from './server/ch
 export { certHash } from './server/cert-hash';
 
 export { createVerifyHandler } from './server/verify-handler';
-export type { FetchHandler, VerifyExpectation, VerifyHandlerOptions } from './server/verify-handler';
+export type { VerifyExpectation, VerifyHandlerOptions } from './server/verify-handler';
+export type { FetchHandler } from './server/http';
 export type { VerifyPayload } from './server/verify-payload';
 export type { RejectionCode } from './server/verdict';
 export { createTicketHandler } from './server/ticket-handler';

@@ -1,6 +1,9 @@
 /** Small Web-standard helpers the handlers share: JSON answers and a size-limited body reader. */
 import { WeChatApiError, WeChatTransportError } from './errors';
 
+/** A Web-standard handler: `(request: Request) => Promise<Response>`. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
 /** Bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
 

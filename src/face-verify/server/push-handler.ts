@@ -4,11 +4,10 @@
  * hold WeChat past a short budget.
  */
 import { constantTimeEqual, sha256Hex } from './digest';
-import { errorResponse, logError, methodNotAllowed, readBodyText } from './http';
+import { errorResponse, logError, methodNotAllowed, readBodyText, type FetchHandler } from './http';
 import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushSignature } from './push-crypto';
 import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './push-message';
 import { createMemoryOnceStore, type OnceStore } from './stores';
-import type { FetchHandler } from './verify-handler';
 
 export interface PushHandlerOptions {
   /** The Token set in the WeChat console's message-push settings. */

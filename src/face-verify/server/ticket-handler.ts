@@ -5,9 +5,8 @@
  */
 import { certHash } from './cert-hash';
 import { identityMd5s, randomHex } from './digest';
-import { errorResponse, failureResponse, isRecord, jsonResponse, logError, methodNotAllowed, readJsonBody } from './http';
+import { errorResponse, failureResponse, isRecord, jsonResponse, logError, methodNotAllowed, readJsonBody, type FetchHandler } from './http';
 import { createMemoryTicketStore, ticketKey, type TicketStore } from './stores';
-import type { FetchHandler } from './verify-handler';
 import type { WeChatApi } from './wechat-api';
 
 /** Who the logged-in user is. `openid` is required for v2. */

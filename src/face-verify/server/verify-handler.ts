@@ -6,7 +6,7 @@
 import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './check-verify-info';
 import { constantTimeEqual, sha256Hex } from './digest';
 import { WeChatApiError } from './errors';
-import { errorResponse, failureResponse, logError, methodNotAllowed, readJsonBody } from './http';
+import { errorResponse, failureResponse, logError, methodNotAllowed, readJsonBody, type FetchHandler } from './http';
 import { createMemoryOnceStore, ticketKey, type IssuedTicket, type OnceStore, type TicketStore } from './stores';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
@@ -44,9 +44,6 @@ export interface VerifyHandlerOptions {
 }
 
 type Outcome = { accepted: boolean; response: Response };
-
-/** A Web-standard handler: `(request: Request) => Promise<Response>`. */
-export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** WeChat's face API codes for a credential it refuses (84001 forged/unknown, 84002 expired, 84003 not found, …). */
 const isCredentialErrcode = (errcode: number) => errcode >= 84000 && errcode < 85000;
