@@ -37,25 +37,28 @@ export function PreviewBar({ locale, scenario, onScenario, onLocale }: PreviewBa
     <View
       id="fv-preview-bar"
       aria-label={words.toolbar}
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        alignItems: 'center',
-        padding: '0.5em 1.25em',
-        background: '#fff8e1',
-        borderBottom: '1px solid #f0d48a',
-        color: '#5c4400',
-        fontSize: '0.875em',
-      }}
+      style={{ padding: '0.5em 1.25em 0.625em', background: '#fff8e1', borderBottom: '1px solid #f0d48a', color: '#5c4400', fontSize: '0.875em' }}
     >
-      <Text style={{ fontWeight: 600, marginRight: 'auto', padding: '0.25em 0' }}>{words.badge}</Text>
+      <View style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Text style={{ fontWeight: 600, padding: '0.25em 0.5em 0.25em 0' }}>{words.badge}</Text>
+        <button
+          id="fv-preview-locale"
+          type="button"
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+          aria-label={words.otherLabel}
+          onClick={() => onLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          style={{ ...control, minHeight: '2em', cursor: 'pointer' }}
+        >
+          {words.other}
+        </button>
+      </View>
       {scenario ? (
         <select
           id="fv-preview-scenario"
           aria-label={words.scenario}
           value={scenario}
           onChange={(event) => onScenario(event.target.value as MockScenarioName)}
-          style={{ ...control, margin: '0.25em 0 0.25em 0.5em', maxWidth: '100%' }}
+          style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em' }}
         >
           {MOCK_SCENARIO_NAMES.map((name) => (
             <option key={name} value={name}>
@@ -64,16 +67,6 @@ export function PreviewBar({ locale, scenario, onScenario, onLocale }: PreviewBa
           ))}
         </select>
       ) : null}
-      <button
-        id="fv-preview-locale"
-        type="button"
-        lang={locale === 'en' ? 'zh-CN' : 'en'}
-        aria-label={words.otherLabel}
-        onClick={() => onLocale(locale === 'en' ? 'zh-CN' : 'en')}
-        style={{ ...control, margin: '0.25em 0 0.25em 0.5em', cursor: 'pointer' }}
-      >
-        {words.other}
-      </button>
     </View>
   );
 }

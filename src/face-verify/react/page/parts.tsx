@@ -152,7 +152,7 @@ export function IdentitySummary({ labels, name, idCardNumber }: { labels: { name
       </View>
       <View style={row}>
         <Text style={{ color: color.muted, marginRight: '1em' }}>{labels.idCard}</Text>
-        <Text style={{ letterSpacing: '0.04em', fontVariantNumeric: 'tabular-nums' }}>{idCardNumber}</Text>
+        <Text style={{ fontVariantNumeric: 'tabular-nums' }}>{idCardNumber}</Text>
       </View>
     </View>
   );
