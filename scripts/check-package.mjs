@@ -215,25 +215,30 @@ step('load the packed entries with import and require');
   const unpacked = join(work, 'node_modules', 'taro-face-verify');
   mkdirSync(unpacked, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
+  const exportNames = (specifier, how) => {
+    const code =
+      how === 'import'
+        ? `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`
+        : `const { createRequire } = await import('node:module'); const m = createRequire(${JSON.stringify(join(work, 'probe.cjs'))})(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default' && k !== '__esModule').sort()));`;
+    const loaded = run(process.execPath, ['--input-type=module', '-e', code], { cwd: work });
+    if (loaded.status === 0) return { names: JSON.parse(loaded.output.trim().split('\n').pop()) };
+    const reason = loaded.output.trim().split('\n').find((l) => /Error/.test(l)) ?? loaded.output.trim();
+    return { reason, taro: /@tarojs|window|document|navigator/.test(loaded.output) };
+  };
   for (const entry of ENTRIES) {
     const specifier = entry === 'index' ? 'taro-face-verify' : `taro-face-verify/${entry}`;
-    const probe = `
-      const { createRequire } = await import('node:module');
-      const require = createRequire(${JSON.stringify(join(work, 'probe.cjs'))});
-      const esm = Object.keys(await import(${JSON.stringify(specifier)})).filter((k) => k !== 'default').sort();
-      const cjs = Object.keys(require(${JSON.stringify(specifier)})).filter((k) => k !== 'default' && k !== '__esModule').sort();
-      console.log(JSON.stringify({ esm, cjs }));`;
-    const loaded = run(process.execPath, ['--input-type=module', '-e', probe], { cwd: work });
-    if (loaded.status !== 0) {
-      const reason = loaded.output.trim().split('\n').find((l) => /Error/.test(l)) ?? loaded.output.trim();
-      // The root entry may import Taro components, which only load inside a Taro build (checked by check:consumer).
-      if (entry === 'index' && /@tarojs|window|document|navigator/.test(loaded.output)) warn(`${specifier} does not load in plain Node: ${reason}`);
-      else fail(`${specifier} failed to load: ${reason}`);
-      continue;
+    const esm = exportNames(specifier, 'import');
+    const cjs = exportNames(specifier, 'require');
+    for (const [how, result] of [['import', esm], ['require', cjs]]) {
+      if (!result.reason) continue;
+      // The root entry imports Taro, which only fully loads inside a Taro build (checked by check:consumer).
+      if (entry === 'index' && result.taro) warn(`${how} ${specifier} does not load in plain Node: ${result.reason}`);
+      else fail(`${how} ${specifier} failed: ${result.reason}`);
     }
-    const { esm, cjs } = JSON.parse(loaded.output.trim().split('\n').pop());
-    if (esm.join() !== cjs.join()) fail(`${specifier}: import and require give different exports (${esm.length} vs ${cjs.length})`);
-    else ok(`${specifier}: ${esm.length} runtime exports, the same for import and require`);
+    if (esm.names && cjs.names) {
+      if (esm.names.join() !== cjs.names.join()) fail(`${specifier}: import and require give different exports (${esm.names.length} vs ${cjs.names.length})`);
+      else ok(`${specifier}: ${esm.names.length} runtime exports, the same for import and require`);
+    } else if (esm.names || cjs.names) ok(`${specifier}: ${(esm.names ?? cjs.names).length} runtime exports with ${esm.names ? 'import' : 'require'}`);
   }
 }
 
