@@ -6,18 +6,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useFaceVerify, validateIdentity } from 'taro-face-verify';
-
-// The app's backend endpoint (createVerifyHandler from taro-face-verify/server answers it). In an H5
-// preview the kit runs its mock driver and in-browser mock backend instead.
-const VERIFY_ENDPOINT = 'https://api.example.com/face/verify';
+import { VERIFY_ENDPOINT } from '../../backend';
 
 export default function IndexPage() {
   const [name, setName] = useState('');
   const [idCardNumber, setIdCardNumber] = useState('');
   const [formError, setFormError] = useState('');
-  const { status, error, support, preview, start, retry } = useFaceVerify(
-    process.env.TARO_ENV === 'h5' ? {} : { endpoint: VERIFY_ENDPOINT },
-  );
+  const { status, error, support, preview, start, retry } = useFaceVerify({ endpoint: VERIFY_ENDPOINT });
 
   const submit = () => {
     const checked = validateIdentity({ name, idCardNumber });

@@ -1,3 +1,15 @@
-// The prebuilt page, mounted as a page of this app: the two-line re-export.
+// The prebuilt page as a page of this app. Every prop is optional (`export default FaceVerifyPage` works
+// too); this app gives it its backend and reacts to the outcome.
+import Taro from '@tarojs/taro';
 import { FaceVerifyPage } from 'taro-face-verify';
-export default FaceVerifyPage;
+import { VERIFY_ENDPOINT } from '../../backend';
+
+export default function VerifyPage() {
+  return (
+    <FaceVerifyPage
+      endpoint={VERIFY_ENDPOINT}
+      onDone={() => Taro.navigateBack()}
+      onOtherChannel={() => Taro.showToast({ title: '请前往人工审核', icon: 'none' })}
+    />
+  );
+}
