@@ -5,7 +5,9 @@
 import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { createFaceVerify, createWeChatDriver, probeSupport } from '../src/face-verify/index';
+import { probeSupport } from '../src/face-verify/core/probe';
+import { createFaceVerify } from '../src/face-verify/defaults';
+import { createWeChatDriver } from '../src/face-verify/drivers/wechat';
 import { createMockDriver } from '../src/face-verify/drivers/mock/driver';
 
 export type BenchRow = { metric: string; value: string };

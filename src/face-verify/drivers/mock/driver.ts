@@ -97,16 +97,16 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
     listeners.forEach((listener) => listener());
   };
 
-  /** Runs the simulated capture screen; resolves with the errCode it ends with. */
-  const simulateCapture = (mode: MockCaptureSession['mode']): Promise<number> =>
+  /** Runs the simulated capture screen; resolves with the errCode it ends with and the digits it showed. */
+  const simulateCapture = (mode: MockCaptureSession['mode']): Promise<{ errCode: number; digits: string }> =>
     new Promise((resolve) => {
       const code = scenario.captureCodes[captureCount] ?? 0;
       captureCount++;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const finish = (result: number) => {
+      const finish = (errCode: number) => {
         if (timer !== undefined) clearTimeout(timer);
         if (session === current) publish(null);
-        resolve(result);
+        resolve({ errCode, digits: current.digits });
       };
       const current: MockCaptureSession = {
         mode,
@@ -161,13 +161,13 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
         return { errCode: 10001, errMsg: 'startFacialRecognitionVerify:fail invalid params' };
       }
       const mode = params.checkAliveType === 2 ? 'screen-flash' : 'read-number';
-      const errCode = await simulateCapture(mode);
+      const { errCode, digits } = await simulateCapture(mode);
       if (errCode !== 0) return { errCode, errMsg: `startFacialRecognitionVerify:fail ${errCode}` };
       const digests = params.userIdKey ? { userIdKey: params.userIdKey } : identityDigests({ name: params.name as string, idCardNumber: params.idCardNumber as string });
       const verifyResult = encodeMockCredential({
         ret: scenario.identifyRet,
         time: Math.floor(Date.now() / 1000),
-        ...(mode === 'read-number' ? { digits: randomDigits() } : {}),
+        ...(mode === 'read-number' ? { digits } : {}),
         ...digests,
         nonce: randomNonce(),
       });
@@ -176,7 +176,7 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
 
     async requestFacialVerify({ verifyId }): Promise<CaptureAnswer> {
       await native('requestFacialVerify', () => undefined);
-      const errCode = await simulateCapture('screen-flash');
+      const { errCode } = await simulateCapture('screen-flash');
       if (errCode !== 0) return { errCode, errMsg: `requestFacialVerify:fail ${errCode}` };
       v2Outcomes.set(verifyId, scenario.identifyRet === 0 ? 10000 : scenario.identifyRet);
       return { errCode: 0, errMsg: 'requestFacialVerify:ok' };
