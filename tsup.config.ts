@@ -12,7 +12,7 @@
  * - server (`taro-face-verify/server`): Node >= 18 only, built alone so it can never pick up a front-end chunk.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { defineConfig, type Options } from 'tsup';
+import { defineConfig, type Options, type Plugin } from 'tsup';
 
 const FRONT_END_EXTERNALS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tarojs\//, /^zustand($|\/)/];
 
@@ -31,6 +31,41 @@ const shared: Options = {
 // so lib/ is emptied once, here, when the config loads.
 rmSync('lib', { recursive: true, force: true });
 
+/**
+ * One `import … from "@tarojs/taro"` per ESM output file. Taro's H5 babel plugin (transform-taroapi) rewrites
+ * that import in every module it compiles, and gets it wrong when a module has two of them (a named import
+ * becomes `_Taro.x` with `_Taro` never bound: a ReferenceError when the page renders). Source files each
+ * have one, but bundling puts several modules' imports in one file, so they are merged here:
+ * `import Taro, { useRouter } from "@tarojs/taro"`, which is how Taro apps write it themselves.
+ */
+const TARO_IMPORT = /^import\s+([^;'"]+?)\s+from\s+"@tarojs\/taro";[ \t]*\n?/gm;
+
+function mergeTaroImports(code: string): string {
+  const clauses = [...code.matchAll(TARO_IMPORT)].map((match) => match[1]!.trim());
+  if (clauses.length < 2) return code;
+  const defaults: string[] = [];
+  const named: string[] = [];
+  for (const clause of clauses) {
+    if (clause.startsWith('*')) throw new Error(`cannot merge a namespace import of @tarojs/taro: import ${clause}`);
+    const brace = clause.indexOf('{');
+    const head = (brace < 0 ? clause : clause.slice(0, brace)).replace(/,\s*$/, '').trim();
+    if (head) defaults.push(head);
+    if (brace >= 0) named.push(...clause.slice(brace + 1, clause.lastIndexOf('}')).split(',').map((n) => n.trim()).filter(Boolean));
+  }
+  const [main, ...aliases] = defaults;
+  const parts = [main, named.length ? `{ ${[...new Set(named)].join(', ')} }` : ''].filter(Boolean).join(', ');
+  const merged = `import ${parts} from "@tarojs/taro";\n${aliases.map((alias) => `var ${alias} = ${main};\n`).join('')}`;
+  let first = true;
+  return code.replace(TARO_IMPORT, () => (first ? ((first = false), merged) : ''));
+}
+
+const singleTaroImport: Plugin = {
+  name: 'single-taro-import',
+  renderChunk(code) {
+    return this.format === 'esm' ? { code: mergeTaroImports(code) } : undefined;
+  },
+};
+
 const SERVER_ENTRY = 'src/face-verify/server.ts';
 
 const frontEnd: Options = {
@@ -41,6 +76,7 @@ const frontEnd: Options = {
   target: 'es2017',
   splitting: true,
   external: FRONT_END_EXTERNALS,
+  plugins: [singleTaroImport],
 };
 
 const server: Options = {

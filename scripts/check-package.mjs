@@ -4,8 +4,9 @@
  *
  *  1. builds lib/ with tsup;
  *  2. checks the bundles: the server entry imports no front-end package (React, Taro, zustand) and no chunk
- *     shared with the front end; the front-end entries import no Node built-in and keep
- *     `process.env.TARO_ENV` for the consumer's Taro build; every bare import is a declared (peer) dependency;
+ *     shared with the front end; the front-end entries import no Node built-in, keep `process.env.TARO_ENV`
+ *     for the consumer's Taro build and import `@tarojs/taro` once per file; every bare import is a declared
+ *     (peer) dependency;
  *  3. packs into .tmp/check-package/ and fails on any file outside lib/, README.md, CHANGELOG.md, LICENSE,
  *     package.json;
  *  4. publint on the tarball (warnings count as errors);
@@ -126,6 +127,11 @@ step('bundle contents');
         if (!builtins.length && !undeclared.length) ok(`lib/${file}: imports ${bare.join(', ') || 'nothing external'}`);
       }
     }
+  }
+  // Taro's H5 babel plugin breaks on a module with two `@tarojs/taro` imports (tsup.config.ts merges them).
+  for (const file of readdirSync(lib).filter((f) => f.endsWith('.mjs'))) {
+    const count = (readFileSync(join(lib, file), 'utf8').match(/^import\s[^;]*?from\s+"@tarojs\/taro";/gm) ?? []).length;
+    if (count > 1) fail(`lib/${file} has ${count} import declarations of @tarojs/taro (Taro's H5 build needs one)`);
   }
   // Taro replaces process.env.TARO_ENV in the consumer's build; tsup must leave it as written.
   for (const format of ['mjs', 'js']) {

@@ -9,6 +9,8 @@
  *   types     `tsc --noEmit` with the app's own tsconfig (moduleResolution "node", as Taro's template has it)
  *   weapp     `taro build --type weapp`; the pages and the kit are in the output, the mock driver is not
  *   h5        `taro build --type h5`; the pages are in the bundle, with the mock driver for the preview
+ *   browser   (when /usr/bin/chromium is there) the H5 build served on 127.0.0.1 in headless Chromium: the
+ *             app's own page and the prebuilt page each run a verification to success on the mock driver
  *   baseline  the same app for weapp with `taro-face-verify` stubbed out (for the size difference)
  *   server    `node server-check.mjs`: taro-face-verify/server against the local WeChat stand-in, and a
  *             CommonJS require of the same entry
@@ -18,8 +20,10 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -174,6 +178,63 @@ if (!weappOnly) {
     expect(js.includes('pages/verify/index') && js.includes('pages/index/index'), 'both pages are routed in the H5 bundle');
     expect(js.includes('mock1.'), 'the H5 preview carries the mock driver');
   });
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!weappOnly && !existsSync(CHROMIUM)) {
+  console.log(`\x1b[1m▶ browser\x1b[0m\n  \x1b[33m!\x1b[0m skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+}
+if (!weappOnly && existsSync(CHROMIUM)) {
+  await step('browser: the H5 build in headless Chromium, both pages verify on the mock driver', async () => {
+    const out = dist('h5');
+    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+    const server = createServer((request, response) => {
+      const path = normalize(join(out, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+      const file = path.startsWith(out) && existsSync(path) && statSync(path).isFile() ? path : join(out, 'index.html');
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.end(readFileSync(file));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    const { chromium } = await import('playwright-core');
+    const profile = join(tmpdir(), `fv-consumer-chromium-${process.pid}`);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const errors = [];
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (error) => errors.push(error.message));
+      const verifyIn = async (fields, start, done) => {
+        for (const [selector, value] of fields) await page.locator(`${selector} input`).fill(value, { timeout: 15_000 });
+        await page.locator(start).click();
+        await page.locator(done).waitFor({ timeout: 20_000 });
+      };
+      await page.goto(`${base}#/pages/index/index`);
+      await verifyIn([['#name', '张三'], ['#id-card', '11010519491231002X']], '#start', '#done');
+      ok("the app's own page (useFaceVerify): form → capture → 认证成功");
+      // As a user gets there: the app's button (Taro.navigateTo) opens the prebuilt page.
+      await page.locator('#open-page').click();
+      await verifyIn( [['#fv-name', '张三'], ['#fv-id-card', '11010519491231002X']], '#fv-start', '#fv-done');
+      expect(await page.locator('#fv-preview-bar').count() > 0, 'the prebuilt page: form → capture → success, with the H5 preview bar');
+      expect(!errors.length, 'no uncaught errors in the page', errors.join('; '));
+    } catch (error) {
+      await page_screenshot(context).catch(() => {});
+      die(`browser check failed: ${error.message.split('\n')[0]}`);
+    } finally {
+      await context.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+}
+
+async function page_screenshot(context) {
+  const shot = join(root, '.tmp', 'consumer-h5-failure.png');
+  await context.pages()[0]?.screenshot({ path: shot, fullPage: true });
+  console.log(`  screenshot: ${relative(root, shot)}`);
 }
 
 await step('baseline: the same weapp app with taro-face-verify stubbed out', async () => {
