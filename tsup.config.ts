@@ -12,7 +12,9 @@
  * - server (`taro-face-verify/server`): Node >= 18 only, built alone so it can never pick up a front-end chunk.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { defineConfig, type Options, type Plugin } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['plugins']>[number];
 
 const FRONT_END_EXTERNALS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tarojs\//, /^zustand($|\/)/];
 
