@@ -6,35 +6,26 @@
 import { createFaceVerify as createFlow, type FaceVerifyOptions, type FaceVerifyStore } from './core/flow';
 import type { FaceDriver } from './drivers/driver';
 import { createWeChatDriver } from './drivers/wechat';
-import { createMockBackend } from './drivers/mock/backend';
 import { createMockDriver, type MockDriver } from './drivers/mock/driver';
 
 /** Options as users write them: the driver is optional. */
 export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
 
-export function isH5Build(): boolean {
-  return process.env.TARO_ENV === 'h5';
-}
-
 /** The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. */
 export function createDefaultDriver(): FaceDriver {
-  if (isH5Build()) return createMockDriver({ latencyMs: 250, captureMs: 3000 });
+  // Written out (not behind a helper) so Taro's build folds it and a weapp bundle drops the mock.
+  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000 });
   return createWeChatDriver();
 }
 
-const mockBackends = new WeakMap<FaceDriver, ReturnType<typeof createMockBackend>>();
+const hasMockBackend = (driver: FaceDriver): driver is MockDriver => driver.mock && 'backend' in driver;
 
-/** Fills in the driver, and — only on a mock driver — the mock backend where no endpoint was given. */
+/** Fills in the driver, and — only on a mock driver — its mock backend where no endpoint was given. */
 export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver): FaceVerifyOptions {
   const resolved: FaceVerifyOptions = { ...config, driver };
-  if (driver.mock && (!config.endpoint || (!config.ticketEndpoint && config.protocol === 'v2'))) {
-    let backend = mockBackends.get(driver);
-    if (!backend) {
-      backend = createMockBackend({ driver: driver as MockDriver });
-      mockBackends.set(driver, backend);
-    }
-    resolved.endpoint ??= backend.endpoint;
-    if (config.protocol === 'v2') resolved.ticketEndpoint ??= backend.ticketEndpoint;
+  if (hasMockBackend(driver)) {
+    resolved.endpoint ??= driver.backend.endpoint;
+    if (config.protocol === 'v2') resolved.ticketEndpoint ??= driver.backend.ticketEndpoint;
   }
   return resolved;
 }

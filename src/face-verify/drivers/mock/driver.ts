@@ -14,6 +14,7 @@ import type {
   V1CaptureParams,
 } from '../driver';
 import { DriverError } from '../driver';
+import { createMockBackend, type MockBackend } from './backend';
 import { encodeMockCredential, identityDigests } from './credential';
 import { isMockScenarioName, MOCK_SCENARIOS, type MockScenario, type MockScenarioName } from './scenarios';
 
@@ -55,6 +56,8 @@ export interface MockDriver extends FaceDriver {
   readonly v2Outcomes: Map<string, number>;
   /** Native calls made, by name: for tests. */
   readonly calls: Record<string, number>;
+  /** The in-memory backend that judges this driver's credentials; a flow on this driver with no endpoint uses it. */
+  readonly backend: MockBackend;
 }
 
 const FLASH_COLORS = ['#ff3b30', '#34c759', '#007aff', '#ffcc00', '#af52de', '#ffffff'];
@@ -84,6 +87,7 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
   const listeners = new Set<() => void>();
   const calls: Record<string, number> = {};
   const v2Outcomes = new Map<string, number>();
+  let backend: MockBackend | undefined;
 
   const wait = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : resolve()));
   const native = async <T>(name: string, answer: () => T): Promise<T> => {
@@ -123,13 +127,17 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
 
   const has = (name: NativeApiName) => inWeChat || name === 'request';
 
-  return {
+  const driver: MockDriver = {
     name: 'mock',
     mock: true,
     scenarioName,
     scenario,
     calls,
     v2Outcomes,
+    get backend() {
+      backend ??= createMockBackend({ driver });
+      return backend;
+    },
     captures: {
       getSnapshot: () => session,
       subscribe: (listener) => {
@@ -199,4 +207,5 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
       }
     },
   };
+  return driver;
 }

@@ -9,7 +9,7 @@ import { encodeMockCredential } from '../../drivers/mock/credential';
 import { identityMd5s, randomHex } from '../digest';
 import { toNodeListener } from '../node-listener';
 import { buildPushRequest, sendPush, type PushOptions, type PushTarget } from './push';
-import { MOCK_WECHAT_DEFAULTS, MockRegistry, type MockScenario, type MockWeChatOptions } from './registry';
+import { MOCK_WECHAT_DEFAULTS, MockRegistry, type MockWeChatScenario, type MockWeChatOptions } from './registry';
 import { createMockRoutes } from './routes';
 
 export interface MockWeChat {
@@ -27,8 +27,8 @@ export interface MockWeChat {
   readonly openid: string;
   /** Calls received per endpoint (`stable_token`, `token`, `getuseridkey`, `getinfo`, `getverifyid`, `queryverifyinfo`). */
   readonly calls: Readonly<Record<string, number>>;
-  readonly scenario: MockScenario;
-  setScenario(scenario: MockScenario): void;
+  readonly scenario: MockWeChatScenario;
+  setScenario(scenario: MockWeChatScenario): void;
   /** Sends `message` as WeChat would (signed; encrypted with `{ encrypt: true }`) to a URL or a handler. */
   push(target: PushTarget, message: Record<string, string | number>, options?: PushOptions): Promise<{ status: number; body: string }>;
   /** A `face_identify` event as WeChat pushes it. */

@@ -10,9 +10,9 @@ import { randomHex } from '../digest';
  * - `busy`: the first `busyTimes` calls answer -1.
  * - `slow`: every answer waits `slowMs`.
  */
-export type MockScenario = 'success' | 'identity-mismatch' | 'identify-ret-failure' | 'expired-user-info' | 'token-expiry' | 'busy' | 'slow';
+export type MockWeChatScenario = 'success' | 'identity-mismatch' | 'identify-ret-failure' | 'expired-user-info' | 'token-expiry' | 'busy' | 'slow';
 
-export const MOCK_SCENARIOS: readonly MockScenario[] = ['success', 'identity-mismatch', 'identify-ret-failure', 'expired-user-info', 'token-expiry', 'busy', 'slow'];
+export const MOCK_WECHAT_SCENARIOS: readonly MockWeChatScenario[] = ['success', 'identity-mismatch', 'identify-ret-failure', 'expired-user-info', 'token-expiry', 'busy', 'slow'];
 
 /** The stand-in's credentials, for `createWeChatApi` and `createPushHandler` in previews and tests (not secrets). */
 export const MOCK_WECHAT_DEFAULTS = {
@@ -25,7 +25,7 @@ export const MOCK_WECHAT_DEFAULTS = {
 
 export interface MockWeChatOptions {
   /** @default 'success' */
-  scenario?: MockScenario;
+  scenario?: MockWeChatScenario;
   appId?: string;
   appSecret?: string;
   pushToken?: string;
@@ -50,7 +50,7 @@ const TOKEN_LIFETIME_S = 7200;
 const TICKET_LIFETIME_S = 3600;
 
 export class MockRegistry {
-  scenario: MockScenario;
+  scenario: MockWeChatScenario;
   busyLeft = 0;
   /** Calls per endpoint name (`stable_token`, `token`, `getinfo`, …). */
   readonly calls: Record<string, number> = {};
@@ -59,12 +59,12 @@ export class MockRegistry {
   readonly userKeys = new Map<string, UserKeyRecord>();
   readonly verifyIds = new Map<string, VerifyIdRecord>();
 
-  constructor(readonly options: Required<Omit<MockWeChatOptions, 'scenario'>> & { scenario: MockScenario }) {
+  constructor(readonly options: Required<Omit<MockWeChatOptions, 'scenario'>> & { scenario: MockWeChatScenario }) {
     this.scenario = options.scenario;
     this.setScenario(options.scenario);
   }
 
-  setScenario(scenario: MockScenario): void {
+  setScenario(scenario: MockWeChatScenario): void {
     this.scenario = scenario;
     this.busyLeft = scenario === 'busy' ? this.options.busyTimes : 0;
     // Tokens issued before the switch follow the new scenario too (a token can stop working mid-run).
