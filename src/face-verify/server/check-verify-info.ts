@@ -27,6 +27,7 @@ export type VerifyProblem =
   | 'stale'
   | 'identify_time_invalid';
 
+/** A check's verdict: `ok` only when `problems` is empty. */
 export interface CheckResult {
   ok: boolean;
   problems: VerifyProblem[];

@@ -20,6 +20,7 @@ export class WeChatApiError extends Error {
   }
 }
 
+/** Why no usable answer came back from WeChat. */
 export type WeChatTransportFailure = 'network' | 'timeout' | 'http-status' | 'malformed-answer';
 
 /** WeChat could not be reached, or answered something that is not its JSON. */

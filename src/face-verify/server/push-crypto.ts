@@ -38,6 +38,7 @@ export function encryptPushMessage(message: string, options: { appId: string; en
   return Buffer.concat([cipher.update(padded), cipher.final()]).toString('base64');
 }
 
+/** A safe-mode message that cannot be decrypted: bad key, padding, length or appid. Carries no plaintext. */
 export class PushDecryptError extends Error {
   override readonly name = 'PushDecryptError';
 }

@@ -9,6 +9,7 @@ import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushS
 import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './push-message';
 import { createMemoryOnceStore, type OnceStore } from './stores';
 
+/** Options of {@link createPushHandler}: the console's push settings and the callbacks. */
 export interface PushHandlerOptions {
   /** The Token set in the WeChat console's message-push settings. */
   token: string;

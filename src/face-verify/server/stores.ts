@@ -52,6 +52,7 @@ export interface TicketStore {
   delete(key: string): Promise<void>;
 }
 
+/** Limits of the in-memory stores (one process only; share a store such as Redis across instances). */
 export interface MemoryStoreOptions {
   /** Oldest entries are dropped beyond this many. @default 100000 */
   maxEntries?: number;

@@ -16,6 +16,7 @@ export interface TicketIdentity {
   openid?: string;
 }
 
+/** Options of {@link createTicketHandler}: the WeChat client and who the logged-in user is. */
 export interface TicketHandlerOptions {
   api: Pick<WeChatApi, 'getUserIdKey' | 'getVerifyId'>;
   /** Says who the request's user is (from your session); `null` answers 401. */

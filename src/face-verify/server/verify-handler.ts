@@ -22,6 +22,7 @@ export interface VerifyExpectation {
   maxAgeSeconds?: number;
 }
 
+/** Options of {@link createVerifyHandler}: the WeChat client and who the user should be. */
 export interface VerifyHandlerOptions {
   api: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
   /**

@@ -9,6 +9,7 @@ import { TOKEN_ERRCODES, WeChatApiError, WeChatTransportError } from './errors';
 import { createMemoryTokenStore, type TokenStore } from './token-store';
 import { errcodeOf, errmsgOf, requestWeChatJson, type RetryPolicy, type WeChatJson } from './wechat-request';
 
+/** Where WeChat's server API lives; `createWeChatApi`'s default `baseUrl`. */
 export const WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
 const FACE = 'cityservice/face/identify';
 
@@ -39,6 +40,7 @@ export interface VerifyIdInfo {
   [field: string]: unknown;
 }
 
+/** Options of {@link createWeChatApi}: the mini-program's credentials and how to reach WeChat. */
 export interface WeChatApiOptions {
   appId: string;
   appSecret: string;
@@ -62,6 +64,7 @@ export interface WeChatApiOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The WeChat calls face verification needs, over one cached access token. */
 export interface WeChatApi {
   /** A valid access token (cached; fetched by one caller at a time). */
   getAccessToken(): Promise<string>;

@@ -4,6 +4,7 @@
  */
 import { BUSY_ERRCODE, WeChatTransportError } from './errors';
 
+/** How calls back off and retry when WeChat is busy (-1) or unreachable. */
 export interface RetryPolicy {
   /** Extra attempts after the first. @default 3 */
   retries: number;

@@ -12,6 +12,7 @@ import { buildPushRequest, sendPush, type PushOptions, type PushTarget } from '.
 import { MOCK_WECHAT_DEFAULTS, MockRegistry, type MockWeChatScenario, type MockWeChatOptions } from './registry';
 import { createMockRoutes } from './routes';
 
+/** The WeChat stand-in, in process: its state, its scenario switch and its push sender. */
 export interface MockWeChat {
   /** Where the stand-in answers: use it as `createWeChatApi`'s `baseUrl` (with `fetch` for the in-process one). */
   readonly url: string;
@@ -35,6 +36,7 @@ export interface MockWeChat {
   faceIdentifyEvent(fields: { outSeqNo: string; verifyResult: string; openid?: string }): Record<string, string | number>;
 }
 
+/** The WeChat stand-in listening on loopback, from {@link startMockWeChat}. */
 export interface MockWeChatServer extends MockWeChat {
   close(): Promise<void>;
 }

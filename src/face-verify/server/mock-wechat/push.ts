@@ -3,6 +3,7 @@ import { randomHex } from '../digest';
 import { buildFlatXml } from '../flat-xml';
 import { encryptPushMessage, pushSignature } from '../push-crypto';
 
+/** How the stand-in delivers a push: plain or safe mode, XML or JSON. */
 export interface PushOptions {
   /** Safe mode (`encrypt_type=aes`). @default false */
   encrypt?: boolean;
@@ -22,6 +23,7 @@ export interface PushCredentials {
   now: () => number;
 }
 
+/** Where a push goes: a URL, or a handler called in process. */
 export type PushTarget = string | ((request: Request) => Promise<Response>);
 
 const serialize = (message: Record<string, string | number>, format: 'xml' | 'json') =>

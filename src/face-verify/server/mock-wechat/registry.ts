@@ -12,6 +12,7 @@ import { randomHex } from '../digest';
  */
 export type MockWeChatScenario = 'success' | 'identity-mismatch' | 'identify-ret-failure' | 'expired-user-info' | 'token-expiry' | 'busy' | 'slow';
 
+/** Every scenario the WeChat stand-in can play. */
 export const MOCK_WECHAT_SCENARIOS: readonly MockWeChatScenario[] = ['success', 'identity-mismatch', 'identify-ret-failure', 'expired-user-info', 'token-expiry', 'busy', 'slow'];
 
 /** The stand-in's credentials, for `createWeChatApi` and `createPushHandler` in previews and tests (not secrets). */
@@ -23,6 +24,7 @@ export const MOCK_WECHAT_DEFAULTS = {
   openid: 'oMock0000000000000000000000',
 } as const;
 
+/** Options of the WeChat stand-in: scenario, credentials it accepts, and the push settings it signs with. */
 export interface MockWeChatOptions {
   /** @default 'success' */
   scenario?: MockWeChatScenario;
