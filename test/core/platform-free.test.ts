@@ -14,11 +14,10 @@ describe('the flow core is platform-free', () => {
     }
     expect(typeof (globalThis as { wx?: unknown }).wx).toBe('undefined');
 
-    /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the mocks above, on purpose */
+    /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- loaded after the mocks above, on purpose */
     const { createFaceVerify } = require('../../src/face-verify/core/flow') as typeof import('../../src/face-verify/core/flow');
     const { createMockDriver } = require('../../src/face-verify/drivers/mock/driver') as typeof import('../../src/face-verify/drivers/mock/driver');
     const { createMockBackend } = require('../../src/face-verify/drivers/mock/backend') as typeof import('../../src/face-verify/drivers/mock/backend');
-    /* eslint-enable @typescript-eslint/no-require-imports */
 
     const driver = createMockDriver();
     const flow = createFaceVerify({ driver, endpoint: createMockBackend({ driver }).endpoint });
@@ -26,5 +25,6 @@ describe('the flow core is platform-free', () => {
     expect(flow.getState().status).toBe('success');
     // The same mock makes the React binding fail to load, so the mocks are live.
     expect(() => require('../../src/face-verify/react/useFaceVerify')).toThrow(/must not be loaded/);
+    /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
   });
 });
