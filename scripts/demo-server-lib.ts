@@ -14,6 +14,7 @@ import {
   createVerifyHandler,
   createWeChatApi,
   decodeEncodingAESKey,
+  MOCK_CAPTURE_REPORT_PATH,
   startMockWeChat,
   toNodeListener,
   type FetchHandler,
@@ -112,6 +113,17 @@ function withCors(handler: FetchHandler, allowed: ReadonlySet<string>): FetchHan
 const notFound = (): Response =>
   new Response(JSON.stringify({ ok: false, code: 'not_found', message: 'No such endpoint.' }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
+function forwardCaptureReport(wechatUrl: string): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'POST') return Response.json({ ok: false, code: 'method_not_allowed' }, { status: 405 });
+    const text = await request.text();
+    if (text.length > 1024) return Response.json({ ok: false, code: 'too_large' }, { status: 413 });
+    const answer = await fetch(`${wechatUrl}/${MOCK_CAPTURE_REPORT_PATH}`, { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
+    const body = (await answer.json()) as { errcode?: number };
+    return Response.json({ ok: body.errcode === 0, errcode: body.errcode }, { status: body.errcode === 0 ? 200 : 400 });
+  };
+}
+
 /**
  * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket`, `GET|POST /api/wechat/push`,
  * `GET /api/health`, with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
@@ -171,6 +183,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       '/api/wechat/push': push,
       '/api/health': async () => Response.json({ ok: true, mode }),
     };
+    // Only with the stand-in: the preview's mock driver reports how a simulated v2 capture ended, as a phone
+    // reports it to WeChat, so queryverifyinfo answers that outcome (a face mismatch, say).
+    if (wechat) routes['/api/mock/v2-capture'] = forwardCaptureReport(wechat.url);
     const allowed = new Set([
       'http://localhost:10086',
       'http://127.0.0.1:10086',

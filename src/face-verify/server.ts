@@ -38,5 +38,6 @@ export { toNodeListener, toWebRequest, writeWebResponse } from './server/node-li
 export { createMockCredential, createMockWeChat, startMockWeChat } from './server/mock-wechat';
 export type { MockCredentialOptions, MockWeChat, MockWeChatServer } from './server/mock-wechat';
 export { MOCK_WECHAT_SCENARIOS, MOCK_WECHAT_DEFAULTS } from './server/mock-wechat/registry';
+export { MOCK_CAPTURE_REPORT_PATH } from './server/mock-wechat/routes';
 export type { MockWeChatScenario, MockWeChatOptions } from './server/mock-wechat/registry';
 export type { PushOptions, PushTarget } from './server/mock-wechat/push';

@@ -41,6 +41,23 @@ describe('demo server', () => {
     expect(await (await post('/api/face/verify', { verify_id: v2.verifyId, out_seq_no: v2.outSeqNo })).json()).toMatchObject({ ok: true, protocol: 'v2' });
   });
 
+  it('v2 in the preview: the mock driver’s reported capture outcome reaches queryverifyinfo', async () => {
+    const { createFaceVerify } = await import('taro-face-verify');
+    const { createMockDriver } = await import('taro-face-verify/mock');
+    const report = (outcome: { verifyId: string; verifyRet: number }) =>
+      post('/api/mock/v2-capture', { verify_id: outcome.verifyId, verify_ret: outcome.verifyRet }).then((r) => expect(r.status).toBe(200));
+    const run = async (scenario: 'success' | 'face-mismatch') => {
+      const driver = createMockDriver({ scenario, fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as object), origin: PREVIEW } }), onV2Capture: report });
+      const flow = createFaceVerify({ driver, protocol: 'v2', endpoint: `${server.url}/api/face/verify`, ticketEndpoint: `${server.url}/api/face/ticket`, retries: 0 });
+      await flow.getState().start();
+      return flow.getState();
+    };
+    expect(await run('success')).toMatchObject({ status: 'success', result: { ok: true, protocol: 'v2' } });
+    expect(await run('face-mismatch')).toMatchObject({ status: 'failed', error: { kind: 'backend', code: 10004 } });
+    expect((await post('/api/mock/v2-capture', { verify_id: 'unknown', verify_ret: 10000 })).status).toBe(400);
+    expect((await post('/api/mock/v2-capture', { verify_id: 'x' })).status).toBe(400);
+  });
+
   it('answers CORS for the preview origin only', async () => {
     const preflight = await fetch(`${server.url}/api/face/verify`, { method: 'OPTIONS', headers: { origin: PREVIEW, 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(204);
@@ -65,7 +82,7 @@ describe('demo server', () => {
     await post('/api/face/verify', { verify_result: credential });
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) {
-      expect(line).toMatch(/^(GET|POST|OPTIONS) (\/api\/[a-z/]+|\(other path\)) \d{3} \d+ms$|^push face_identify received$/);
+      expect(line).toMatch(/^(GET|POST|OPTIONS) (\/api\/[a-z0-9/-]+|\(other path\)) \d{3} \d+ms$|^push face_identify received$/);
     }
     const all = lines.join('\n');
     for (const secret of [USER.name, USER.idCardNumber, credential, 'mock-token', 'mock-uik', '张三']) expect(all).not.toContain(secret);

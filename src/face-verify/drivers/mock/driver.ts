@@ -41,6 +41,11 @@ export interface MockDriverOptions {
   captureMs?: number;
   /** The HTTP client for URL endpoints. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Called when a simulated v2 capture ends, with the verify_ret WeChat would record for the verifyId: lets a
+   * preview tell the local WeChat stand-in (through the demo backend) what it simulated.
+   */
+  onV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
 }
 
 /** A simulated device: a {@link FaceDriver} that plays a scenario, plus what previews and tests inspect. */
@@ -186,7 +191,10 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
       await native('requestFacialVerify', () => undefined);
       const { errCode } = await simulateCapture('screen-flash');
       if (errCode !== 0) return { errCode, errMsg: `requestFacialVerify:fail ${errCode}` };
-      v2Outcomes.set(verifyId, scenario.identifyRet === 0 ? 10000 : scenario.identifyRet);
+      const verifyRet = scenario.identifyRet === 0 ? 10000 : scenario.identifyRet;
+      v2Outcomes.set(verifyId, verifyRet);
+      // As on a phone, the capture's outcome is on WeChat's side before the page hears of it.
+      if (options.onV2Capture) await options.onV2Capture({ verifyId, verifyRet });
       return { errCode: 0, errMsg: 'requestFacialVerify:ok' };
     },
 

@@ -46,7 +46,14 @@ export interface MockWeChatOptions {
 
 interface TokenRecord { expiresAt: number; usesLeft: number }
 export interface UserKeyRecord { nameMd5: string; idMd5: string; outSeqNo?: string; expiresAt: number }
-export interface VerifyIdRecord { certHash: string; openid: string; outSeqNo: string; expiresAt: number }
+export interface VerifyIdRecord {
+  certHash: string;
+  openid: string;
+  outSeqNo: string;
+  expiresAt: number;
+  /** verify_ret the simulated phone reported for this verifyId (see `reportCapture`); 10000 when none was. */
+  captureRet?: number;
+}
 
 const TOKEN_LIFETIME_S = 7200;
 const TICKET_LIFETIME_S = 3600;
@@ -128,6 +135,17 @@ export class MockRegistry {
     const key = `mock-uik-${randomHex(16)}`;
     this.userKeys.set(key, { ...record, expiresAt: this.options.now() + TICKET_LIFETIME_S * 1000 });
     return { user_id_key: key, expires_in: TICKET_LIFETIME_S };
+  }
+
+  /**
+   * What the phone tells WeChat when a v2 capture ends: the mock driver reports it through the demo backend,
+   * so the stand-in's queryverifyinfo answers the outcome the preview simulated. False for an unknown verifyId.
+   */
+  reportCapture(verifyId: string, verifyRet: number): boolean {
+    const record = this.verifyIds.get(verifyId);
+    if (!record) return false;
+    record.captureRet = verifyRet;
+    return true;
   }
 
   registerVerifyId(record: Omit<VerifyIdRecord, 'expiresAt'>): { verify_id: string; expires_in: number } {

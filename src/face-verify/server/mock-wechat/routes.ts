@@ -92,7 +92,14 @@ function queryVerifyInfo(registry: MockRegistry, body: Json): Response {
   const matches = same(body.cert_hash, record.certHash) && same(body.openid, record.openid) && same(body.out_seq_no, record.outSeqNo);
   // WeChat documents that a mismatch comes back as an errcode, not which one: the stand-in uses 84003.
   if (!matches || registry.scenario === 'identity-mismatch') return fail(84003, 'user info not found: cert_hash, openid or out_seq_no mismatch');
-  return ok({ verify_ret: registry.scenario === 'identify-ret-failure' ? 10004 : 10000 });
+  return ok({ verify_ret: registry.scenario === 'identify-ret-failure' ? 10004 : (record.captureRet ?? 10000) });
+}
+
+/** Not a WeChat API: the simulated phone's report of how a v2 capture ended (`{ verify_id, verify_ret }`). */
+function reportCapture(registry: MockRegistry, body: Json): Response {
+  const verifyRet = body.verify_ret;
+  if (!nonEmpty(body.verify_id) || typeof verifyRet !== 'number' || !Number.isInteger(verifyRet)) return fail(47001, 'data format error');
+  return registry.reportCapture(body.verify_id, verifyRet) ? ok({}) : fail(84001, 'invalid verify id');
 }
 
 const FACE_ROUTES: Record<string, (registry: MockRegistry, body: Json) => Response> = {
@@ -101,6 +108,9 @@ const FACE_ROUTES: Record<string, (registry: MockRegistry, body: Json) => Respon
   getverifyid: getVerifyId,
   queryverifyinfo: queryVerifyInfo,
 };
+
+/** Where the stand-in takes the simulated phone's v2 capture reports. */
+export const MOCK_CAPTURE_REPORT_PATH = 'mock/v2-capture';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -117,6 +127,10 @@ export function createMockRoutes(registry: MockRegistry): (request: Request) => 
       registry.count('stable_token');
       const body = await jsonBody(request);
       return registry.takeBusy() ? fail(-1, 'system error') : stableToken(registry, body);
+    }
+    if (path === MOCK_CAPTURE_REPORT_PATH && request.method === 'POST') {
+      const body = await jsonBody(request);
+      return body === null ? fail(47001, 'data format error') : reportCapture(registry, body);
     }
     const face = /^cityservice\/face\/identify\/([a-z]+)$/.exec(path)?.[1];
     const handler = face === undefined ? undefined : FACE_ROUTES[face];
