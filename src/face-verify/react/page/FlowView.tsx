@@ -83,9 +83,14 @@ export function FlowView(props: FlowViewProps) {
     });
   }, [screenKey]);
 
+  /** The failure the user went to the settings from and has come back to. */
+  const [settingsVisitedFor, setSettingsVisitedFor] = useState<FaceVerifyError | null>(null);
   const store = flow.store.getState;
   const handlers: ResultHandlers = {
-    openSettings: () => void store().openSettings(),
+    openSettings: () => {
+      const from = error;
+      void store().openSettings().then(() => setSettingsVisitedFor(from));
+    },
     recheck: () => void (status === 'unsupported' ? store().retry() : store().probe()),
     retry: () => void store().retry(),
     restart: () => store().reset(),
@@ -131,7 +136,18 @@ export function FlowView(props: FlowViewProps) {
   } else if (status === 'submitting') {
     screen = <WorkingScreen screen="submitting" heading={strings.submitting} detail={strings.submittingDetail} identity={masked} strings={strings} />;
   } else if (status === 'success') screen = <SuccessScreen strings={strings} identity={masked} onDone={props.onDone} />;
-  else if (error) screen = <FailureScreen strings={strings} error={error} cancelled={status === 'cancelled'} identity={masked} handlers={handlers} />;
+  else if (error) {
+    screen = (
+      <FailureScreen
+        strings={strings}
+        error={error}
+        cancelled={status === 'cancelled'}
+        identity={masked}
+        handlers={handlers}
+        backFromSettings={settingsVisitedFor === error}
+      />
+    );
+  }
 
   const stepIndex = inputError ? 1 : STEP_OF_STATUS[status];
   const stepName = strings.steps[stepIndex] ?? '';
@@ -150,7 +166,8 @@ export function FlowView(props: FlowViewProps) {
         <Text style={styles.title} aria-level={1} {...{ role: 'heading' }}>
           {props.title ?? strings.title}
         </Text>
-        <Text style={styles.description}>{props.description ?? strings.description}</Text>
+        {/* The explanation matters before the user starts; afterwards the screen's own words take over. */}
+        {stepIndex < 2 ? <Text style={styles.description}>{props.description ?? strings.description}</Text> : null}
         <StepBar steps={strings.steps} current={stepIndex} label={strings.stepLabel(stepIndex + 1, strings.steps.length, stepName)} />
         {screen}
         <Text style={{ ...styles.small, marginTop: '1.5em', textAlign: 'center' }}>{strings.privacy}</Text>

@@ -66,16 +66,21 @@ export function FailureScreen({
   cancelled,
   identity,
   handlers,
+  backFromSettings = false,
 }: {
   strings: PageStrings;
   error: FaceVerifyError;
   cancelled: boolean;
   identity: MaskedIdentity | null;
   handlers: ResultHandlers;
+  /** The user has been to the settings from this failure: retry comes first now. */
+  backFromSettings?: boolean;
 }) {
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
-  if (error.action === 'open-settings') buttons.push({ id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings });
+  const settings = { id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings };
+  if (error.action === 'open-settings' && !backFromSettings) buttons.push(settings);
   if (error.retryable) buttons.push({ id: 'fv-retry', label: strings.actions.retry, onPress: handlers.retry });
+  if (error.action === 'open-settings' && backFromSettings) buttons.push(settings);
   const dead = error.kind === 'device' || error.action === 'other-channel';
   if (!error.retryable && !dead) buttons.push({ id: 'fv-restart', label: strings.actions.restart, onPress: handlers.restart });
   const extra = error.action === 'other-channel' || error.action === 'update-wechat' ? [error.action] : [];
@@ -90,6 +95,11 @@ export function FailureScreen({
         </Text>
       </View>
       {identity ? <IdentitySummary labels={{ name: strings.form.nameLabel, idCard: strings.form.idLabel }} {...identity} /> : null}
+      {backFromSettings ? (
+        <View id="fv-settings-hint" aria-live="polite" style={{ ...styles.banner('info'), marginTop: '1.25em' }}>
+          <Text>{strings.hints.backFromSettings}</Text>
+        </View>
+      ) : null}
       <View style={{ marginTop: '0.75em' }}>
         {buttons.map((button, index) => (
           <ActionButton key={button.id} {...button} kind={index === 0 ? 'primary' : 'secondary'} />

@@ -148,11 +148,14 @@ export function IdentitySummary({ labels, name, idCardNumber }: { labels: { name
     >
       <View style={row}>
         <Text style={{ color: color.muted, marginRight: '1em' }}>{labels.name}</Text>
-        <Text>{name}</Text>
+        <Text style={{ marginLeft: 'auto' }}>{name}</Text>
       </View>
       <View style={row}>
         <Text style={{ color: color.muted, marginRight: '1em' }}>{labels.idCard}</Text>
-        <Text style={{ fontVariantNumeric: 'tabular-nums' }}>{idCardNumber}</Text>
+        {/* A Latin face first: some CJK fonts draw "*" full-width. */}
+        <Text style={{ marginLeft: 'auto', fontFamily: '"Helvetica Neue", Arial, "DejaVu Sans", sans-serif', fontVariantNumeric: 'tabular-nums' }}>
+          {idCardNumber}
+        </Text>
       </View>
     </View>
   );

@@ -27,6 +27,7 @@ export interface PageStrings {
     updateWeChat: string;
     otherChannel: string;
     openInWeChat: string;
+    backFromSettings: string;
   };
   form: {
     nameLabel: string;
@@ -78,6 +79,7 @@ const zhCN: PageStrings = {
     updateWeChat: '升级方法：打开手机应用商店，搜索"微信"并更新到最新版本，然后重新打开本页面。',
     otherChannel: '你也可以前往服务网点或通过其他线上渠道办理。',
     openInWeChat: '请在微信中搜索并打开本小程序。',
+    backFromSettings: '如已在设置中允许使用摄像头，请点击"重试"继续。',
   },
   form: {
     nameLabel: '姓名',
@@ -132,6 +134,7 @@ const en: PageStrings = {
     updateWeChat: 'To update: open your app store, search for "WeChat", install the latest version, then open this page again.',
     otherChannel: 'You can also visit a service counter or use another online channel.',
     openInWeChat: 'Search for this mini-program in WeChat and open it there.',
+    backFromSettings: 'If you have allowed the camera in Settings, tap "Try again" to continue.',
   },
   form: {
     nameLabel: 'Name',
