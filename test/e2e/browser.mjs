@@ -111,11 +111,18 @@ export async function textOf(page, selector) {
 }
 
 /**
- * Saves test/e2e/screenshots/<name>.png: the whole page (Taro H5 scrolls inside its page element, so a
- * full-page shot is the root element's), or the viewport for the full-screen capture view.
+ * Saves test/e2e/screenshots/<name>.png: the whole page (Taro H5 scrolls inside its own page element, so
+ * the viewport is stretched to the page for the shot), or the viewport for the full-screen capture view.
  */
 export async function screenshot(page, name) {
   const path = join(SCREENSHOTS, `${name}.png`);
-  if (await page.$('#fv-capture')) await page.screenshot({ path });
-  else await page.locator('[data-status]').screenshot({ path });
+  if (await page.$('#fv-capture')) return page.screenshot({ path });
+  const viewport = page.viewportSize();
+  const height = await page.$eval('[data-status]', (root) => Math.ceil(root.getBoundingClientRect().height));
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  try {
+    await page.screenshot({ path });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }

@@ -42,7 +42,7 @@ describe('recovering from a failure', () => {
     await page.click('#fv-open-settings');
     // Back from the settings: the page says what to do next.
     await page.waitForSelector('#fv-settings-hint');
-    assert.match(await textOf(page, '#fv-settings-hint'), /请点击"重试"继续/);
+    assert.match(await textOf(page, '#fv-settings-hint'), /请点击“重试”继续/);
     await screenshot(page, 'flow-camera-back-from-settings');
     assert.equal(await outcomeOf(page, () => page.click('#fv-retry')), 'success');
     browser.assertNoPageErrors();
@@ -182,17 +182,35 @@ describe('the simulated capture', () => {
   });
 });
 
-test('at 200% text size nothing runs off the side', async () => {
-  const { page } = browser;
-  await openVerification(page);
-  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-  await fillForm(page);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok((await overflow()) <= 0, 'the form fits the width');
-  const fontSize = await page.$eval('#fv-start', (node) => parseFloat(getComputedStyle(node).fontSize));
-  assert.ok(fontSize >= 32, `the start button's text scales with the root size (got ${fontSize}px)`);
-  assert.equal(await outcomeOf(page, () => page.click('#fv-start')), 'success');
-  assert.ok((await overflow()) <= 0, 'the result fits the width');
-  await screenshot(page, 'text-200-success');
-  browser.assertNoPageErrors();
+describe('at 200% text size', () => {
+  const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  test('doubling --fv-font-size scales every text and nothing runs off the side', async () => {
+    const { page } = browser;
+    await openVerification(page);
+    const before = await page.$eval('#fv-start', (node) => parseFloat(getComputedStyle(node).fontSize));
+    await page.addStyleTag({ content: '[data-status] { --fv-font-size: 32px; }' });
+    const after = await page.$eval('#fv-start', (node) => parseFloat(getComputedStyle(node).fontSize));
+    assert.equal(after, before * 2, 'the start button text doubles with the root size');
+    await fillForm(page);
+    assert.ok((await overflow(page)) <= 0, 'the form fits the width');
+    assert.equal(await outcomeOf(page, () => page.click('#fv-start')), 'success');
+    assert.ok((await overflow(page)) <= 0, 'the result fits the width');
+    await screenshot(page, 'text-200-success');
+    browser.assertNoPageErrors();
+  });
+
+  test('at 200% browser zoom (half the CSS width) the form and the failure still fit', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 195, height: 422 });
+    try {
+      await openVerification(page, 'scenario=capture-error');
+      assert.ok((await overflow(page)) <= 0, 'the form fits the width');
+      assert.equal(await fillAndStart(page), 'failed');
+      assert.ok((await overflow(page)) <= 0, 'the failure fits the width');
+      browser.assertNoPageErrors();
+    } finally {
+      await page.setViewportSize({ width: 390, height: 844 });
+    }
+  });
 });

@@ -85,7 +85,7 @@ describe('FaceVerifyPage: failures and the way back', () => {
     expect(document.getElementById('fv-message')?.textContent).toContain('摄像头');
     fireEvent.click(screen.getByRole('button', { name: '去设置开启摄像头' }));
     // Back from the settings, the page says what to do next and puts retry first.
-    expect(await screen.findByText('如已在设置中允许使用摄像头，请点击"重试"继续。')).toBeTruthy();
+    expect(await screen.findByText('如已在设置中允许使用摄像头，请点击“重试”继续。')).toBeTruthy();
     expect(driver.calls.openSetting).toBe(1);
     expect(screen.getAllByRole('button').map((button) => button.id)).toEqual(['fv-retry', 'fv-open-settings']);
 

@@ -30,7 +30,7 @@ describe('the support check', () => {
   it.each<[MockScenarioName, string, string]>([
     ['no-front-camera', 'no-front-camera', '你也可以前往服务网点或通过其他线上渠道办理。'],
     ['disabled-by-wechat', 'disabled-by-wechat', '你也可以前往服务网点或通过其他线上渠道办理。'],
-    ['old-wechat', 'wechat-too-old', '升级方法：打开手机应用商店，搜索"微信"并更新到最新版本，然后重新打开本页面。'],
+    ['old-wechat', 'wechat-too-old', '升级方法：打开手机应用商店，搜索“微信”并更新到最新版本，然后重新打开本页面。'],
     ['not-wechat', 'not-wechat', '请在微信中搜索并打开本小程序。'],
   ])('%s: says what is wrong and what helps, with no form', async (scenario, code, hint) => {
     const { status, view } = mount(scenario);
@@ -175,6 +175,8 @@ describe('texts and theming', () => {
     expect(root.style.getPropertyValue('--fv-radius')).toBe('4px');
     expect(root.style.getPropertyValue('--fv-font-size')).toBe('20px');
     expect(root.style.fontSize).toBe('var(--fv-font-size, 16px)');
+    // Every other size is relative (em), so it follows the root.
+    expect((document.getElementById('fv-start') as HTMLElement).style.fontSize).toMatch(/em$/);
     expect(root.style.getPropertyValue('--fv-color-danger')).toBe('');
   });
 });

@@ -154,7 +154,7 @@ export function FlowView(props: FlowViewProps) {
   return (
     <View
       className={props.className}
-      style={{ ...rootStyle(process.env.TARO_ENV === 'h5'), ...themeVariables(props.theme), ...props.style }}
+      style={{ ...rootStyle(), ...themeVariables(props.theme), ...props.style }}
       data-status={status}
       data-step={step ?? ''}
       data-locale={locale}

@@ -76,10 +76,10 @@ const zhCN: PageStrings = {
     done: '完成',
   },
   hints: {
-    updateWeChat: '升级方法：打开手机应用商店，搜索"微信"并更新到最新版本，然后重新打开本页面。',
+    updateWeChat: '升级方法：打开手机应用商店，搜索“微信”并更新到最新版本，然后重新打开本页面。',
     otherChannel: '你也可以前往服务网点或通过其他线上渠道办理。',
     openInWeChat: '请在微信中搜索并打开本小程序。',
-    backFromSettings: '如已在设置中允许使用摄像头，请点击"重试"继续。',
+    backFromSettings: '如已在设置中允许使用摄像头，请点击“重试”继续。',
   },
   form: {
     nameLabel: '姓名',
@@ -88,7 +88,7 @@ const zhCN: PageStrings = {
     idPlaceholder: '请输入 18 位身份证号码',
     intro: '请填写本人身份证上的信息，用于与人脸进行比对。',
     ticketIntro: '将使用你在本服务中登记的身份信息进行核验，无需再次填写。',
-    consent: '点击"开始人脸核身"即表示你同意由微信采集你的人脸信息，仅用于本次身份核验。',
+    consent: '点击“开始人脸核身”即表示你同意由微信采集你的人脸信息，仅用于本次身份核验。',
     modeHint: {
       'read-number': '识别时需要对着屏幕读出一组数字，请在安静的环境中进行。',
       'screen-flash': '识别时屏幕会闪烁几种颜色，请保持面部在框内。',

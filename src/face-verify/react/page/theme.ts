@@ -18,7 +18,7 @@ export interface FaceVerifyTheme {
   colorBackground?: string;
   /** `--fv-radius`: cards, buttons and fields. @default '12px' */
   radius?: string;
-  /** `--fv-font-size`: the root size every other size is relative to. @default '1rem' in H5, '16px' on mini-programs */
+  /** `--fv-font-size`: the root size every other size is relative to (double it for 200% text). @default '16px' */
   fontSize?: string;
 }
 
@@ -58,12 +58,14 @@ export const color = {
 export const radius = 'var(--fv-radius, 12px)';
 const smallRadius = 'calc(var(--fv-radius, 12px) * 0.75)';
 
-export const rootStyle = (h5: boolean): CSSProperties => ({
+// Not rem: Taro's H5 runtime sets the root font size from the screen width (20-40px), and a
+// mini-program's rem is a twentieth of the screen width; neither is the reader's text size.
+export const rootStyle = (): CSSProperties => ({
   minHeight: '100vh',
   boxSizing: 'border-box',
   background: color.background,
   color: color.text,
-  fontSize: `var(--fv-font-size, ${h5 ? '1rem' : '16px'})`,
+  fontSize: 'var(--fv-font-size, 16px)',
   lineHeight: 1.6,
   fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Helvetica Neue", "WenQuanYi Micro Hei", sans-serif',
 });
