@@ -16,7 +16,7 @@ import { buildH5, DIST_H5, isH5BuildFresh, ROOT } from './start.mjs';
 const E2E_DIR = join(ROOT, 'test', 'e2e');
 const SCREENSHOTS = join(E2E_DIR, 'screenshots');
 /** The screenshots the README shows. */
-const DOC_SHOTS = { 'scenario-camera-denied.png': 'failure-camera.png', 'capture-read-number.png': 'capture-read-number.png', 'scenario-success.png': 'success.png' };
+const DOC_SHOTS = { 'form-filled.png': 'page-form.png', 'capture-read-number.png': 'page-capture.png' };
 
 async function main() {
   const started = Date.now();

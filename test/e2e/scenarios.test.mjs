@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { fillAndStart, openBrowser, openVerification, screenshot, statusOf, textOf } from './browser.mjs';
+import { fillAndStart, fillForm, openBrowser, openVerification, screenshot, statusOf, textOf } from './browser.mjs';
 
 /** scenario → [final status, text the user must see (in #fv-message, the problem list or the form banner)] */
 const EXPECTED = {
@@ -48,6 +48,10 @@ for (const [scenario, [finalStatus, message]] of Object.entries(EXPECTED)) {
     let outcome = await statusOf(page);
     if (outcome === 'ready') {
       if (scenario === 'no-network') assert.match(await textOf(page, '[data-screen="notices"]'), /当前没有网络连接/);
+      if (scenario === 'success') {
+        await fillForm(page);
+        await screenshot(page, 'form-filled');
+      }
       outcome = await fillAndStart(page);
     }
     assert.equal(outcome, finalStatus);
