@@ -169,3 +169,16 @@ describe('the demo app\'s page', () => {
     expect(root().getAttribute('data-preview')).toBe('true');
   });
 });
+
+describe('the demo app\'s home page', () => {
+  it('opens the verification page, and in H5 each preview scenario', async () => {
+    const { default: HomePage } = await import('../../src/pages/index/index');
+    const { navigateTo } = await import('../support/taro');
+    navigateTo.mockClear();
+    render(<HomePage />);
+    fireEvent.click(screen.getByRole('button', { name: '开始人脸核身' }));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index' });
+    fireEvent.click(screen.getByRole('button', { name: '摄像头权限被拒绝' }));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index?scenario=camera-denied' });
+  });
+});
