@@ -6,7 +6,7 @@
  *   npm start                 build, then serve
  *   npm start -- --no-build   serve the existing dist/h5
  *
- * Also exports the H5 build helpers the end-to-end runner uses.
+ * Also exports the build and demo-server helpers the end-to-end runner uses.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ export function buildH5({ api = '', quiet = false } = {}) {
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** Polls the demo server's health endpoint until it answers, the child exits, or the time is up. */
-async function waitForHealth(url, child, timeoutMs) {
+export async function waitForHealth(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
     try {
@@ -83,20 +83,26 @@ async function waitForHealth(url, child, timeoutMs) {
   return false;
 }
 
-/** Starts scripts/demo-server.ts in its own process group (so it can be stopped with everything it spawned). */
-function startDemoServer(apiPort, previewPort) {
+export const hasDemoServer = () => existsSync(join(ROOT, 'scripts', 'demo-server.ts'));
+
+/**
+ * Starts scripts/demo-server.ts on apiPort in its own process group (so it can be stopped with everything
+ * it spawned), allowing the preview's origin on previewPort.
+ */
+export function startDemoServer(apiPort, previewPort, { quiet = false } = {}) {
   const origins = [`http://127.0.0.1:${previewPort}`, `http://localhost:${previewPort}`, process.env.CORS_ORIGINS].filter(Boolean).join(',');
   const tsx = existsSync(bin('tsx')) ? bin('tsx') : 'npx';
   const args = tsx === 'npx' ? ['tsx', 'scripts/demo-server.ts'] : ['scripts/demo-server.ts'];
   return spawn(tsx, args, {
     cwd: ROOT,
     env: { ...process.env, API_PORT: String(apiPort), CORS_ORIGINS: origins },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     detached: true,
   });
 }
 
-function stopGroup(child) {
+/** Stops a child started with startDemoServer, and everything it spawned. */
+export function stopGroup(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, 'SIGTERM');
@@ -127,7 +133,7 @@ async function main() {
   process.on('SIGTERM', () => stop(0));
 
   let api = '';
-  if (existsSync(join(ROOT, 'scripts', 'demo-server.ts'))) {
+  if (hasDemoServer()) {
     const url = `http://127.0.0.1:${apiPort}`;
     demo = startDemoServer(apiPort, previewPort);
     demo.on('exit', (code, signal) => {

@@ -183,4 +183,35 @@ describe('FaceVerifyPage: the ticket start', () => {
     expect(capture.mock.calls[0]?.[0]).not.toHaveProperty('name');
     expect(endpoint).toHaveBeenCalledTimes(1);
   });
+
+  it('a cancelled ticket start offers retry; a cancelled form flow with a ticketEndpoint starts over at the form', async () => {
+    const ticketEndpoint = async () => ({ userIdKey: 'key-1', expiresIn: 3600 });
+    const endpoint = async () => ({ ok: true as const });
+    const ticketOnly = render(
+      <FaceVerifyPage driver={createMockDriver({ scenario: 'user-cancel', latencyMs: 0, captureMs: 0 })} ticketEndpoint={ticketEndpoint} endpoint={endpoint} />,
+    );
+    const status = () => document.querySelector('[data-status]')?.getAttribute('data-status');
+    await waitFor(() => expect(status()).toBe('ready'));
+    fireEvent.click(screen.getByRole('button', { name: '开始人脸核身' }));
+    await waitFor(() => expect(status()).toBe('cancelled'));
+    expect(document.getElementById('fv-retry')).not.toBeNull();
+    expect(document.getElementById('fv-restart')).toBeNull();
+    ticketOnly.unmount();
+
+    render(
+      <FaceVerifyPage
+        driver={createMockDriver({ scenario: 'user-cancel', latencyMs: 0, captureMs: 0 })}
+        ticketEndpoint={ticketEndpoint}
+        endpoint={endpoint}
+        collectIdentity
+      />,
+    );
+    await waitFor(() => expect(status()).toBe('ready'));
+    await fillAndStart();
+    await waitFor(() => expect(status()).toBe('cancelled'));
+    expect(document.getElementById('fv-retry')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '重新开始' }));
+    await waitFor(() => expect(status()).toBe('ready'));
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('张三');
+  });
 });

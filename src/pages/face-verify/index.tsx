@@ -2,7 +2,7 @@
  * The demo app's verification page. In the H5 preview it runs the mock driver; `npm start` builds it with
  * FV_PREVIEW_API pointing at the demo server, so the preview's credential goes through the real server
  * checks. Query: `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
- * end-to-end tests), `protocol=v2`, `form=0` (ticket start without a form).
+ * end-to-end tests), `protocol=v2`, `form=0` (ticket start without a form: needs the demo server, or v2).
  */
 import Taro, { useRouter } from '@tarojs/taro';
 import { FaceVerifyPage } from '../../face-verify';
@@ -15,11 +15,14 @@ export default function FaceVerifyDemoPage() {
   const { params } = useRouter();
   const fast = params.speed === 'fast';
   const protocol = params.protocol === 'v2' ? 'v2' : 'v1';
+  const form = params.form !== '0';
+  // Tickets only where the flow uses them: v2 always, v1 when started without the form.
+  const tickets = api && (protocol === 'v2' || !form);
   return (
     <FaceVerifyPage
       endpoint={api ? `${api}/api/face/verify` : undefined}
-      ticketEndpoint={api ? `${api}/api/face/ticket` : undefined}
-      collectIdentity={params.form !== '0'}
+      ticketEndpoint={tickets ? `${api}/api/face/ticket` : undefined}
+      collectIdentity={form}
       protocol={protocol}
       previewTiming={fast ? { latencyMs: 30, captureMs: 600 } : undefined}
       onDone={() => {

@@ -145,6 +145,9 @@ export function FlowView(props: FlowViewProps) {
         identity={masked}
         handlers={handlers}
         backFromSettings={settingsVisitedFor === error}
+        // After a cancel the flow forgets the typed identity (a retry would go through the ticket instead):
+        // a form flow starts over from the form, which keeps the values.
+        retryable={error.retryable && !(status === 'cancelled' && props.collectIdentity)}
       />
     );
   }

@@ -67,6 +67,7 @@ export function FailureScreen({
   identity,
   handlers,
   backFromSettings = false,
+  retryable = error.retryable,
 }: {
   strings: PageStrings;
   error: FaceVerifyError;
@@ -75,14 +76,16 @@ export function FailureScreen({
   handlers: ResultHandlers;
   /** The user has been to the settings from this failure: retry comes first now. */
   backFromSettings?: boolean;
+  /** Whether to offer retry. @default error.retryable */
+  retryable?: boolean;
 }) {
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
   const settings = { id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings };
   if (error.action === 'open-settings' && !backFromSettings) buttons.push(settings);
-  if (error.retryable) buttons.push({ id: 'fv-retry', label: strings.actions.retry, onPress: handlers.retry });
+  if (retryable) buttons.push({ id: 'fv-retry', label: strings.actions.retry, onPress: handlers.retry });
   if (error.action === 'open-settings' && backFromSettings) buttons.push(settings);
   const dead = error.kind === 'device' || error.action === 'other-channel';
-  if (!error.retryable && !dead) buttons.push({ id: 'fv-restart', label: strings.actions.restart, onPress: handlers.restart });
+  if (!retryable && !dead) buttons.push({ id: 'fv-restart', label: strings.actions.restart, onPress: handlers.restart });
   const extra = error.action === 'other-channel' || error.action === 'update-wechat' ? [error.action] : [];
 
   return (
