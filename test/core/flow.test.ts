@@ -327,6 +327,32 @@ describe('tickets', () => {
 });
 
 describe('cancel and reset', () => {
+  it('a cancelled ticket flow can resume; a cancelled form flow cannot switch to the ticket’s identity', async () => {
+    const driver = createMockDriver({ scenario: 'user-cancel' });
+    const ticketEndpoint = jest.fn(driver.backend.ticketEndpoint);
+    const ticketFlow = createFaceVerify({ driver, endpoint: driver.backend.endpoint, ticketEndpoint });
+    await ticketFlow.getState().start();
+    expect(ticketFlow.getState()).toMatchObject({ status: 'cancelled', error: { retryable: true } });
+    await ticketFlow.getState().retry();
+    expect(ticketFlow.getState().status).toBe('success');
+
+    const formDriver = createMockDriver({ scenario: 'user-cancel' });
+    const formTickets = jest.fn(formDriver.backend.ticketEndpoint);
+    const formFlow = createFaceVerify({ driver: formDriver, endpoint: formDriver.backend.endpoint, ticketEndpoint: formTickets });
+    await formFlow.getState().start(PERSON);
+    expect(formFlow.getState()).toMatchObject({ status: 'cancelled', error: { retryable: false } });
+    await formFlow.getState().retry();
+    expect(formFlow.getState().status).toBe('cancelled');
+    expect(formTickets).not.toHaveBeenCalled();
+  });
+
+  it('a camera granted in settings stays granted when the capture asks again', async () => {
+    const driver = createMockDriver({ scenario: 'camera-denied' });
+    await expect(driver.requestCameraPermission()).resolves.toBe('denied');
+    await driver.openSettings();
+    await expect(driver.requestCameraPermission()).resolves.toBe('granted');
+  });
+
   it('reset returns to ready and forgets the failure', async () => {
     const { flow } = flowOn('capture-error');
     await flow.getState().start(PERSON);

@@ -113,6 +113,8 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
   let options = initialOptions;
   // Private: never in the observable state.
   let identity: Identity | null = null;
+  /** The current run started from a backend-issued ticket, not a typed identity: a cancel can resume it. */
+  let ticketRun = false;
   let ticket: { value: Ticket; expiresAt: number } | null = null;
   let credential: VerifyPayload | null = null;
   let generation = 0;
@@ -161,7 +163,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
       if (!error.retryable) forget();
       if (error.kind === 'cancel') {
         forget();
-        set({ status: 'cancelled', error: { ...error, retryable: options.ticketEndpoint !== undefined }, step: null });
+        set({ status: 'cancelled', error: { ...error, retryable: ticketRun }, step: null });
       } else set({ status: 'failed', error, step: error.step ?? null });
     };
 
@@ -353,6 +355,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
             }
             identity = checked.value;
           } else identity = null;
+          ticketRun = identity === null;
           ticket = null;
           credential = null;
           set({ attempts: 0 });
@@ -382,7 +385,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
         set({
           status: 'cancelled',
           step: null,
-          error: { code: 'cancelled', kind: 'cancel', message: words().cancelled, retryable: options.ticketEndpoint !== undefined },
+          error: { code: 'cancelled', kind: 'cancel', message: words().cancelled, retryable: ticketRun },
         });
       },
 

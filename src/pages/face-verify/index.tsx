@@ -11,6 +11,16 @@ import { FaceVerifyPage } from '../../face-verify';
 declare const FV_PREVIEW_API: string;
 const api = typeof FV_PREVIEW_API === 'string' ? FV_PREVIEW_API.replace(/\/+$/, '') : '';
 
+/** Tells the demo backend's WeChat stand-in how a simulated v2 capture ended, as a phone tells WeChat. */
+async function reportV2Capture({ verifyId, verifyRet }: { verifyId: string; verifyRet: number }) {
+  await Taro.request({
+    url: `${api}/api/mock/v2-capture`,
+    method: 'POST',
+    header: { 'Content-Type': 'application/json' },
+    data: { verify_id: verifyId, verify_ret: verifyRet },
+  });
+}
+
 export default function FaceVerifyDemoPage() {
   const { params } = useRouter();
   const fast = params.speed === 'fast';
@@ -25,6 +35,7 @@ export default function FaceVerifyDemoPage() {
       collectIdentity={form}
       protocol={protocol}
       previewTiming={fast ? { latencyMs: 30, captureMs: 600 } : undefined}
+      onPreviewV2Capture={api ? reportV2Capture : undefined}
       onDone={() => {
         Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/index/index' }));
       }}

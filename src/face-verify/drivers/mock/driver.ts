@@ -156,7 +156,8 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
     getCameraPermission: () => native('getSetting', () => camera),
     requestCameraPermission: () =>
       native('authorize', () => {
-        if (camera !== 'denied') camera = scenario.cameraOnRequest;
+        // Only a first request asks; a refusal stands (WeChat answers it at once) and a grant stays.
+        if (camera === 'unknown') camera = scenario.cameraOnRequest;
         return camera;
       }),
     // In the preview, "opening settings" stands for the user switching the camera on there.

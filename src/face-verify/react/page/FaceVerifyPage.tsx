@@ -3,7 +3,7 @@
  * result, on any Taro platform. In an H5 build it runs the mock driver with a preview bar.
  */
 import { useRouter } from '@tarojs/taro';
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { FaceVerifyOptions } from '../../core/flow';
 import type { FaceVerifyError, Locale, VerifyVerdict } from '../../core/types';
 import { createDefaultDriver } from '../../defaults';
@@ -60,6 +60,11 @@ export interface FaceVerifyPageProps {
   previewTiming?: { latencyMs?: number; captureMs?: number };
   /** H5 preview: show the preview bar (scenario and language switch). @default true */
   previewBar?: boolean;
+  /**
+   * H5 preview: called when a simulated v2 capture ends, with the verify_ret WeChat would record, so a local
+   * WeChat stand-in can answer `queryverifyinfo` with it (the demo app posts it to the demo backend).
+   */
+  onPreviewV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
 }
 
 const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -90,9 +95,15 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   const latencyMs = props.previewTiming?.latencyMs ?? 250;
   const captureMs = props.previewTiming?.captureMs ?? 3000;
 
+  // Read through a ref so an inline callback does not recreate the driver (and restart the flow).
+  const reportV2Capture = useRef(props.onPreviewV2Capture);
+  reportV2Capture.current = props.onPreviewV2Capture;
   const driver = useMemo(
     () =>
-      props.driver ?? (process.env.TARO_ENV === 'h5' ? createMockDriver({ scenario, latencyMs, captureMs }) : createDefaultDriver()),
+      props.driver ??
+      (process.env.TARO_ENV === 'h5'
+        ? createMockDriver({ scenario, latencyMs, captureMs, onV2Capture: (report) => reportV2Capture.current?.(report) })
+        : createDefaultDriver()),
     [props.driver, scenario, latencyMs, captureMs],
   );
 
