@@ -52,7 +52,14 @@ function mergeTaroImports(code: string): string {
     const brace = clause.indexOf('{');
     const head = (brace < 0 ? clause : clause.slice(0, brace)).replace(/,\s*$/, '').trim();
     if (head) defaults.push(head);
-    if (brace >= 0) named.push(...clause.slice(brace + 1, clause.lastIndexOf('}')).split(',').map((n) => n.trim()).filter(Boolean));
+    if (brace >= 0)
+      named.push(
+        ...clause
+          .slice(brace + 1, clause.lastIndexOf('}'))
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      );
   }
   const [main, ...aliases] = defaults;
   const parts = [main, named.length ? `{ ${[...new Set(named)].join(', ')} }` : ''].filter(Boolean).join(', ');

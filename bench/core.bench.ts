@@ -58,7 +58,12 @@ async function flowOverhead(): Promise<BenchRow[]> {
   const started = performance.now();
   for (let i = 0; i < rounds; i++) await createFaceVerify({ driver, endpoint }).getState().start(PERSON);
   const perFlow = (performance.now() - started) / rounds;
-  return [{ metric: 'flow overhead per verification (probe → success, zero-latency device and backend)', value: `${(perFlow * 1000).toFixed(0)} µs` }];
+  return [
+    {
+      metric: 'flow overhead per verification (probe → success, zero-latency device and backend)',
+      value: `${(perFlow * 1000).toFixed(0)} µs`,
+    },
+  ];
 }
 
 export async function bundleSize(entry: string, external: string[]): Promise<{ raw: number; gzip: number }> {

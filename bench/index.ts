@@ -19,7 +19,8 @@ async function main() {
   }
   const width = (key: 'section' | 'metric' | 'value') => Math.max(key.length, ...rows.map((r) => r[key].length));
   const [a, b, c] = [width('section'), width('metric'), width('value')];
-  const line = (r: { section: string; metric: string; value: string }) => `| ${r.section.padEnd(a)} | ${r.metric.padEnd(b)} | ${r.value.padStart(c)} |`;
+  const line = (r: { section: string; metric: string; value: string }) =>
+    `| ${r.section.padEnd(a)} | ${r.metric.padEnd(b)} | ${r.value.padStart(c)} |`;
   console.log(line({ section: 'section', metric: 'metric', value: 'value' }));
   console.log(`|${'-'.repeat(a + 2)}|${'-'.repeat(b + 2)}|${'-'.repeat(c + 1)}:|`);
   for (const row of rows) console.log(line(row));

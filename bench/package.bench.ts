@@ -63,7 +63,10 @@ export async function runPackageBench(): Promise<BenchRow[]> {
   let source = 'reused test/consumer/dist';
   if (!outputsAreFresh()) {
     const started = Date.now();
-    const proof = spawnSync(process.execPath, [join(root, 'scripts', 'consumer-proof.mjs'), '--weapp-only'], { cwd: root, encoding: 'utf8' });
+    const proof = spawnSync(process.execPath, [join(root, 'scripts', 'consumer-proof.mjs'), '--weapp-only'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (proof.status !== 0) {
       throw new Error(`consumer build for the package bench failed:\n${(proof.stdout ?? '') + (proof.stderr ?? '')}`);
     }
@@ -79,8 +82,14 @@ export async function runPackageBench(): Promise<BenchRow[]> {
   rows.push({ metric: 'consumer weapp outputs', value: source });
   rows.push({ metric: 'weapp build with the kit', value: pair(withKit) });
   rows.push({ metric: 'weapp build without the kit', value: pair(withoutKit) });
-  rows.push({ metric: 'added by the kit (weapp, all files)', value: `${signed(withKit.bytes - withoutKit.bytes)} (gzip ${signed(withKit.gzip - withoutKit.gzip)})` });
-  rows.push({ metric: 'added by the kit (weapp, .js only)', value: `${signed(withKitJs.bytes - withoutKitJs.bytes)} (gzip ${signed(withKitJs.gzip - withoutKitJs.gzip)})` });
+  rows.push({
+    metric: 'added by the kit (weapp, all files)',
+    value: `${signed(withKit.bytes - withoutKit.bytes)} (gzip ${signed(withKit.gzip - withoutKit.gzip)})`,
+  });
+  rows.push({
+    metric: 'added by the kit (weapp, .js only)',
+    value: `${signed(withKitJs.bytes - withoutKitJs.bytes)} (gzip ${signed(withKitJs.gzip - withoutKitJs.gzip)})`,
+  });
 
   const weappJs = filesUnder(withKitDir)
     .filter((f) => f.endsWith('.js'))

@@ -11,6 +11,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { FaceVerifyPage as FaceVerifyPageType } from '../src/face-verify/react/page/FaceVerifyPage';
+import type { createMockDriver as createMockDriverType } from '../src/face-verify/drivers/mock/driver';
+import type { createFaceVerify as createFaceVerifyType } from '../src/face-verify/defaults';
 
 type BenchRow = { metric: string; value: string };
 
@@ -69,9 +72,9 @@ const taroStub: Plugin = {
 };
 
 interface PageModule {
-  FaceVerifyPage: typeof import('../src/face-verify/react/page/FaceVerifyPage').FaceVerifyPage;
-  createMockDriver: typeof import('../src/face-verify/drivers/mock/driver').createMockDriver;
-  createFaceVerify: typeof import('../src/face-verify/defaults').createFaceVerify;
+  FaceVerifyPage: typeof FaceVerifyPageType;
+  createMockDriver: typeof createMockDriverType;
+  createFaceVerify: typeof createFaceVerifyType;
 }
 
 /** The page and the flow, bundled with Taro's components as plain DOM elements (as in the Jest tests). */
@@ -107,7 +110,12 @@ async function renders(): Promise<BenchRow[]> {
   const globals = globalThis as unknown as Record<string, unknown>;
   const keys = ['window', 'document', 'navigator', 'HTMLElement', 'HTMLInputElement', 'Node', 'Event', 'MutationObserver'];
   const saved = keys.map((key) => [key, Object.getOwnPropertyDescriptor(globalThis, key)] as const);
-  for (const key of keys) Object.defineProperty(globalThis, key, { value: (dom.window as unknown as Record<string, unknown>)[key], configurable: true, writable: true });
+  for (const key of keys)
+    Object.defineProperty(globalThis, key, {
+      value: (dom.window as unknown as Record<string, unknown>)[key],
+      configurable: true,
+      writable: true,
+    });
   globals.IS_REACT_ACT_ENVIRONMENT = false;
   try {
     const React = await import('react');

@@ -65,11 +65,19 @@ async function addedLatency(wechat: MockWeChatServer, verify: (request: Request)
   }
   bare.sort((a, b) => a - b);
   handled.sort((a, b) => a - b);
-  const [bareMedian, bareP95, handledMedian, handledP95] = [percentile(bare, 0.5), percentile(bare, 0.95), percentile(handled, 0.5), percentile(handled, 0.95)];
+  const [bareMedian, bareP95, handledMedian, handledP95] = [
+    percentile(bare, 0.5),
+    percentile(bare, 0.95),
+    percentile(handled, 0.5),
+    percentile(handled, 0.95),
+  ];
   return [
     { metric: 'bare getinfo round trip to the stand-in, median / p95', value: `${ms(bareMedian)} / ${ms(bareP95)}` },
     { metric: 'through the verify handler, median / p95', value: `${ms(handledMedian)} / ${ms(handledP95)}` },
-    { metric: 'latency added by the verify handler, median / p95', value: `${ms(handledMedian - bareMedian)} / ${ms(handledP95 - bareP95)}` },
+    {
+      metric: 'latency added by the verify handler, median / p95',
+      value: `${ms(handledMedian - bareMedian)} / ${ms(handledP95 - bareP95)}`,
+    },
   ];
 }
 

@@ -22,7 +22,8 @@ const ENTRIES = [
   {
     specifier: 'taro-face-verify',
     file: 'src/face-verify/index.ts',
-    about: 'The front end: identity rules, the device probe, the verification flow, the WeChat driver, the `useFaceVerify` hook and the prebuilt page. Runs inside a Taro app (weapp, H5).',
+    about:
+      'The front end: identity rules, the device probe, the verification flow, the WeChat driver, the `useFaceVerify` hook and the prebuilt page. Runs inside a Taro app (weapp, H5).',
   },
   {
     specifier: 'taro-face-verify/mock',
@@ -32,18 +33,31 @@ const ENTRIES = [
   {
     specifier: 'taro-face-verify/server',
     file: 'src/face-verify/server.ts',
-    about: 'The backend half, for Node 18+: Web-standard `Request -> Response` handlers, the WeChat API client, the result checks, push crypto and a local WeChat stand-in. Imports neither React nor Taro.',
+    about:
+      'The backend half, for Node 18+: Web-standard `Request -> Response` handlers, the WeChat API client, the result checks, push crypto and a local WeChat stand-in. Imports neither React nor Taro.',
   },
 ];
 
 const KIND_ORDER = ['component', 'hook', 'function', 'class', 'constant', 'interface', 'type'];
-const KIND_TITLE = { component: 'Components', hook: 'Hooks', function: 'Functions', class: 'Classes', constant: 'Constants', interface: 'Interfaces', type: 'Types' };
+const KIND_TITLE = {
+  component: 'Components',
+  hook: 'Hooks',
+  function: 'Functions',
+  class: 'Classes',
+  constant: 'Constants',
+  interface: 'Interfaces',
+  type: 'Types',
+};
 
 // --- Program -------------------------------------------------------------------------------------------------
 
 const present = ENTRIES.filter((entry) => existsSync(join(root, entry.file)));
 const missingEntries = ENTRIES.filter((entry) => !present.includes(entry));
-const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(root, 'tsconfig.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+);
 const program = ts.createProgram({
   rootNames: present.map((entry) => join(root, entry.file)),
   options: { ...config.options, noEmit: true },
@@ -56,7 +70,10 @@ const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
 const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 const anchor = (entry, name) => `${entry.specifier.replace(/[^a-z0-9]+/gi, '-')}-${name}`.toLowerCase();
 /** `{@link X}` and `{@link X text}` become code spans. */
-const links = (text) => text.replace(/\{@link(?:code|plain)?\s+([^}\s|]+)(?:[\s|]+([^}]*))?\}/g, (_, target, label) => (label ? `${label} (\`${target}\`)` : `\`${target}\``));
+const links = (text) =>
+  text.replace(/\{@link(?:code|plain)?\s+([^}\s|]+)(?:[\s|]+([^}]*))?\}/g, (_, target, label) =>
+    label ? `${label} (\`${target}\`)` : `\`${target}\``,
+  );
 
 function docOf(symbol) {
   const text = links(ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim());
@@ -78,7 +95,9 @@ function signatureText(declaration, name) {
     const typeParams = declaration.typeParameters ? `<${declaration.typeParameters.map((p) => p.getText(source)).join(', ')}>` : '';
     const params = declaration.parameters.map((p) => oneLine(p.getText(source))).join(', ');
     const signature = checker.getSignatureFromDeclaration(declaration);
-    const returns = declaration.type ? oneLine(declaration.type.getText(source)) : checker.typeToString(checker.getReturnTypeOfSignature(signature));
+    const returns = declaration.type
+      ? oneLine(declaration.type.getText(source))
+      : checker.typeToString(checker.getReturnTypeOfSignature(signature));
     const prefix = declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ? 'async function' : 'function';
     return `${prefix} ${name}${typeParams}(${params}): ${returns === 'Element' ? 'JSX.Element' : returns}`;
   }
@@ -92,7 +111,11 @@ function signatureText(declaration, name) {
       const returns = init.type ? oneLine(init.type.getText(source)) : checker.typeToString(checker.getReturnTypeOfSignature(signature));
       return `${keyword} ${name}: (${params}) => ${returns}`;
     }
-    const type = checker.typeToString(checker.getTypeAtLocation(declaration), declaration, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+    const type = checker.typeToString(
+      checker.getTypeAtLocation(declaration),
+      declaration,
+      ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope,
+    );
     return `${keyword} ${name}: ${type}`;
   }
   if (ts.isTypeAliasDeclaration(declaration)) {
@@ -118,7 +141,9 @@ function signatureText(declaration, name) {
         const type = member.type ? oneLine(member.type.getText(source)) : checker.typeToString(checker.getTypeAtLocation(member));
         lines.push(`  ${isStatic}${readonly}${member.name.getText(source)}${member.questionToken ? '?' : ''}: ${type};`);
       } else if (ts.isMethodDeclaration(member) || ts.isGetAccessor(member)) {
-        const clone = oneLine(member.getText(source).replace(/\/\*\*[\s\S]*?\*\//g, '')).replace(/\s*\{[\s\S]*\}\s*$/, '').replace(/^override\s+/, '');
+        const clone = oneLine(member.getText(source).replace(/\/\*\*[\s\S]*?\*\//g, ''))
+          .replace(/\s*\{[\s\S]*\}\s*$/, '')
+          .replace(/^override\s+/, '');
         lines.push(`  ${clone.replace(/;$/, '')};`);
       }
     }
@@ -132,7 +157,8 @@ function kindOf(symbol, declaration, name) {
   if (symbol.flags & ts.SymbolFlags.Class) return 'class';
   if (symbol.flags & ts.SymbolFlags.Interface) return 'interface';
   if (symbol.flags & ts.SymbolFlags.TypeAlias) return 'type';
-  const callable = symbol.flags & ts.SymbolFlags.Function || checker.getTypeOfSymbolAtLocation(symbol, declaration).getCallSignatures().length > 0;
+  const callable =
+    symbol.flags & ts.SymbolFlags.Function || checker.getTypeOfSymbolAtLocation(symbol, declaration).getCallSignatures().length > 0;
   if (callable && /^use[A-Z]/.test(name)) return 'hook';
   if (callable && /^[A-Z]/.test(name)) return 'component';
   if (callable) return 'function';
@@ -150,11 +176,16 @@ function membersOf(declaration) {
     .map((member) => {
       const symbol = member.name ? checker.getSymbolAtLocation(member.name) : undefined;
       const doc = symbol ? docOf(symbol) : { text: '', tags: [] };
-      let name = member.name ? member.name.getText(source) : ts.isIndexSignatureDeclaration(member) ? `[${member.parameters.map((p) => p.getText(source)).join(', ')}]` : '(call)';
+      let name = member.name
+        ? member.name.getText(source)
+        : ts.isIndexSignatureDeclaration(member)
+          ? `[${member.parameters.map((p) => p.getText(source)).join(', ')}]`
+          : '(call)';
       if (member.questionToken) name += '?';
       if (member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword)) name = `readonly ${name}`;
       let type = '';
-      if (ts.isPropertySignature(member) || ts.isIndexSignatureDeclaration(member)) type = member.type ? member.type.getText(source) : 'any';
+      if (ts.isPropertySignature(member) || ts.isIndexSignatureDeclaration(member))
+        type = member.type ? member.type.getText(source) : 'any';
       else if (ts.isMethodSignature(member) || ts.isCallSignatureDeclaration(member)) {
         const params = member.parameters.map((p) => p.getText(source)).join(', ');
         type = `(${params}) => ${member.type ? member.type.getText(source) : 'void'}`;
@@ -182,7 +213,10 @@ for (const entry of present) {
     const doc = docOf(symbol);
     const where = `${relative(root, declaration.getSourceFile().fileName)}:${declaration.getSourceFile().getLineAndCharacterOfPosition(declaration.getStart()).line + 1}`;
     if (!doc.text) undocumented.push({ entry: entry.specifier, name, kind, where });
-    const signatures = symbol.flags & ts.SymbolFlags.Function ? declarations.filter(ts.isFunctionDeclaration).filter((d) => declarations.length === 1 || !d.body) : [declaration];
+    const signatures =
+      symbol.flags & ts.SymbolFlags.Function
+        ? declarations.filter(ts.isFunctionDeclaration).filter((d) => declarations.length === 1 || !d.body)
+        : [declaration];
     items.push({
       name,
       kind,
@@ -213,7 +247,13 @@ function renderTags(tags) {
 }
 
 function renderItem(entry, item) {
-  const lines = [`<a id="${anchor(entry, item.name)}"></a>`, `### \`${item.name}\``, '', `*${item.kind}* · \`${item.where.replace(/:\d+$/, '')}\``, ''];
+  const lines = [
+    `<a id="${anchor(entry, item.name)}"></a>`,
+    `### \`${item.name}\``,
+    '',
+    `*${item.kind}* · \`${item.where.replace(/:\d+$/, '')}\``,
+    '',
+  ];
   lines.push('```ts', item.signature, '```', '');
   if (item.doc.text) lines.push(item.doc.text, '');
   else lines.push('*(No doc comment in the source.)*', '');
@@ -223,7 +263,11 @@ function renderItem(entry, item) {
     for (const member of item.members) {
       const fallback = member.doc.tags.find((t) => t.name === 'default');
       const deprecated = member.doc.tags.find((t) => t.name === 'deprecated');
-      const description = [deprecated ? `**Deprecated.** ${deprecated.text}` : '', member.doc.text, fallback ? `Default: \`${fallback.text}\`.` : '']
+      const description = [
+        deprecated ? `**Deprecated.** ${deprecated.text}` : '',
+        member.doc.text,
+        fallback ? `Default: \`${fallback.text}\`.` : '',
+      ]
         .filter(Boolean)
         .join(' ');
       lines.push(`| \`${cell(member.name)}\` | \`${cell(member.type)}\` | ${cell(description)} |`);
@@ -242,11 +286,22 @@ function render() {
     'Three entries, each with ESM and CommonJS builds and type declarations:',
     '',
   ];
-  for (const { entry, items } of sections) lines.push(`- [\`${entry.specifier}\`](#${anchor(entry, 'entry')}) — ${items.length} exports. ${entry.about}`);
+  for (const { entry, items } of sections)
+    lines.push(`- [\`${entry.specifier}\`](#${anchor(entry, 'entry')}) — ${items.length} exports. ${entry.about}`);
   for (const entry of missingEntries) lines.push(`- \`${entry.specifier}\` — not written yet.`);
   lines.push('');
   for (const { entry, items } of sections) {
-    lines.push(`<a id="${anchor(entry, 'entry')}"></a>`, `## \`${entry.specifier}\``, '', entry.about, '', '```ts', `import { … } from '${entry.specifier}';`, '```', '');
+    lines.push(
+      `<a id="${anchor(entry, 'entry')}"></a>`,
+      `## \`${entry.specifier}\``,
+      '',
+      entry.about,
+      '',
+      '```ts',
+      `import { … } from '${entry.specifier}';`,
+      '```',
+      '',
+    );
     const byKind = KIND_ORDER.map((kind) => ({ kind, items: items.filter((i) => i.kind === kind) })).filter((g) => g.items.length);
     for (const group of byKind) {
       lines.push(`**${KIND_TITLE[group.kind]}:** ${group.items.map((i) => `[\`${i.name}\`](#${anchor(entry, i.name)})`).join(', ')}`, '');
@@ -256,7 +311,10 @@ function render() {
       for (const item of group.items) lines.push(...renderItem(entry, item));
     }
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 const markdown = render();

@@ -79,7 +79,11 @@ function importsOfEntry(file, seen = new Set()) {
   return [...new Set(all)];
 }
 
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const isBuiltin = (specifier) => specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
 
 // 1. Build -------------------------------------------------------------------------------------------------
@@ -156,7 +160,11 @@ mkdirSync(work, { recursive: true });
 let tarball = '';
 {
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
   )[0];
   tarball = join(work, packed.filename);
   const files = packed.files.map((f) => ({ path: f.path, size: f.size }));
@@ -228,23 +236,32 @@ step('load the packed entries with import and require');
         : `const { createRequire } = await import('node:module'); const m = createRequire(${JSON.stringify(join(work, 'probe.cjs'))})(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default' && k !== '__esModule').sort()));`;
     const loaded = run(process.execPath, ['--input-type=module', '-e', code], { cwd: work });
     if (loaded.status === 0) return { names: JSON.parse(loaded.output.trim().split('\n').pop()) };
-    const reason = loaded.output.trim().split('\n').find((l) => /Error/.test(l)) ?? loaded.output.trim();
+    const reason =
+      loaded.output
+        .trim()
+        .split('\n')
+        .find((l) => /Error/.test(l)) ?? loaded.output.trim();
     return { reason, taro: /@tarojs|window|document|navigator/.test(loaded.output) };
   };
   for (const entry of ENTRIES) {
     const specifier = entry === 'index' ? 'taro-face-verify' : `taro-face-verify/${entry}`;
     const esm = exportNames(specifier, 'import');
     const cjs = exportNames(specifier, 'require');
-    for (const [how, result] of [['import', esm], ['require', cjs]]) {
+    for (const [how, result] of [
+      ['import', esm],
+      ['require', cjs],
+    ]) {
       if (!result.reason) continue;
       // The root entry imports Taro, which only fully loads inside a Taro build (checked by check:consumer).
       if (entry === 'index' && result.taro) warn(`${how} ${specifier} does not load in plain Node: ${result.reason}`);
       else fail(`${how} ${specifier} failed: ${result.reason}`);
     }
     if (esm.names && cjs.names) {
-      if (esm.names.join() !== cjs.names.join()) fail(`${specifier}: import and require give different exports (${esm.names.length} vs ${cjs.names.length})`);
+      if (esm.names.join() !== cjs.names.join())
+        fail(`${specifier}: import and require give different exports (${esm.names.length} vs ${cjs.names.length})`);
       else ok(`${specifier}: ${esm.names.length} runtime exports, the same for import and require`);
-    } else if (esm.names || cjs.names) ok(`${specifier}: ${(esm.names ?? cjs.names).length} runtime exports with ${esm.names ? 'import' : 'require'}`);
+    } else if (esm.names || cjs.names)
+      ok(`${specifier}: ${(esm.names ?? cjs.names).length} runtime exports with ${esm.names ? 'import' : 'require'}`);
   }
 }
 

@@ -15,7 +15,14 @@ const DIST = join(ROOT, 'dist', 'weapp');
 const H5_ONLY = ['getUserMedia', 'fv-preview-bar', '预览模式 · 模拟数据', '模拟采集 · 非真实核验', 'fv-capture'];
 /** The page itself must be in the bundle (its start button's id). */
 const PAGE_MARKER = 'fv-start';
-const REQUIRED = ['app.js', 'app.json', 'pages/face-verify/index.js', 'pages/face-verify/index.json', 'pages/index/index.js', 'pages/index/index.json'];
+const REQUIRED = [
+  'app.js',
+  'app.json',
+  'pages/face-verify/index.js',
+  'pages/face-verify/index.json',
+  'pages/index/index.js',
+  'pages/index/index.json',
+];
 
 function build() {
   return new Promise((resolve, reject) => {
@@ -28,12 +35,14 @@ function build() {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`taro build --type weapp failed (exit code ${code}):\n${output.slice(-4000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`taro build --type weapp failed (exit code ${code}):\n${output.slice(-4000)}`)),
+    );
   });
 }
 
 /** The minifier writes non-ASCII as \uXXXX escapes: look for both spellings. */
-const spellings = (text) => [text, text.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)];
+const spellings = (text) => [text, text.replace(/[^ -~\t\n\r]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)];
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -47,7 +56,7 @@ async function main() {
   if (!process.argv.includes('--no-build')) await build();
   const problems = [];
   for (const file of REQUIRED) if (!existsSync(join(DIST, file))) problems.push(`missing ${file}`);
-  const pages = existsSync(join(DIST, 'app.json')) ? JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).pages ?? [] : [];
+  const pages = existsSync(join(DIST, 'app.json')) ? (JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')).pages ?? []) : [];
   if (!pages.includes('pages/face-verify/index')) problems.push('app.json does not list pages/face-verify/index');
   const pageFiles = existsSync(join(DIST, 'pages', 'face-verify')) ? readdirSync(join(DIST, 'pages', 'face-verify')) : [];
   if (!pageFiles.some((name) => /^index\.(wxml|js)$/.test(name))) problems.push('no pages/face-verify/index.* in the output');
@@ -60,7 +69,8 @@ async function main() {
     bytes += Buffer.byteLength(text);
     pageFound ||= text.includes(PAGE_MARKER);
     for (const marker of H5_ONLY) {
-      if (spellings(marker).some((spelling) => text.includes(spelling))) problems.push(`${relative(ROOT, file)} contains H5-only code ("${marker}")`);
+      if (spellings(marker).some((spelling) => text.includes(spelling)))
+        problems.push(`${relative(ROOT, file)} contains H5-only code ("${marker}")`);
     }
   }
   if (!pageFound) problems.push(`no script contains the page ("${PAGE_MARKER}")`);
@@ -71,7 +81,9 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  console.log(`weapp check passed in ${seconds} s: ${pageFiles.map((name) => `pages/face-verify/${name}`).join(', ')}; ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB, no H5-only preview code.`);
+  console.log(
+    `weapp check passed in ${seconds} s: ${pageFiles.map((name) => `pages/face-verify/${name}`).join(', ')}; ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB, no H5-only preview code.`,
+  );
 }
 
 main().catch((error) => {

@@ -38,7 +38,14 @@ const bin = (dir, name) => join(dir, 'node_modules', '.bin', name);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function die(message, output = '') {
-  if (output) console.log(output.split('\n').slice(-60).map((l) => `    | ${l}`).join('\n'));
+  if (output)
+    console.log(
+      output
+        .split('\n')
+        .slice(-60)
+        .map((l) => `    | ${l}`)
+        .join('\n'),
+    );
   console.log(`\n\x1b[31mcheck:consumer failed: ${message}\x1b[0m (after ${seconds(Date.now() - started)})`);
   process.exit(1);
 }
@@ -46,7 +53,11 @@ function die(message, output = '') {
 /** Runs a command quietly; its output is shown only when it fails (or with --verbose). */
 function run(command, commandArgs, { cwd = root, env = {} } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -84,7 +95,8 @@ const sizeOf = (files) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 
 async function taroBuild(type, env = {}) {
   const result = await run(bin(consumer, 'taro'), ['build', '--type', type], { cwd: consumer, env: { NODE_ENV: 'production', ...env } });
-  if (result.code !== 0 || /Failed to compile|ERROR in|Module not found/.test(result.output)) die(`taro build --type ${type} failed`, result.output);
+  if (result.code !== 0 || /Failed to compile|ERROR in|Module not found/.test(result.output))
+    die(`taro build --type ${type} failed`, result.output);
   // webpack only warns when an imported name is missing; for the kit's names that is a broken app.
   const missing = result.output.match(/export '[^']+' \(imported as '[^']+'\) was not found in 'taro-face-verify[^']*'/);
   if (missing) die(`taro build --type ${type}: ${missing[0]}`, result.output);
@@ -122,7 +134,9 @@ if (!args.has('--skip-install')) {
     const kit = join(consumer, 'node_modules', 'taro-face-verify');
     const kitPkg = JSON.parse(readFileSync(join(kit, 'package.json'), 'utf8'));
     expect(existsSync(join(kit, 'lib', 'index.mjs')), `taro-face-verify@${kitPkg.version} installed from the tarball`);
-    const sameBuild = ['index.mjs', 'server.mjs'].every((f) => readFileSync(join(kit, 'lib', f)).equals(readFileSync(join(root, 'lib', f))));
+    const sameBuild = ['index.mjs', 'server.mjs'].every((f) =>
+      readFileSync(join(kit, 'lib', f)).equals(readFileSync(join(root, 'lib', f))),
+    );
     expect(sameBuild, 'the installed copy is the build just packed (lib/ matches byte for byte)');
     // Everything the kit imports must come from the consumer's own node_modules: a dependency that only
     // the repository has would otherwise pass here and break for users.
@@ -134,7 +148,11 @@ if (!args.has('--skip-install')) {
       } catch {
         resolved = '';
       }
-      expect(resolved.startsWith(join(consumer, 'node_modules') + sep), `${dep} resolves inside test/consumer/node_modules`, resolved || 'not found');
+      expect(
+        resolved.startsWith(join(consumer, 'node_modules') + sep),
+        `${dep} resolves inside test/consumer/node_modules`,
+        resolved || 'not found',
+      );
     }
   });
 }
@@ -154,7 +172,10 @@ await step('weapp: taro build --type weapp', async () => {
   await taroBuild('weapp');
   const out = dist('weapp');
   const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'));
-  expect(app.pages.includes('pages/verify/index') && app.pages.includes('pages/index/index'), 'app.json lists pages/index/index and pages/verify/index');
+  expect(
+    app.pages.includes('pages/verify/index') && app.pages.includes('pages/index/index'),
+    'app.json lists pages/index/index and pages/verify/index',
+  );
   for (const page of ['pages/index/index', 'pages/verify/index']) {
     const missing = ['js', 'json', 'wxml'].filter((ext) => !existsSync(join(out, `${page}.${ext}`)));
     expect(!missing.length, `${page}.{js,json,wxml} exist`, `missing .${missing.join(', .')}`);
@@ -187,7 +208,14 @@ if (!weappOnly && !existsSync(CHROMIUM)) {
 if (!weappOnly && existsSync(CHROMIUM)) {
   await step('browser: the H5 build in headless Chromium, both pages verify on the mock driver', async () => {
     const out = dist('h5');
-    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+    const types = {
+      '.html': 'text/html',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.svg': 'image/svg+xml',
+      '.png': 'image/png',
+    };
     const server = createServer((request, response) => {
       const path = normalize(join(out, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
       const file = path.startsWith(out) && existsSync(path) && statSync(path).isFile() ? path : join(out, 'index.html');
@@ -201,7 +229,15 @@ if (!weappOnly && existsSync(CHROMIUM)) {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const errors = [];
     try {
@@ -213,12 +249,26 @@ if (!weappOnly && existsSync(CHROMIUM)) {
         await page.locator(done).waitFor({ timeout: 20_000 });
       };
       await page.goto(`${base}#/pages/index/index`);
-      await verifyIn([['#name', '张三'], ['#id-card', '11010519491231002X']], '#start', '#done');
+      await verifyIn(
+        [
+          ['#name', '张三'],
+          ['#id-card', '11010519491231002X'],
+        ],
+        '#start',
+        '#done',
+      );
       ok("the app's own page (useFaceVerify): form → capture → 认证成功");
       // As a user gets there: the app's button (Taro.navigateTo) opens the prebuilt page.
       await page.locator('#open-page').click();
-      await verifyIn( [['#fv-name', '张三'], ['#fv-id-card', '11010519491231002X']], '#fv-start', '#fv-done');
-      expect(await page.locator('#fv-preview-bar').count() > 0, 'the prebuilt page: form → capture → success, with the H5 preview bar');
+      await verifyIn(
+        [
+          ['#fv-name', '张三'],
+          ['#fv-id-card', '11010519491231002X'],
+        ],
+        '#fv-start',
+        '#fv-done',
+      );
+      expect((await page.locator('#fv-preview-bar').count()) > 0, 'the prebuilt page: form → capture → success, with the H5 preview bar');
       expect(!errors.length, 'no uncaught errors in the page', errors.join('; '));
     } catch (error) {
       await page_screenshot(context).catch(() => {});
@@ -248,9 +298,22 @@ await step('baseline: the same weapp app with taro-face-verify stubbed out', asy
 if (!weappOnly) {
   await step('server: node server-check.mjs (taro-face-verify/server against the WeChat stand-in)', async () => {
     const check = await run(process.execPath, ['server-check.mjs'], { cwd: consumer });
-    console.log(check.output.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'));
+    console.log(
+      check.output
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
     if (check.code !== 0) die('server-check.mjs failed');
-    const cjs = await run(process.execPath, ['-e', "const s = require('taro-face-verify/server'); if (typeof s.createVerifyHandler !== 'function') process.exit(1); console.log(Object.keys(s).length + ' exports')"], { cwd: consumer });
+    const cjs = await run(
+      process.execPath,
+      [
+        '-e',
+        "const s = require('taro-face-verify/server'); if (typeof s.createVerifyHandler !== 'function') process.exit(1); console.log(Object.keys(s).length + ' exports')",
+      ],
+      { cwd: consumer },
+    );
     if (cjs.code !== 0) die("require('taro-face-verify/server') failed", cjs.output);
     ok(`node -e "require('taro-face-verify/server')": ${cjs.output.trim()}`);
   });

@@ -68,14 +68,22 @@ export function readWeChatSettings(env: Record<string, string | undefined>): WeC
   const value = (name: string) => env[name]?.trim() || undefined;
   const appId = value('WECHAT_APPID');
   const appSecret = value('WECHAT_SECRET');
-  if (appId && !appSecret) throw new DemoConfigError('WECHAT_APPID is set but WECHAT_SECRET is not: set both to use WeChat, or neither to use the local stand-in.');
-  if (!appId && appSecret) throw new DemoConfigError('WECHAT_SECRET is set but WECHAT_APPID is not: set both to use WeChat, or neither to use the local stand-in.');
+  if (appId && !appSecret)
+    throw new DemoConfigError(
+      'WECHAT_APPID is set but WECHAT_SECRET is not: set both to use WeChat, or neither to use the local stand-in.',
+    );
+  if (!appId && appSecret)
+    throw new DemoConfigError(
+      'WECHAT_SECRET is set but WECHAT_APPID is not: set both to use WeChat, or neither to use the local stand-in.',
+    );
   const encodingAESKey = value('WECHAT_AES_KEY');
   if (encodingAESKey) {
     try {
       decodeEncodingAESKey(encodingAESKey);
     } catch {
-      throw new DemoConfigError('WECHAT_AES_KEY is not a valid EncodingAESKey: it must be the 43 Base64 characters shown in the WeChat console.');
+      throw new DemoConfigError(
+        'WECHAT_AES_KEY is not a valid EncodingAESKey: it must be the 43 Base64 characters shown in the WeChat console.',
+      );
     }
   }
   const tokenMode = value('WECHAT_TOKEN_MODE') ?? 'stable';
@@ -83,7 +91,14 @@ export function readWeChatSettings(env: Record<string, string | undefined>): WeC
   if (!appId || !appSecret) return null;
   const baseUrl = value('WECHAT_API_BASE_URL');
   const pushToken = value('WECHAT_PUSH_TOKEN');
-  return { appId, appSecret, tokenMode, ...(baseUrl ? { baseUrl } : {}), ...(pushToken ? { pushToken } : {}), ...(encodingAESKey ? { encodingAESKey } : {}) };
+  return {
+    appId,
+    appSecret,
+    tokenMode,
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(pushToken ? { pushToken } : {}),
+    ...(encodingAESKey ? { encodingAESKey } : {}),
+  };
 }
 
 /** The one demo account: whom tickets are issued for. */
@@ -101,7 +116,13 @@ function withCors(handler: FetchHandler, allowed: ReadonlySet<string>): FetchHan
     const origin = request.headers.get('origin');
     const cors: Record<string, string> =
       origin !== null && allowed.has(origin)
-        ? { 'access-control-allow-origin': origin, 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600', vary: 'Origin' }
+        ? {
+            'access-control-allow-origin': origin,
+            'access-control-allow-methods': 'GET, POST, OPTIONS',
+            'access-control-allow-headers': 'content-type, authorization',
+            'access-control-max-age': '600',
+            vary: 'Origin',
+          }
         : { vary: 'Origin' };
     const response = request.method === 'OPTIONS' ? new Response(null, { status: 204 }) : await handler(request);
     const headers = new Headers(response.headers);
@@ -111,14 +132,21 @@ function withCors(handler: FetchHandler, allowed: ReadonlySet<string>): FetchHan
 }
 
 const notFound = (): Response =>
-  new Response(JSON.stringify({ ok: false, code: 'not_found', message: 'No such endpoint.' }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify({ ok: false, code: 'not_found', message: 'No such endpoint.' }), {
+    status: 404,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 
 function forwardCaptureReport(wechatUrl: string): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST') return Response.json({ ok: false, code: 'method_not_allowed' }, { status: 405 });
     const text = await request.text();
     if (text.length > 1024) return Response.json({ ok: false, code: 'too_large' }, { status: 413 });
-    const answer = await fetch(`${wechatUrl}/${MOCK_CAPTURE_REPORT_PATH}`, { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
+    const answer = await fetch(`${wechatUrl}/${MOCK_CAPTURE_REPORT_PATH}`, {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/json' },
+    });
     const body = (await answer.json()) as { errcode?: number };
     return Response.json({ ok: body.errcode === 0, errcode: body.errcode }, { status: body.errcode === 0 ? 200 : 400 });
   };
@@ -190,7 +218,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       'http://localhost:10086',
       'http://127.0.0.1:10086',
       ...(options.allowedOrigins ?? []),
-      ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+      ...(env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
     ]);
     const app = withCors(async (request) => (routes[new URL(request.url).pathname] ?? notFound)(request), allowed);
     const logged: FetchHandler = async (request) => {
@@ -206,7 +237,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const server: Server = createServer(toNodeListener(logged));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new DemoConfigError(`Port ${options.port ?? 10087} on ${host} is in use: set API_PORT to another port.`) : error),
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new DemoConfigError(`Port ${options.port ?? 10087} on ${host} is in use: set API_PORT to another port.`)
+            : error,
+        ),
       );
       server.listen(options.port ?? 10087, host, () => resolve());
     });

@@ -25,7 +25,8 @@ const DOC_SHOTS = { 'form-filled.png': 'page-form.png', 'capture-read-number.png
 async function main() {
   const started = Date.now();
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) throw new Error(`${chromium} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  if (!existsSync(chromium))
+    throw new Error(`${chromium} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
 
   // The static server first: the demo server must know the preview's origin (CORS). It reads files per
   // request, so the build below can still replace them.
@@ -80,11 +81,13 @@ async function main() {
     for (const [from, to] of Object.entries(DOC_SHOTS)) copyFileSync(join(SCREENSHOTS, from), join(docs, to));
     console.log(`Copied ${Object.keys(DOC_SHOTS).length} screenshots to docs/screenshots/.`);
   }
-  console.log(`\nEnd-to-end${api ? ' (demo server)' : ''} ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test/e2e/screenshots/.`);
+  console.log(
+    `\nEnd-to-end${api ? ' (demo server)' : ''} ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test/e2e/screenshots/.`,
+  );
   process.exitCode = code;
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 });

@@ -90,7 +90,9 @@ export const hasDemoServer = () => existsSync(join(ROOT, 'scripts', 'demo-server
  * it spawned), allowing the preview's origin on previewPort.
  */
 export function startDemoServer(apiPort, previewPort, { quiet = false } = {}) {
-  const origins = [`http://127.0.0.1:${previewPort}`, `http://localhost:${previewPort}`, process.env.CORS_ORIGINS].filter(Boolean).join(',');
+  const origins = [`http://127.0.0.1:${previewPort}`, `http://localhost:${previewPort}`, process.env.CORS_ORIGINS]
+    .filter(Boolean)
+    .join(',');
   const tsx = existsSync(bin('tsx')) ? bin('tsx') : 'npx';
   const args = tsx === 'npx' ? ['tsx', 'scripts/demo-server.ts'] : ['scripts/demo-server.ts'];
   return spawn(tsx, args, {
@@ -137,7 +139,10 @@ async function main() {
     const url = `http://127.0.0.1:${apiPort}`;
     demo = startDemoServer(apiPort, previewPort);
     demo.on('exit', (code, signal) => {
-      if (!stopping) console.error(`The demo server stopped (${signal ?? `exit code ${code}`}); the preview's backend calls will fail until you restart.`);
+      if (!stopping)
+        console.error(
+          `The demo server stopped (${signal ?? `exit code ${code}`}); the preview's backend calls will fail until you restart.`,
+        );
     });
     if (await waitForHealth(url, demo, 20_000)) api = url;
     else {

@@ -29,7 +29,14 @@ export type { IssuedTicket, MemoryStoreOptions, OnceStore, TicketStore } from '.
 export { createPushHandler } from './server/push-handler';
 export type { PushHandlerOptions } from './server/push-handler';
 export type { FaceIdentifyEvent, PushMessage } from './server/push-message';
-export { decodeEncodingAESKey, decryptPushMessage, encryptPushMessage, pushSignature, verifyPushSignature, PushDecryptError } from './server/push-crypto';
+export {
+  decodeEncodingAESKey,
+  decryptPushMessage,
+  encryptPushMessage,
+  pushSignature,
+  verifyPushSignature,
+  PushDecryptError,
+} from './server/push-crypto';
 export { buildFlatXml, parseFlatXml } from './server/flat-xml';
 export type { XmlFields } from './server/flat-xml';
 

@@ -41,7 +41,8 @@ async function check(title, body, expected) {
   try {
     assert.equal(answer.body.ok, expected.ok, `${title}: ok`);
     if (expected.status) assert.equal(answer.status, expected.status, `${title}: HTTP status`);
-    if (expected.problem) assert.ok(JSON.stringify(answer.body).includes(expected.problem), `${title}: ${expected.problem} in ${JSON.stringify(answer.body)}`);
+    if (expected.problem)
+      assert.ok(JSON.stringify(answer.body).includes(expected.problem), `${title}: ${expected.problem} in ${JSON.stringify(answer.body)}`);
     results.push({ title, passed: true, answer });
     console.log(`  ✓ ${title}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
   } catch (error) {
@@ -56,7 +57,11 @@ try {
   await check('good credential', { verify_result: good }, { ok: true, status: 200 });
   await check('the same credential again (replay)', { verify_result: good }, { ok: false, problem: 'replayed' });
   await check('forged credential', { verify_result: 'forged.' + randomBytes(24).toString('base64url') }, { ok: false });
-  await check("someone else's capture", { verify_result: credentialFor({ name: '李四', idCardNumber: '110105194912310021' }) }, { ok: false, problem: 'mismatch' });
+  await check(
+    "someone else's capture",
+    { verify_result: credentialFor({ name: '李四', idCardNumber: '110105194912310021' }) },
+    { ok: false, problem: 'mismatch' },
+  );
   await check('face did not match (identify_ret 10004)', { verify_result: credentialFor(user, { ret: 10004 }) }, { ok: false });
   await check('malformed body', { nothing: true }, { ok: false, status: 400 });
   assert.ok((wechat.calls.getinfo ?? 0) >= 3, `getinfo reached the stand-in (${wechat.calls.getinfo ?? 0} calls)`);

@@ -6,8 +6,8 @@ const FACTS: Record<string, number[]> = {
   permission: [90101, 90008, 90009, 90010],
   device: [90001, 90109],
   retry: [
-    90102, 90103, 90104, 90105, 90106, 90107, 90108, 90110, 90199, 90007, 90011, 90012, 90013, 90014, 90017, 90018,
-    10002, 10010, 10020, 10027, 10028, 10005, 10007, 10008, 10015, 10016, 10045, 10042, 10069, 10021, 10022, 10300, -1, 10041,
+    90102, 90103, 90104, 90105, 90106, 90107, 90108, 90110, 90199, 90007, 90011, 90012, 90013, 90014, 90017, 90018, 10002, 10010, 10020,
+    10027, 10028, 10005, 10007, 10008, 10015, 10016, 10045, 10042, 10069, 10021, 10022, 10300, -1, 10041,
   ],
   fatal: [10001, 10040, 10006, 10011, 10031, 10009, 10026, 10017, 10018, 10052, 10057, 10066],
   input: [10003],
@@ -35,11 +35,20 @@ describe('the capture error catalogue', () => {
 
   it('a face mismatch is retryable a few times, then final', () => {
     expect(classifyCode(10004, { step: 'capture', attempts: 1 })).toMatchObject({ kind: 'retry', retryable: true });
-    expect(classifyCode(10004, { step: 'capture', attempts: 3 })).toMatchObject({ kind: 'fatal', retryable: false, action: 'other-channel' });
+    expect(classifyCode(10004, { step: 'capture', attempts: 3 })).toMatchObject({
+      kind: 'fatal',
+      retryable: false,
+      action: 'other-channel',
+    });
   });
 
   it('an unknown code is a retryable failure with a generic message, never a crash', () => {
-    expect(classifyCode(12345, { step: 'capture', locale: 'en' })).toMatchObject({ code: 12345, kind: 'retry', retryable: true, message: 'Face verification failed. Try again.' });
+    expect(classifyCode(12345, { step: 'capture', locale: 'en' })).toMatchObject({
+      code: 12345,
+      kind: 'retry',
+      retryable: true,
+      message: 'Face verification failed. Try again.',
+    });
   });
 
   it('an invalid userIdKey sends a retry back to fetch a new ticket', () => {

@@ -81,7 +81,11 @@ describe('the flow on every mock scenario', () => {
     await flow.getState().start(PERSON);
     await flow.getState().retry();
     await flow.getState().retry();
-    expect(flow.getState()).toMatchObject({ status: 'failed', attempts: 3, error: { kind: 'backend', retryable: false, action: 'other-channel' } });
+    expect(flow.getState()).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      error: { kind: 'backend', retryable: false, action: 'other-channel' },
+    });
     await flow.getState().retry();
     expect(flow.getState().attempts).toBe(3);
   });
@@ -158,7 +162,10 @@ describe('concurrency', () => {
     expect(flow.getState().status).toBe('capturing');
     await flow.getState().start(PERSON);
     await run;
-    await flow.getState().start(PERSON).catch(() => undefined);
+    await flow
+      .getState()
+      .start(PERSON)
+      .catch(() => undefined);
     expect(driver.calls.startFacialRecognitionVerify).toBe(2); // the last start is a new flow after success
     expect(endpoint).toHaveBeenCalledTimes(2);
   });
@@ -208,15 +215,25 @@ describe('the backend endpoint', () => {
     });
     return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
   };
-  const json = (body: unknown, status = 200) => async () => new Response(JSON.stringify(body), { status });
+  const json =
+    (body: unknown, status = 200) =>
+    async () =>
+      new Response(JSON.stringify(body), { status });
 
   it('POSTs {verify_result} as JSON with the configured headers', async () => {
     const { fetch, calls } = fetchAnswering(json({ ok: true, identify_time: 1 }));
-    const flow = createFaceVerify({ driver: createMockDriver({ fetch }), endpoint: 'https://api.example.com/verify', headers: { Authorization: 'Bearer t' } });
+    const flow = createFaceVerify({
+      driver: createMockDriver({ fetch }),
+      endpoint: 'https://api.example.com/verify',
+      headers: { Authorization: 'Bearer t' },
+    });
     await flow.getState().start(PERSON);
     expect(flow.getState()).toMatchObject({ status: 'success', result: { ok: true, identify_time: 1 } });
     expect(calls[0]?.url).toBe('https://api.example.com/verify');
-    expect(calls[0]?.init).toMatchObject({ method: 'POST', headers: expect.objectContaining({ 'Content-Type': 'application/json', Authorization: 'Bearer t' }) });
+    expect(calls[0]?.init).toMatchObject({
+      method: 'POST',
+      headers: expect.objectContaining({ 'Content-Type': 'application/json', Authorization: 'Bearer t' }),
+    });
     expect(Object.keys(JSON.parse(String(calls[0]?.init.body)))).toEqual(['verify_result']);
   });
 
@@ -265,9 +282,16 @@ describe('the backend endpoint', () => {
   });
 
   it('treats ok:false as a backend failure, never success', async () => {
-    const flow = createFaceVerify({ driver: createMockDriver(), endpoint: async () => ({ ok: false, code: 'name_mismatch', message: 'x' }) });
+    const flow = createFaceVerify({
+      driver: createMockDriver(),
+      endpoint: async () => ({ ok: false, code: 'name_mismatch', message: 'x' }),
+    });
     await flow.getState().start(PERSON);
-    expect(flow.getState()).toMatchObject({ status: 'failed', result: null, error: { kind: 'backend', code: 'name_mismatch', retryable: false } });
+    expect(flow.getState()).toMatchObject({
+      status: 'failed',
+      result: null,
+      error: { kind: 'backend', code: 'name_mismatch', retryable: false },
+    });
   });
 
   it('fails clearly, before any capture, when no endpoint is configured on a real driver', async () => {
@@ -322,7 +346,11 @@ describe('tickets', () => {
       retries: 0,
     });
     await flow.getState().start();
-    expect(flow.getState()).toMatchObject({ status: 'failed', step: 'ticket', error: { kind: 'network', code: 'bad-answer', retryable: true } });
+    expect(flow.getState()).toMatchObject({
+      status: 'failed',
+      step: 'ticket',
+      error: { kind: 'network', code: 'bad-answer', retryable: true },
+    });
   });
 });
 

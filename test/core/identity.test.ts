@@ -18,7 +18,10 @@ describe('validateIdCardNumber', () => {
     const result = validateIdCardNumber('110105194912310021');
     expect(result).toMatchObject({ ok: false, problem: 'checksum' });
     expect(!result.ok && result.reason).toMatch(/校验位/);
-    expect(validateIdCardNumber('110105194912310021', { locale: 'en' })).toMatchObject({ ok: false, reason: expect.stringMatching(/check digit/) });
+    expect(validateIdCardNumber('110105194912310021', { locale: 'en' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/check digit/),
+    });
   });
 
   it.each([
@@ -32,7 +35,10 @@ describe('validateIdCardNumber', () => {
   });
 
   it('checks the date against the injected today', () => {
-    expect(validateIdCardNumber('110105202611250014', { now: new Date(2026, 10, 24) })).toMatchObject({ ok: false, problem: 'birth-future' });
+    expect(validateIdCardNumber('110105202611250014', { now: new Date(2026, 10, 24) })).toMatchObject({
+      ok: false,
+      problem: 'birth-future',
+    });
     expect(validateIdCardNumber(STANDARD_EXAMPLE, { now: new Date(1949, 11, 31) })).toMatchObject({ ok: true });
   });
 
@@ -53,7 +59,11 @@ describe('validateIdCardNumber', () => {
 
   it('rejects the wrong length, letters and empty input, saying which', () => {
     expect(validateIdCardNumber('')).toMatchObject({ ok: false, problem: 'empty' });
-    expect(validateIdCardNumber('11010519491231002')).toMatchObject({ ok: false, problem: 'length', reason: expect.stringContaining('17') });
+    expect(validateIdCardNumber('11010519491231002')).toMatchObject({
+      ok: false,
+      problem: 'length',
+      reason: expect.stringContaining('17'),
+    });
     expect(validateIdCardNumber('1101051949123100XX')).toMatchObject({ ok: false, problem: 'characters' });
     expect(validateIdCardNumber('１１０１０５１９４９１２３１００２Ｘ')).toMatchObject({ ok: false, problem: 'characters' });
   });

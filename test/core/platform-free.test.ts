@@ -16,8 +16,10 @@ describe('the flow core is platform-free', () => {
 
     /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- loaded after the mocks above, on purpose */
     const { createFaceVerify } = require('../../src/face-verify/core/flow') as typeof import('../../src/face-verify/core/flow');
-    const { createMockDriver } = require('../../src/face-verify/drivers/mock/driver') as typeof import('../../src/face-verify/drivers/mock/driver');
-    const { createMockBackend } = require('../../src/face-verify/drivers/mock/backend') as typeof import('../../src/face-verify/drivers/mock/backend');
+    const { createMockDriver } =
+      require('../../src/face-verify/drivers/mock/driver') as typeof import('../../src/face-verify/drivers/mock/driver');
+    const { createMockBackend } =
+      require('../../src/face-verify/drivers/mock/backend') as typeof import('../../src/face-verify/drivers/mock/backend');
 
     const driver = createMockDriver();
     const flow = createFaceVerify({ driver, endpoint: createMockBackend({ driver }).endpoint });

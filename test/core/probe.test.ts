@@ -48,7 +48,11 @@ describe('probeSupport version gates and modes', () => {
       capablePhone({
         getSystemInfo: { success: { platform, version, SDKVersion } },
         checkIsSupportFacialRecognition:
-          faceCode === null ? { fail: { errMsg: 'checkIsSupportFacialRecognition:fail' } } : faceCode === 0 ? { success: { errCode: 0 } } : { fail: { errCode: faceCode } },
+          faceCode === null
+            ? { fail: { errMsg: 'checkIsSupportFacialRecognition:fail' } }
+            : faceCode === 0
+              ? { success: { errCode: 0 } }
+              : { fail: { errCode: faceCode } },
       }).wx,
     );
 

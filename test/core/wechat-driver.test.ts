@@ -6,16 +6,23 @@ describe('createWeChatDriver against a fake wx', () => {
     const { wx, calls } = capablePhone();
     const driver = createWeChatDriver(wx);
     await expect(driver.getSystemInfo()).resolves.toEqual({ platform: 'android', wechatVersion: '8.0.50', sdkVersion: '3.9.0' });
-    await expect(driver.startFacialRecognitionVerify({ name: '张三', idCardNumber: '11010519491231002X', checkAliveType: 2 })).resolves.toEqual({
+    await expect(
+      driver.startFacialRecognitionVerify({ name: '张三', idCardNumber: '11010519491231002X', checkAliveType: 2 }),
+    ).resolves.toEqual({
       errCode: 0,
       errMsg: 'startFacialRecognitionVerify:ok',
       verifyResult: 'VR-123',
     });
-    expect(calls.at(-1)).toEqual({ api: 'startFacialRecognitionVerify', params: { name: '张三', idCardNumber: '11010519491231002X', checkAliveType: 2 } });
+    expect(calls.at(-1)).toEqual({
+      api: 'startFacialRecognitionVerify',
+      params: { name: '张三', idCardNumber: '11010519491231002X', checkAliveType: 2 },
+    });
   });
 
   it('reports fail callbacks with their errCode, not as a crash', async () => {
-    const { wx } = capablePhone({ startFacialRecognitionVerify: { fail: { errCode: 90100, errMsg: 'startFacialRecognitionVerify:fail cancel' } } });
+    const { wx } = capablePhone({
+      startFacialRecognitionVerify: { fail: { errCode: 90100, errMsg: 'startFacialRecognitionVerify:fail cancel' } },
+    });
     await expect(createWeChatDriver(wx).startFacialRecognitionVerify({ userIdKey: 'k' })).resolves.toMatchObject({ errCode: 90100 });
   });
 
@@ -84,7 +91,9 @@ describe('createWeChatDriver against a fake wx', () => {
     ).resolves.toEqual({ status: 200, text: '{"ok":true}' });
     expect(ok.calls.at(-1)?.params).toMatchObject({ url: 'https://x/verify', header: { a: 'b' }, data: '{}', timeout: 5000 });
     const slow = capablePhone({ request: { fail: { errMsg: 'request:fail timeout' } } });
-    await expect(createWeChatDriver(slow.wx).request({ url: 'u', method: 'POST', headers: {}, body: '', timeoutMs: 1 })).rejects.toMatchObject({
+    await expect(
+      createWeChatDriver(slow.wx).request({ url: 'u', method: 'POST', headers: {}, body: '', timeoutMs: 1 }),
+    ).rejects.toMatchObject({
       code: 'timeout',
     });
   });
@@ -93,7 +102,11 @@ describe('createWeChatDriver against a fake wx', () => {
     const { wx, calls } = capablePhone();
     wx.getAppBaseInfo = () => ({ SDKVersion: '3.8.12', version: '8.0.49' });
     wx.getDeviceInfo = () => ({ platform: 'ios' });
-    await expect(createWeChatDriver(wx).getSystemInfo()).resolves.toEqual({ platform: 'ios', wechatVersion: '8.0.49', sdkVersion: '3.8.12' });
+    await expect(createWeChatDriver(wx).getSystemInfo()).resolves.toEqual({
+      platform: 'ios',
+      wechatVersion: '8.0.49',
+      sdkVersion: '3.8.12',
+    });
     expect(calls.some((c) => c.api === 'getSystemInfo')).toBe(false);
   });
 });

@@ -13,7 +13,16 @@ import { chromium } from 'playwright-core';
 export const BASE_URL = process.env.E2E_BASE_URL ?? '';
 export const SCREENSHOTS = resolve(fileURLToPath(new URL('./screenshots', import.meta.url)));
 export const VALID_ID = '11010519491231002X';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 /** Opens Chromium; `camera: true` gives it Chromium's fake camera (a moving test pattern). */

@@ -5,7 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, fillAndStart, fillAndStartCapture, fillForm, openBrowser, openVerification, outcomeOf, screenshot, textOf, waitForStatus } from './browser.mjs';
+import {
+  BASE_URL,
+  fillAndStart,
+  fillAndStartCapture,
+  fillForm,
+  openBrowser,
+  openVerification,
+  outcomeOf,
+  screenshot,
+  textOf,
+  waitForStatus,
+} from './browser.mjs';
 
 let browser;
 before(async () => {

@@ -188,7 +188,11 @@ describe('FaceVerifyPage: the ticket start', () => {
     const ticketEndpoint = async () => ({ userIdKey: 'key-1', expiresIn: 3600 });
     const endpoint = async () => ({ ok: true as const });
     const ticketOnly = render(
-      <FaceVerifyPage driver={createMockDriver({ scenario: 'user-cancel', latencyMs: 0, captureMs: 0 })} ticketEndpoint={ticketEndpoint} endpoint={endpoint} />,
+      <FaceVerifyPage
+        driver={createMockDriver({ scenario: 'user-cancel', latencyMs: 0, captureMs: 0 })}
+        ticketEndpoint={ticketEndpoint}
+        endpoint={endpoint}
+      />,
     );
     const status = () => document.querySelector('[data-status]')?.getAttribute('data-status');
     await waitFor(() => expect(status()).toBe('ready'));

@@ -75,7 +75,7 @@ describe('the preview driver and bar', () => {
     expect(screen.getByRole('button', { name: 'Start face verification' })).toBeTruthy();
   });
 
-  it('has no scenario switch with the app\'s own driver, and no bar when turned off', async () => {
+  it("has no scenario switch with the app's own driver, and no bar when turned off", async () => {
     const { unmount } = render(<FaceVerifyPage driver={createMockDriver(INSTANT)} />);
     await waitFor(() => expect(status()).toBe('ready'));
     expect(screen.getByText('预览模式 · 模拟数据')).toBeTruthy();
@@ -86,7 +86,7 @@ describe('the preview driver and bar', () => {
     expect(screen.queryByText('预览模式 · 模拟数据')).toBeNull();
   });
 
-  it('outside H5 the page shows no preview bar and leaves the capture to WeChat\'s screen', async () => {
+  it("outside H5 the page shows no preview bar and leaves the capture to WeChat's screen", async () => {
     process.env.TARO_ENV = 'weapp';
     render(<FaceVerifyPage driver={createMockDriver({ latencyMs: 0, captureMs: 60_000, scenario: 'no-screen-flash' })} />);
     await fillAndStart();
@@ -115,7 +115,7 @@ describe('the simulated capture', () => {
     expect(document.getElementById('fv-capture')).toBeNull();
   });
 
-  it('screen-flash: flashes the session\'s colours instead of showing digits', async () => {
+  it("screen-flash: flashes the session's colours instead of showing digits", async () => {
     render(<FaceVerifyPage scenario="success" previewTiming={{ latencyMs: 0, captureMs: 60_000 }} />);
     await fillAndStart();
     await waitFor(() => expect(document.getElementById('fv-capture')).not.toBeNull());
@@ -146,7 +146,10 @@ describe('the simulated capture', () => {
 
   it('a refused camera is a placeholder, never an error', async () => {
     const denied = Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
-    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia: jest.fn(async () => Promise.reject(denied)) }, configurable: true });
+    Object.defineProperty(navigator, 'mediaDevices', {
+      value: { getUserMedia: jest.fn(async () => Promise.reject(denied)) },
+      configurable: true,
+    });
     render(<FaceVerifyPage scenario="no-screen-flash" previewTiming={{ latencyMs: 0, captureMs: 60_000 }} />);
     await fillAndStart();
     await waitFor(() => expect(document.querySelector('[data-camera-reason="NotAllowedError"]')).not.toBeNull());
@@ -156,7 +159,7 @@ describe('the simulated capture', () => {
   });
 });
 
-describe('the demo app\'s page', () => {
+describe("the demo app's page", () => {
   it('runs the preview from the query, with short timings for speed=fast, on the in-browser mock backend', async () => {
     setRouterParams({ scenario: 'capture-error', speed: 'fast' });
     render(<FaceVerifyDemoPage />);
@@ -170,7 +173,7 @@ describe('the demo app\'s page', () => {
   });
 });
 
-describe('the demo app\'s home page', () => {
+describe("the demo app's home page", () => {
   it('opens the verification page, and in H5 each preview scenario', async () => {
     const { default: HomePage } = await import('../../src/pages/index/index');
     const { navigateTo } = await import('../support/taro');

@@ -13,7 +13,8 @@ function mount(scenario: MockScenarioName, props: Partial<Parameters<typeof Face
   return { driver, view, status };
 }
 
-const problemCodes = (container: HTMLElement) => [...container.querySelectorAll('[data-problem]')].map((node) => node.getAttribute('data-problem'));
+const problemCodes = (container: HTMLElement) =>
+  [...container.querySelectorAll('[data-problem]')].map((node) => node.getAttribute('data-problem'));
 
 afterEach(cleanup);
 
@@ -51,7 +52,7 @@ describe('the support check', () => {
     await waitFor(() => expect(status()).toBe('unsupported'));
   });
 
-  it('offers the app\'s other channel as a button when the app gives one', async () => {
+  it("offers the app's other channel as a button when the app gives one", async () => {
     const onOtherChannel = jest.fn();
     const { status } = mount('no-front-camera', { onOtherChannel });
     await waitFor(() => expect(status()).toBe('unsupported'));
@@ -152,7 +153,7 @@ describe('the identity form', () => {
 });
 
 describe('texts and theming', () => {
-  it('speaks English when asked, including the flow\'s own messages', async () => {
+  it("speaks English when asked, including the flow's own messages", async () => {
     const { status } = mount('no-front-camera', { locale: 'en' });
     await waitFor(() => expect(status()).toBe('unsupported'));
     expect(screen.getByText('Face verification')).toBeTruthy();
@@ -160,7 +161,7 @@ describe('texts and theming', () => {
     expect(screen.getByText('This device has no front camera. Use another phone or another service channel.')).toBeTruthy();
   });
 
-  it('uses the app\'s title and explanation', async () => {
+  it("uses the app's title and explanation", async () => {
     const { status } = mount('success', { title: '开户身份核验', description: '根据监管要求，开户前需核验本人身份。' });
     await waitFor(() => expect(status()).toBe('ready'));
     expect(screen.getByText('开户身份核验')).toBeTruthy();

@@ -62,7 +62,11 @@ describe('checkVerifyInfo (v1)', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(checkVerifyInfo(info({ identify_ret: 10004, openid: 'x', identify_time: NOW_S - 9999 }), everything).problems).toEqual(['identify_ret', 'openid_mismatch', 'stale']);
+    expect(checkVerifyInfo(info({ identify_ret: 10004, openid: 'x', identify_time: NOW_S - 9999 }), everything).problems).toEqual([
+      'identify_ret',
+      'openid_mismatch',
+      'stale',
+    ]);
   });
 
   it('takes now as a Date as well as milliseconds', () => {

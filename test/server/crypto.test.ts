@@ -26,17 +26,23 @@ const KEY = 'bW9jay1lbmNvZGluZy1hZXMta2V5LWZvci10ZXN0cyE';
 
 describe('certHash (v2)', () => {
   it("matches WeChat's worked example", () => {
-    expect(certHash({ name: '张三', idCardNumber: '310101199801011234' })).toBe('3c241f7ff324977aeb91f173bb2a7b06569e6fd784d5573db34a636d8671108b');
+    expect(certHash({ name: '张三', idCardNumber: '310101199801011234' })).toBe(
+      '3c241f7ff324977aeb91f173bb2a7b06569e6fd784d5573db34a636d8671108b',
+    );
   });
 
   it('treats a final lower-case x like X, and differs for another name', () => {
-    expect(certHash({ name: '张三', idCardNumber: '11010519491231002x' })).toBe(certHash({ name: '张三', idCardNumber: '11010519491231002X' }));
-    expect(certHash({ name: '张四', idCardNumber: '11010519491231002X' })).not.toBe(certHash({ name: '张三', idCardNumber: '11010519491231002X' }));
+    expect(certHash({ name: '张三', idCardNumber: '11010519491231002x' })).toBe(
+      certHash({ name: '张三', idCardNumber: '11010519491231002X' }),
+    );
+    expect(certHash({ name: '张四', idCardNumber: '11010519491231002X' })).not.toBe(
+      certHash({ name: '张三', idCardNumber: '11010519491231002X' }),
+    );
   });
 });
 
 describe('push signatures', () => {
-  it("reproduces the published msg_signature and accepts it in either case", () => {
+  it('reproduces the published msg_signature and accepts it in either case', () => {
     expect(pushSignature(VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.encrypt)).toBe(VECTOR.msgSignature);
     expect(verifyPushSignature(VECTOR.msgSignature.toUpperCase(), VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.encrypt)).toBe(true);
   });
@@ -124,7 +130,13 @@ describe('flat XML', () => {
   <Empty/>
   <Info><Inner><![CDATA[x]]></Inner></Info>
 </xml>`;
-    expect(parseFlatXml(xml)).toEqual({ ToUserName: 'gh_81f', CreateTime: '1703657835', Note: '张三 & 李四 <3 中文', Empty: '', Info: { Inner: 'x' } });
+    expect(parseFlatXml(xml)).toEqual({
+      ToUserName: 'gh_81f',
+      CreateTime: '1703657835',
+      Note: '张三 & 李四 <3 中文',
+      Empty: '',
+      Info: { Inner: 'x' },
+    });
   });
 
   it('round-trips values holding ]]>, < and Chinese text', () => {
@@ -138,10 +150,19 @@ describe('flat XML', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(['', '<', 'garbage', '<xml>', '<xml></xml>', '<xml><a>1</b></xml>', '<xml><a>1</a></xml>trailing', '<xml><a><![CDATA[x</a></xml>', '<1xml><a>1</a></1xml>', '<xml><a>1</a>', `${'<a>'.repeat(20)}x${'</a>'.repeat(20)}`])(
-    'returns null for %p',
-    (garbage) => {
-      expect(parseFlatXml(garbage)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '<',
+    'garbage',
+    '<xml>',
+    '<xml></xml>',
+    '<xml><a>1</b></xml>',
+    '<xml><a>1</a></xml>trailing',
+    '<xml><a><![CDATA[x</a></xml>',
+    '<1xml><a>1</a></1xml>',
+    '<xml><a>1</a>',
+    `${'<a>'.repeat(20)}x${'</a>'.repeat(20)}`,
+  ])('returns null for %p', (garbage) => {
+    expect(parseFlatXml(garbage)).toBeNull();
+  });
 });

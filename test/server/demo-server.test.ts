@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: PREVIEW }, body: JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: PREVIEW },
+    body: JSON.stringify(body),
+  });
 
 describe('demo server', () => {
   it('runs on the stand-in when no WeChat credentials are set', async () => {
@@ -36,9 +40,14 @@ describe('demo server', () => {
 
   it('ticket flows (v1 and v2) are checked against the demo user', async () => {
     const v1 = (await (await post('/api/face/ticket', { protocol: 'v1' })).json()) as { userIdKey: string };
-    expect(await (await post('/api/face/verify', { verify_result: createMockCredential({ userIdKey: v1.userIdKey }) })).json()).toMatchObject({ ok: true, protocol: 'v1' });
+    expect(
+      await (await post('/api/face/verify', { verify_result: createMockCredential({ userIdKey: v1.userIdKey }) })).json(),
+    ).toMatchObject({ ok: true, protocol: 'v1' });
     const v2 = (await (await post('/api/face/ticket', { protocol: 'v2' })).json()) as { verifyId: string; outSeqNo: string };
-    expect(await (await post('/api/face/verify', { verify_id: v2.verifyId, out_seq_no: v2.outSeqNo })).json()).toMatchObject({ ok: true, protocol: 'v2' });
+    expect(await (await post('/api/face/verify', { verify_id: v2.verifyId, out_seq_no: v2.outSeqNo })).json()).toMatchObject({
+      ok: true,
+      protocol: 'v2',
+    });
   });
 
   it('v2 in the preview: the mock driver’s reported capture outcome reaches queryverifyinfo', async () => {
@@ -47,8 +56,18 @@ describe('demo server', () => {
     const report = (outcome: { verifyId: string; verifyRet: number }) =>
       post('/api/mock/v2-capture', { verify_id: outcome.verifyId, verify_ret: outcome.verifyRet }).then((r) => expect(r.status).toBe(200));
     const run = async (scenario: 'success' | 'face-mismatch') => {
-      const driver = createMockDriver({ scenario, fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as object), origin: PREVIEW } }), onV2Capture: report });
-      const flow = createFaceVerify({ driver, protocol: 'v2', endpoint: `${server.url}/api/face/verify`, ticketEndpoint: `${server.url}/api/face/ticket`, retries: 0 });
+      const driver = createMockDriver({
+        scenario,
+        fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as object), origin: PREVIEW } }),
+        onV2Capture: report,
+      });
+      const flow = createFaceVerify({
+        driver,
+        protocol: 'v2',
+        endpoint: `${server.url}/api/face/verify`,
+        ticketEndpoint: `${server.url}/api/face/ticket`,
+        retries: 0,
+      });
       await flow.getState().start();
       return flow.getState();
     };
@@ -59,7 +78,10 @@ describe('demo server', () => {
   });
 
   it('answers CORS for the preview origin only', async () => {
-    const preflight = await fetch(`${server.url}/api/face/verify`, { method: 'OPTIONS', headers: { origin: PREVIEW, 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${server.url}/api/face/verify`, {
+      method: 'OPTIONS',
+      headers: { origin: PREVIEW, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(PREVIEW);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
@@ -111,7 +133,12 @@ describe('demo server configuration', () => {
     const real = await startDemoServer({
       port: 0,
       log: () => undefined,
-      env: { WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.appSecret, WECHAT_API_BASE_URL: wechat.url, DEMO_USER_OPENID: wechat.openid },
+      env: {
+        WECHAT_APPID: wechat.appId,
+        WECHAT_SECRET: wechat.appSecret,
+        WECHAT_API_BASE_URL: wechat.url,
+        DEMO_USER_OPENID: wechat.openid,
+      },
     });
     try {
       expect(real.mode).toBe('wechat');

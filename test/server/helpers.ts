@@ -7,12 +7,22 @@ export const OTHER = { name: '李四', idCardNumber: '110105194912310029' } as c
 /** The stand-in in process and an API client on it that never really sleeps. */
 export function inProcessWeChat(options: MockWeChatOptions = {}) {
   const mock = createMockWeChat(options);
-  const api = createWeChatApi({ appId: mock.appId, appSecret: mock.appSecret, baseUrl: mock.url, fetch: mock.fetch, sleep: async () => undefined });
+  const api = createWeChatApi({
+    appId: mock.appId,
+    appSecret: mock.appSecret,
+    baseUrl: mock.url,
+    fetch: mock.fetch,
+    sleep: async () => undefined,
+  });
   return { mock, api };
 }
 
 export function postJson(body: unknown, url = 'http://app.test/api/face/verify', headers: Record<string, string> = {}): Request {
-  return new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return new Request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 export async function answerOf(response: Response): Promise<{ status: number; body: Record<string, unknown> }> {

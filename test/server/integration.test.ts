@@ -67,7 +67,10 @@ describe('against the stand-in over HTTP', () => {
 
   it('identity-mismatch: the check catches the other person', async () => {
     wechat.setScenario('identity-mismatch');
-    expect((await verifyOnce(createMockCredential({ ...USER }))).body).toMatchObject({ ok: false, problems: ['name_mismatch', 'id_card_mismatch', 'openid_mismatch'] });
+    expect((await verifyOnce(createMockCredential({ ...USER }))).body).toMatchObject({
+      ok: false,
+      problems: ['name_mismatch', 'id_card_mismatch', 'openid_mismatch'],
+    });
   });
 
   it('identify-ret-failure: errcode 0 with identify_ret 10004 is refused with code 10004', async () => {
@@ -77,7 +80,11 @@ describe('against the stand-in over HTTP', () => {
 
   it('expired-user-info: 84002 is refused as credential_rejected', async () => {
     wechat.setScenario('expired-user-info');
-    expect((await verifyOnce(createMockCredential({ ...USER }))).body).toMatchObject({ ok: false, code: 'credential_rejected', errcode: 84002 });
+    expect((await verifyOnce(createMockCredential({ ...USER }))).body).toMatchObject({
+      ok: false,
+      code: 'credential_rejected',
+      errcode: 84002,
+    });
   });
 
   it('token-expiry: tokens that stop working mid-run are replaced and every call succeeds', async () => {
@@ -107,9 +114,17 @@ describe('against the stand-in over HTTP', () => {
     const api = apiOver();
     const { verifyId, expiresIn } = await api.getVerifyId({ ...USER, openid: 'oUser', outSeqNo: 'seq-9' });
     expect(expiresIn).toBe(3600);
-    expect(await api.queryVerifyInfo({ verifyId, outSeqNo: 'seq-9', openid: 'oUser', ...USER })).toEqual({ errcode: 0, errmsg: 'ok', verify_ret: 10000 });
-    await expect(api.queryVerifyInfo({ verifyId, outSeqNo: 'seq-9', openid: 'oUser', certHash: '0'.repeat(64) })).rejects.toMatchObject({ errcode: 84003 });
-    await expect(api.queryVerifyInfo({ verifyId: 'unknown', outSeqNo: 'seq-9', openid: 'oUser', ...USER })).rejects.toMatchObject({ errcode: 84001 });
+    expect(await api.queryVerifyInfo({ verifyId, outSeqNo: 'seq-9', openid: 'oUser', ...USER })).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+      verify_ret: 10000,
+    });
+    await expect(api.queryVerifyInfo({ verifyId, outSeqNo: 'seq-9', openid: 'oUser', certHash: '0'.repeat(64) })).rejects.toMatchObject({
+      errcode: 84003,
+    });
+    await expect(api.queryVerifyInfo({ verifyId: 'unknown', outSeqNo: 'seq-9', openid: 'oUser', ...USER })).rejects.toMatchObject({
+      errcode: 84001,
+    });
   });
 });
 
@@ -118,18 +133,34 @@ describe('pushes over HTTP', () => {
   let url: string;
   const events: FaceIdentifyEvent[] = [];
   beforeAll(async () => {
-    const handler = createPushHandler({ token: wechat.pushToken, appId: wechat.appId, encodingAESKey: wechat.encodingAESKey, onFaceIdentify: (event) => void events.push(event) });
+    const handler = createPushHandler({
+      token: wechat.pushToken,
+      appId: wechat.appId,
+      encodingAESKey: wechat.encodingAESKey,
+      onFaceIdentify: (event) => void events.push(event),
+    });
     server = createServer(toNodeListener(handler));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/wechat/push`;
   });
-  afterAll(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
 
   it('delivers a signed, encrypted face_identify event whose credential then checks out', async () => {
     const { userIdKey } = await apiOver().getUserIdKey({ ...USER, outSeqNo: 'seq-push' });
     const verifyResult = createMockCredential({ userIdKey });
-    expect(await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-push', verifyResult }), { encrypt: true })).toEqual({ status: 200, body: 'success' });
-    expect(await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-push', verifyResult }), { encrypt: true, format: 'json' })).toEqual({ status: 200, body: 'success' });
+    expect(await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-push', verifyResult }), { encrypt: true })).toEqual({
+      status: 200,
+      body: 'success',
+    });
+    expect(
+      await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-push', verifyResult }), { encrypt: true, format: 'json' }),
+    ).toEqual({ status: 200, body: 'success' });
     expect(events).toHaveLength(1);
     const info = await apiOver().getVerifyInfo(events[0]?.verify_result ?? '');
     expect(checkVerifyInfo(info, { ...USER, userIdKey }).ok).toBe(true);
@@ -138,9 +169,13 @@ describe('pushes over HTTP', () => {
   it('verifies the URL with GET and refuses a forged push', async () => {
     const timestamp = '1703657835';
     const { pushSignature } = await import('taro-face-verify/server');
-    const ok = await fetch(`${url}?signature=${pushSignature(wechat.pushToken, timestamp, 'n')}&timestamp=${timestamp}&nonce=n&echostr=hello`);
+    const ok = await fetch(
+      `${url}?signature=${pushSignature(wechat.pushToken, timestamp, 'n')}&timestamp=${timestamp}&nonce=n&echostr=hello`,
+    );
     expect(await ok.text()).toBe('hello');
-    expect((await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-x', verifyResult: 'x' }), { tamper: 'signature' })).status).toBe(401);
+    expect(
+      (await wechat.push(url, wechat.faceIdentifyEvent({ outSeqNo: 'seq-x', verifyResult: 'x' }), { tamper: 'signature' })).status,
+    ).toBe(401);
   });
 });
 
@@ -160,10 +195,17 @@ describe('toNodeListener', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/face/verify`;
-      const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verify_result: createMockCredential({ ...USER }) }) });
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verify_result: createMockCredential({ ...USER }) }),
+      });
       expect(await answer.json()).toMatchObject({ ok: true });
     } finally {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     }
   });
 });

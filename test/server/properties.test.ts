@@ -20,7 +20,13 @@ const { api } = inProcessWeChat();
 const verify = createVerifyHandler({ api, expect: () => ({ ...USER }), onError: () => undefined });
 const ticket = createTicketHandler({ api, identity: () => ({ ...USER, openid: 'oMock' }), onError: () => undefined });
 const mock = createMockWeChat();
-const push = createPushHandler({ token: mock.pushToken, appId: mock.appId, encodingAESKey: mock.encodingAESKey, onMessage: () => undefined, onError: () => undefined });
+const push = createPushHandler({
+  token: mock.pushToken,
+  appId: mock.appId,
+  encodingAESKey: mock.encodingAESKey,
+  onMessage: () => undefined,
+  onError: () => undefined,
+});
 
 /** Bodies a careless or hostile client might send. */
 const garbageBody = fc.oneof(
@@ -28,7 +34,9 @@ const garbageBody = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.json(),
   fc.jsonValue().map((value) => JSON.stringify(value)),
-  fc.dictionary(fc.constantFrom('verify_result', 'verify_id', 'out_seq_no', 'protocol', '__proto__', 'x'), fc.jsonValue()).map((value) => JSON.stringify(value)),
+  fc
+    .dictionary(fc.constantFrom('verify_result', 'verify_id', 'out_seq_no', 'protocol', '__proto__', 'x'), fc.jsonValue())
+    .map((value) => JSON.stringify(value)),
   fc.uint8Array({ maxLength: 200 }),
 );
 const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD');
@@ -42,7 +50,8 @@ async function expectClientError(response: Response): Promise<void> {
   }
 }
 
-const bodyFor = (m: string, body: string | Uint8Array): BodyInit | undefined => (m === 'GET' || m === 'HEAD' ? undefined : (body as BodyInit));
+const bodyFor = (m: string, body: string | Uint8Array): BodyInit | undefined =>
+  m === 'GET' || m === 'HEAD' ? undefined : (body as BodyInit);
 
 describe('no client input crashes a handler', () => {
   it('verify handler: any method and body gives a status < 500 with a JSON body', async () => {
@@ -66,8 +75,36 @@ describe('no client input crashes a handler', () => {
   });
 
   it('push handler: any query, method and body gives a status < 500; correctly signed garbage too', async () => {
-    const query = fc.dictionary(fc.constantFrom('signature', 'timestamp', 'nonce', 'echostr', 'encrypt_type', 'msg_signature', 'openid'), fc.string());
-    const xmlish = fc.array(fc.constantFrom('<xml>', '</xml>', '<A>', '</A>', '<![CDATA[', ']]>', '<Encrypt>', '</Encrypt>', 'x', '&amp;', '&#x0;', '<?', '?>', '<!--', '-->', '{', '}', '"Encrypt":', '"'), { maxLength: 30 }).map((parts) => parts.join(''));
+    const query = fc.dictionary(
+      fc.constantFrom('signature', 'timestamp', 'nonce', 'echostr', 'encrypt_type', 'msg_signature', 'openid'),
+      fc.string(),
+    );
+    const xmlish = fc
+      .array(
+        fc.constantFrom(
+          '<xml>',
+          '</xml>',
+          '<A>',
+          '</A>',
+          '<![CDATA[',
+          ']]>',
+          '<Encrypt>',
+          '</Encrypt>',
+          'x',
+          '&amp;',
+          '&#x0;',
+          '<?',
+          '?>',
+          '<!--',
+          '-->',
+          '{',
+          '}',
+          '"Encrypt":',
+          '"',
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(method, query, fc.oneof(garbageBody, xmlish), fc.boolean(), async (m, params, body, sign) => {
         const search = new URLSearchParams(params);
@@ -85,7 +122,29 @@ describe('no client input crashes a handler', () => {
 
 describe('pure functions never throw on garbage', () => {
   it('parseFlatXml returns an object or null', () => {
-    const xmlish = fc.array(fc.constantFrom('<xml>', '</xml>', '<a>', '</a>', '<b/>', '<![CDATA[', ']]>', '<!--', '-->', '<?x?>', '&lt;', '&#99999999;', 'text', ' ', '<', '>'), { maxLength: 40 }).map((p) => p.join(''));
+    const xmlish = fc
+      .array(
+        fc.constantFrom(
+          '<xml>',
+          '</xml>',
+          '<a>',
+          '</a>',
+          '<b/>',
+          '<![CDATA[',
+          ']]>',
+          '<!--',
+          '-->',
+          '<?x?>',
+          '&lt;',
+          '&#99999999;',
+          'text',
+          ' ',
+          '<',
+          '>',
+        ),
+        { maxLength: 40 },
+      )
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(fc.oneof(fc.string(), xmlish), (text) => {
         const parsed = parseFlatXml(text);
@@ -120,24 +179,37 @@ describe('pure functions never throw on garbage', () => {
   it('decryptPushMessage refuses garbage with PushDecryptError only', () => {
     const key = decodeEncodingAESKey(mock.encodingAESKey);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.base64String(), fc.uint8Array({ minLength: 16, maxLength: 128 }).map((b) => Buffer.from(b).toString('base64'))), (garbage) => {
-        try {
-          decryptPushMessage(garbage, [key]);
-        } catch (error) {
-          expect(error).toBeInstanceOf(PushDecryptError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.base64String(),
+          fc.uint8Array({ minLength: 16, maxLength: 128 }).map((b) => Buffer.from(b).toString('base64')),
+        ),
+        (garbage) => {
+          try {
+            decryptPushMessage(garbage, [key]);
+          } catch (error) {
+            expect(error).toBeInstanceOf(PushDecryptError);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('checkVerifyInfo never throws, and is ok only for errcode 0 and identify_ret 0', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('errcode', 'identify_ret', 'identify_time', 'openid', 'name_utf8_md5', 'id_card_number_md5', 'user_id_key'), fc.anything()), (info) => {
-        const result = checkVerifyInfo(info as VerifyInfo, { ...USER, openid: 'o', userIdKey: 'k', maxAgeSeconds: 60 });
-        expect(Array.isArray(result.problems)).toBe(true);
-        if (result.ok) expect([info.errcode, info.identify_ret]).toEqual([0, 0]);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('errcode', 'identify_ret', 'identify_time', 'openid', 'name_utf8_md5', 'id_card_number_md5', 'user_id_key'),
+          fc.anything(),
+        ),
+        (info) => {
+          const result = checkVerifyInfo(info as VerifyInfo, { ...USER, openid: 'o', userIdKey: 'k', maxAgeSeconds: 60 });
+          expect(Array.isArray(result.problems)).toBe(true);
+          if (result.ok) expect([info.errcode, info.identify_ret]).toEqual([0, 0]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

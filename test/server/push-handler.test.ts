@@ -1,4 +1,11 @@
-import { createMockWeChat, createPushHandler, pushSignature, type FaceIdentifyEvent, type PushHandlerOptions, type PushMessage } from 'taro-face-verify/server';
+import {
+  createMockWeChat,
+  createPushHandler,
+  pushSignature,
+  type FaceIdentifyEvent,
+  type PushHandlerOptions,
+  type PushMessage,
+} from 'taro-face-verify/server';
 
 const mock = createMockWeChat();
 
@@ -61,10 +68,16 @@ describe('push handler: messages (POST)', () => {
 
   it("decrypts Tencent's published safe-mode vector", async () => {
     const messages: PushMessage[] = [];
-    const handler = createPushHandler({ token: 'QDG6eK', appId: 'wx5823bf96d3bd56c7', encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', onMessage: (m) => void messages.push(m) });
+    const handler = createPushHandler({
+      token: 'QDG6eK',
+      appId: 'wx5823bf96d3bd56c7',
+      encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+      onMessage: (m) => void messages.push(m),
+    });
     const encrypt =
       'RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==';
-    const url = 'http://app.test/push?msg_signature=477715d11cdb4164915debcba66cb864d751f3e6&timestamp=1409659813&nonce=1372623149&encrypt_type=aes';
+    const url =
+      'http://app.test/push?msg_signature=477715d11cdb4164915debcba66cb864d751f3e6&timestamp=1409659813&nonce=1372623149&encrypt_type=aes';
     const body = `<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>`;
     const response = await handler(new Request(url, { method: 'POST', body }));
     expect(await response.text()).toBe('success');
@@ -94,7 +107,8 @@ describe('push handler: messages (POST)', () => {
 
   it('calls back once for duplicate deliveries (same out_seq_no, or same FromUserName + CreateTime)', async () => {
     const { handler, messages, events } = pushEndpoint();
-    for (let i = 0; i < 3; i++) expect((await mock.push(handler, event('seq-dup'), { encrypt: i % 2 === 0, nonce: `n${i}` })).body).toBe('success');
+    for (let i = 0; i < 3; i++)
+      expect((await mock.push(handler, event('seq-dup'), { encrypt: i % 2 === 0, nonce: `n${i}` })).body).toBe('success');
     const text = { ToUserName: 'gh_x', FromUserName: 'oUser', CreateTime: 1703657835, MsgType: 'text', Content: '你好' };
     await mock.push(handler, text);
     await mock.push(handler, text);
@@ -114,7 +128,11 @@ describe('push handler: messages (POST)', () => {
     expect(Date.now() - started).toBeLessThan(250);
     expect(finished).toBe(false);
 
-    const failing = pushEndpoint({ onMessage: () => { throw new Error('callback broke'); } });
+    const failing = pushEndpoint({
+      onMessage: () => {
+        throw new Error('callback broke');
+      },
+    });
     expect((await mock.push(failing.handler, event())).body).toBe('success');
     expect(failing.errors).toEqual([expect.objectContaining({ message: 'callback broke' })]);
     expect(failing.events).toHaveLength(1);
@@ -148,7 +166,9 @@ describe('push handler: messages (POST)', () => {
     const timestamp = '1703657835';
     const url = `http://app.test/push?timestamp=${timestamp}&nonce=n&encrypt_type=aes&msg_signature=${pushSignature(mock.pushToken, timestamp, 'n', '')}`;
     expect((await handler(new Request(url, { method: 'POST', body: '<xml><ToUserName>x</ToUserName></xml>' }))).status).toBe(400);
-    expect((await handler(new Request(signedUrl({ encrypt_type: 'rsa' }), { method: 'POST', body: '<xml><A>1</A></xml>' }))).status).toBe(400);
+    expect((await handler(new Request(signedUrl({ encrypt_type: 'rsa' }), { method: 'POST', body: '<xml><A>1</A></xml>' }))).status).toBe(
+      400,
+    );
     const keyless = pushEndpoint({ encodingAESKey: undefined });
     expect((await mock.push(keyless.handler, event(), { encrypt: true })).status).toBe(500);
     expect(keyless.errors).toHaveLength(1);

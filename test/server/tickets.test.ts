@@ -31,7 +31,10 @@ describe('ticket handler', () => {
 
   it('issues a v2 verifyId with its out_seq_no', async () => {
     const { issue, mock } = flow();
-    expect(await issue({ protocol: 'v2' })).toMatchObject({ status: 200, body: { verifyId: expect.stringMatching(/^mock-vid-/), outSeqNo: expect.stringMatching(/^tfv[0-9a-f]{29}$/), expiresIn: 3600 } });
+    expect(await issue({ protocol: 'v2' })).toMatchObject({
+      status: 200,
+      body: { verifyId: expect.stringMatching(/^mock-vid-/), outSeqNo: expect.stringMatching(/^tfv[0-9a-f]{29}$/), expiresIn: 3600 },
+    });
     expect(mock.calls.getverifyid).toBe(1);
   });
 
@@ -85,19 +88,28 @@ describe('ticket → capture → verify', () => {
   it('v1: rejects a userIdKey this server did not issue', async () => {
     const { submit, api } = flow();
     const { userIdKey } = await api.getUserIdKey({ ...USER });
-    expect((await submit({ verify_result: createMockCredential({ userIdKey }) })).body).toMatchObject({ ok: false, code: 'unknown_ticket' });
+    expect((await submit({ verify_result: createMockCredential({ userIdKey }) })).body).toMatchObject({
+      ok: false,
+      code: 'unknown_ticket',
+    });
   });
 
   it('v1: rejects the ticket flow when the session user is someone else', async () => {
     const { issue, submit } = flow({ ...USER, openid: OPENID }, { ...OTHER });
     const { body } = await issue();
-    expect((await submit({ verify_result: createMockCredential({ userIdKey: String(body.userIdKey) }) })).body).toMatchObject({ ok: false, code: 'name_mismatch', problems: ['name_mismatch', 'id_card_mismatch'] });
+    expect((await submit({ verify_result: createMockCredential({ userIdKey: String(body.userIdKey) }) })).body).toMatchObject({
+      ok: false,
+      code: 'name_mismatch',
+      problems: ['name_mismatch', 'id_card_mismatch'],
+    });
   });
 
   it('v1: a failed face match keeps the ticket so the user can try again', async () => {
     const { issue, submit } = flow();
     const { body } = await issue();
-    expect((await submit({ verify_result: createMockCredential({ userIdKey: String(body.userIdKey), ret: 10004 }) })).body.code).toBe(10004);
+    expect((await submit({ verify_result: createMockCredential({ userIdKey: String(body.userIdKey), ret: 10004 }) })).body.code).toBe(
+      10004,
+    );
     expect((await submit({ verify_result: createMockCredential({ userIdKey: String(body.userIdKey) }) })).body.ok).toBe(true);
   });
 
@@ -113,21 +125,31 @@ describe('ticket → capture → verify', () => {
   it('v2: rejects another out_seq_no without asking WeChat', async () => {
     const { issue, submit, mock } = flow();
     const { body } = await issue({ protocol: 'v2' });
-    expect((await submit({ verify_id: body.verifyId, out_seq_no: 'tfv-other' })).body).toMatchObject({ ok: false, code: 'out_seq_no_mismatch' });
+    expect((await submit({ verify_id: body.verifyId, out_seq_no: 'tfv-other' })).body).toMatchObject({
+      ok: false,
+      code: 'out_seq_no_mismatch',
+    });
     expect(mock.calls.queryverifyinfo).toBeUndefined();
   });
 
   it('v2: rejects when the session user is not the ticket holder', async () => {
     const { issue, submit } = flow({ ...USER, openid: OPENID }, { openid: 'oAnotherSession' });
     const { body } = await issue({ protocol: 'v2' });
-    expect((await submit({ verify_id: body.verifyId, out_seq_no: body.outSeqNo })).body).toMatchObject({ ok: false, code: 'openid_mismatch' });
+    expect((await submit({ verify_id: body.verifyId, out_seq_no: body.outSeqNo })).body).toMatchObject({
+      ok: false,
+      code: 'openid_mismatch',
+    });
   });
 
   it('v2: reports WeChat verify_ret as the code', async () => {
     const { issue, submit, mock } = flow();
     const { body } = await issue({ protocol: 'v2' });
     mock.setScenario('identify-ret-failure');
-    expect((await submit({ verify_id: body.verifyId, out_seq_no: body.outSeqNo })).body).toMatchObject({ ok: false, code: 10004, problems: ['verify_ret'] });
+    expect((await submit({ verify_id: body.verifyId, out_seq_no: body.outSeqNo })).body).toMatchObject({
+      ok: false,
+      code: 10004,
+      problems: ['verify_ret'],
+    });
   });
 
   it('v2 without a ticket store: asks WeChat with the identity expect gives, and WeChat rejects another identity', async () => {
@@ -135,8 +157,15 @@ describe('ticket → capture → verify', () => {
     const { verifyId } = await api.getVerifyId({ ...USER, openid: OPENID, outSeqNo: 'seq-1' });
     const verifyAs = (who: VerifyExpectation) => createVerifyHandler({ api, expect: () => who });
     const payload = { verify_id: verifyId, out_seq_no: 'seq-1' };
-    expect((await answerOf(await verifyAs({ ...OTHER, openid: OPENID })(postJson(payload)))).body).toMatchObject({ ok: false, code: 'credential_rejected', errcode: 84003 });
+    expect((await answerOf(await verifyAs({ ...OTHER, openid: OPENID })(postJson(payload)))).body).toMatchObject({
+      ok: false,
+      code: 'credential_rejected',
+      errcode: 84003,
+    });
     expect((await answerOf(await verifyAs({ ...USER })(postJson(payload)))).body).toMatchObject({ ok: false, code: 'identity_unknown' });
-    expect((await answerOf(await verifyAs({ ...USER, idCardNumber: USER.idCardNumber.toLowerCase(), openid: OPENID })(postJson(payload)))).body.ok).toBe(true);
+    expect(
+      (await answerOf(await verifyAs({ ...USER, idCardNumber: USER.idCardNumber.toLowerCase(), openid: OPENID })(postJson(payload)))).body
+        .ok,
+    ).toBe(true);
   });
 });

@@ -31,7 +31,13 @@ function fakeWeChat(faceReply: (token: string, call: number) => Reply = () => ({
 
 function apiOn(wechat: ReturnType<typeof fakeWeChat>, extra: Partial<Parameters<typeof createWeChatApi>[0]> = {}) {
   const sleeps: number[] = [];
-  const api = createWeChatApi({ appId: 'wxapp', appSecret: 'secret', fetch: wechat.fetch, sleep: async (ms) => void sleeps.push(ms), ...extra });
+  const api = createWeChatApi({
+    appId: 'wxapp',
+    appSecret: 'secret',
+    fetch: wechat.fetch,
+    sleep: async (ms) => void sleeps.push(ms),
+    ...extra,
+  });
   return { api, sleeps };
 }
 
@@ -51,12 +57,21 @@ describe('access token', () => {
     const first = stable.requests[0];
     expect(first?.method).toBe('POST');
     expect(new URL(first?.url ?? '').pathname).toBe('/cgi-bin/stable_token');
-    expect(await first?.clone().json()).toEqual({ grant_type: 'client_credential', appid: 'wxapp', secret: 'secret', force_refresh: false });
+    expect(await first?.clone().json()).toEqual({
+      grant_type: 'client_credential',
+      appid: 'wxapp',
+      secret: 'secret',
+      force_refresh: false,
+    });
 
     const classic = fakeWeChat();
     await apiOn(classic, { tokenMode: 'classic' }).api.getAccessToken();
     const url = new URL(classic.requests[0]?.url ?? '');
-    expect([classic.requests[0]?.method, url.pathname, url.searchParams.get('grant_type')]).toEqual(['GET', '/cgi-bin/token', 'client_credential']);
+    expect([classic.requests[0]?.method, url.pathname, url.searchParams.get('grant_type')]).toEqual([
+      'GET',
+      '/cgi-bin/token',
+      'client_credential',
+    ]);
   });
 
   it('refetches shortly before expiry, with an injected clock', async () => {
@@ -71,7 +86,9 @@ describe('access token', () => {
   });
 
   it('when the token expires mid-run, 100 concurrent calls refetch it once and each retries once', async () => {
-    const wechat = fakeWeChat((token) => (token === 'token-1' ? { errcode: 42001, errmsg: 'access_token expired' } : { errcode: 0, errmsg: 'ok', identify_ret: 0 }));
+    const wechat = fakeWeChat((token) =>
+      token === 'token-1' ? { errcode: 42001, errmsg: 'access_token expired' } : { errcode: 0, errmsg: 'ok', identify_ret: 0 },
+    );
     const { api } = apiOn(wechat);
     await api.getAccessToken();
     const results = await Promise.all(Array.from({ length: 100 }, () => api.getVerifyInfo('vr')));
@@ -94,7 +111,10 @@ describe('access token', () => {
       if (token !== 'stale-token') return { errcode: 0, errmsg: 'ok', identify_ret: 0 };
       // Meanwhile another instance stored a fresh token.
       return async () => {
-        await tokenStore.set('taro-face-verify:access-token:stable:wxapp', { accessToken: 'fresh-from-elsewhere', expiresAt: Date.now() + 3_600_000 });
+        await tokenStore.set('taro-face-verify:access-token:stable:wxapp', {
+          accessToken: 'fresh-from-elsewhere',
+          expiresAt: Date.now() + 3_600_000,
+        });
         return { errcode: 40001, errmsg: 'invalid credential' };
       };
     });
@@ -117,7 +137,9 @@ describe('access token', () => {
 
 describe('busy and network failures', () => {
   it('backs off on -1 and succeeds within the retry budget', async () => {
-    const wechat = fakeWeChat((_token, call) => (call < 2 ? { errcode: -1, errmsg: 'system error' } : { errcode: 0, errmsg: 'ok', identify_ret: 0 }));
+    const wechat = fakeWeChat((_token, call) =>
+      call < 2 ? { errcode: -1, errmsg: 'system error' } : { errcode: 0, errmsg: 'ok', identify_ret: 0 },
+    );
     const { api, sleeps } = apiOn(wechat);
     expect((await api.getVerifyInfo('vr')).errcode).toBe(0);
     expect(sleeps).toEqual([200, 400]);
@@ -146,7 +168,8 @@ describe('busy and network failures', () => {
       appId: 'a',
       appSecret: 's',
       sleep: async () => undefined,
-      fetch: async (input) => (String(input).includes('token') ? Response.json({ access_token: 't', expires_in: 7200 }) : new Response('<html>secret-ish</html>')),
+      fetch: async (input) =>
+        String(input).includes('token') ? Response.json({ access_token: 't', expires_in: 7200 }) : new Response('<html>secret-ish</html>'),
     });
     const error = await api.getVerifyInfo('vr').catch((e: unknown) => e);
     expect(error).toMatchObject({ failure: 'malformed-answer' });
@@ -164,7 +187,12 @@ describe('busy and network failures', () => {
   });
 
   it('surfaces a bad secret from the token endpoint', async () => {
-    const api = createWeChatApi({ appId: 'a', appSecret: 'wrong', sleep: async () => undefined, fetch: async () => Response.json({ errcode: 40125, errmsg: 'invalid appsecret' }) });
+    const api = createWeChatApi({
+      appId: 'a',
+      appSecret: 'wrong',
+      sleep: async () => undefined,
+      fetch: async () => Response.json({ errcode: 40125, errmsg: 'invalid appsecret' }),
+    });
     await expect(api.getAccessToken()).rejects.toMatchObject({ errcode: 40125, endpoint: 'cgi-bin/stable_token' });
   });
 });

@@ -1,4 +1,10 @@
-import { createMockCredential, createVerifyHandler, createWeChatApi, type VerifyExpectation, type VerifyHandlerOptions } from 'taro-face-verify/server';
+import {
+  createMockCredential,
+  createVerifyHandler,
+  createWeChatApi,
+  type VerifyExpectation,
+  type VerifyHandlerOptions,
+} from 'taro-face-verify/server';
 import { answerOf, inProcessWeChat, nowSeconds, OTHER, postJson, USER } from './helpers';
 
 function verifier(expectation: VerifyExpectation | null = { ...USER }, options: Partial<VerifyHandlerOptions> = {}) {
@@ -13,21 +19,39 @@ describe('verify handler, v1 tamper matrix', () => {
   it('accepts a genuine credential for the expected user', async () => {
     const { send, mock } = verifier({ ...USER, openid: 'oMock0000000000000000000000' });
     const time = nowSeconds() - 5;
-    expect(await send({ verify_result: createMockCredential({ ...USER, time }) })).toEqual({ status: 200, body: { ok: true, protocol: 'v1', identify_time: time } });
+    expect(await send({ verify_result: createMockCredential({ ...USER, time }) })).toEqual({
+      status: 200,
+      body: { ok: true, protocol: 'v1', identify_time: time },
+    });
     expect(mock.calls.getinfo).toBe(1);
   });
 
   it.each<[string, () => string, VerifyExpectation, number | string]>([
     ['a forged credential', () => 'forged-verify-result', { ...USER }, 'credential_rejected'],
-    ['a credential with forged claims', () => `mock1.${Buffer.from('{"ret":0}').toString('base64url')}`, { ...USER }, 'credential_rejected'],
+    [
+      'a credential with forged claims',
+      () => `mock1.${Buffer.from('{"ret":0}').toString('base64url')}`,
+      { ...USER },
+      'credential_rejected',
+    ],
     ['identify_ret 10004 with errcode 0', () => createMockCredential({ ...USER, ret: 10004 }), { ...USER }, 10004],
     ['identify_ret 10003 with errcode 0', () => createMockCredential({ ...USER, ret: 10003 }), { ...USER }, 10003],
     ['another name', () => createMockCredential({ name: OTHER.name, idCardNumber: USER.idCardNumber }), { ...USER }, 'name_mismatch'],
-    ['another ID number', () => createMockCredential({ name: USER.name, idCardNumber: OTHER.idCardNumber }), { ...USER }, 'id_card_mismatch'],
+    [
+      'another ID number',
+      () => createMockCredential({ name: USER.name, idCardNumber: OTHER.idCardNumber }),
+      { ...USER },
+      'id_card_mismatch',
+    ],
     ['another openid', () => createMockCredential({ ...USER }), { ...USER, openid: 'oSomeoneElse' }, 'openid_mismatch'],
     ['another user_id_key', () => createMockCredential({ ...USER }), { userIdKey: 'mock-uik-expected' }, 'user_id_key_mismatch'],
     ['a stale identify_time', () => createMockCredential({ ...USER, time: nowSeconds() - 601 }), { ...USER }, 'stale'],
-    ['a stale identify_time under a stricter expect', () => createMockCredential({ ...USER, time: nowSeconds() - 61 }), { ...USER, maxAgeSeconds: 60 }, 'stale'],
+    [
+      'a stale identify_time under a stricter expect',
+      () => createMockCredential({ ...USER, time: nowSeconds() - 61 }),
+      { ...USER, maxAgeSeconds: 60 },
+      'stale',
+    ],
   ])('rejects %s', async (_label, credential, expectation, code) => {
     const { send } = verifier(expectation);
     const { status, body } = await send({ verify_result: credential() });
@@ -38,8 +62,12 @@ describe('verify handler, v1 tamper matrix', () => {
 
   it('matches an ID number captured with a lower-case x against the expected one (and vice versa)', async () => {
     const lower = USER.idCardNumber.toLowerCase();
-    expect((await verifier({ ...USER }).send({ verify_result: createMockCredential({ name: USER.name, idCardNumber: lower }) })).body.ok).toBe(true);
-    expect((await verifier({ name: USER.name, idCardNumber: lower }).send({ verify_result: createMockCredential({ ...USER }) })).body.ok).toBe(true);
+    expect(
+      (await verifier({ ...USER }).send({ verify_result: createMockCredential({ name: USER.name, idCardNumber: lower }) })).body.ok,
+    ).toBe(true);
+    expect(
+      (await verifier({ name: USER.name, idCardNumber: lower }).send({ verify_result: createMockCredential({ ...USER }) })).body.ok,
+    ).toBe(true);
   });
 
   it('accepts a credential once: a replay answers replayed without asking WeChat again', async () => {
@@ -69,7 +97,10 @@ describe('verify handler, v1 tamper matrix', () => {
   it('shares replays through an injected replay store', async () => {
     const { api } = inProcessWeChat();
     const claimed = new Set<string>();
-    const replayStore = { claim: async (key: string) => !claimed.has(key) && !!claimed.add(key), release: async (key: string) => void claimed.delete(key) };
+    const replayStore = {
+      claim: async (key: string) => !claimed.has(key) && !!claimed.add(key),
+      release: async (key: string) => void claimed.delete(key),
+    };
     const a = createVerifyHandler({ api, expect: () => ({}), replayStore });
     const b = createVerifyHandler({ api, expect: () => ({}), replayStore });
     const credential = createMockCredential({ ...USER });
@@ -80,7 +111,10 @@ describe('verify handler, v1 tamper matrix', () => {
 
   it('answers 401 when expect says nobody is logged in, without asking WeChat', async () => {
     const { send, mock } = verifier(null);
-    expect(await send({ verify_result: createMockCredential({ ...USER }) })).toMatchObject({ status: 401, body: { ok: false, code: 'unauthenticated' } });
+    expect(await send({ verify_result: createMockCredential({ ...USER }) })).toMatchObject({
+      status: 401,
+      body: { ok: false, code: 'unauthenticated' },
+    });
     expect(mock.calls.getinfo).toBeUndefined();
   });
 
@@ -105,16 +139,27 @@ describe('verify handler, WeChat failures and surprises', () => {
     const { mock, api } = inProcessWeChat({ scenario: 'busy', busyTimes: 5 });
     const verify = createVerifyHandler({ api, expect: () => ({ ...USER }), onError: () => undefined });
     const credential = createMockCredential({ ...USER });
-    expect(await answerOf(await verify(postJson({ verify_result: credential })))).toMatchObject({ status: 502, body: { ok: false, code: 'wechat_error', errcode: -1 } });
+    expect(await answerOf(await verify(postJson({ verify_result: credential })))).toMatchObject({
+      status: 502,
+      body: { ok: false, code: 'wechat_error', errcode: -1 },
+    });
     mock.setScenario('success');
     expect((await answerOf(await verify(postJson({ verify_result: credential })))).body.ok).toBe(true);
   });
 
   it('answers 502 wechat_unreachable when WeChat cannot be reached, and reports it to onError', async () => {
     const errors: unknown[] = [];
-    const api = createWeChatApi({ appId: 'a', appSecret: 's', sleep: async () => undefined, fetch: () => Promise.reject(new TypeError('fetch failed')) });
+    const api = createWeChatApi({
+      appId: 'a',
+      appSecret: 's',
+      sleep: async () => undefined,
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+    });
     const verify = createVerifyHandler({ api, expect: () => ({}), onError: (error) => void errors.push(error) });
-    expect(await answerOf(await verify(postJson({ verify_result: 'x' })))).toMatchObject({ status: 502, body: { ok: false, code: 'wechat_unreachable' } });
+    expect(await answerOf(await verify(postJson({ verify_result: 'x' })))).toMatchObject({
+      status: 502,
+      body: { ok: false, code: 'wechat_unreachable' },
+    });
     expect(errors).toEqual([expect.objectContaining({ name: 'WeChatTransportError' })]);
   });
 
@@ -125,22 +170,37 @@ describe('verify handler, WeChat failures and surprises', () => {
       expect: () => ({}),
       onError: (error) => void errors.push(error),
     });
-    expect(await answerOf(await verify(postJson({ verify_result: 'x' })))).toMatchObject({ status: 500, body: { ok: false, code: 'internal_error' } });
+    expect(await answerOf(await verify(postJson({ verify_result: 'x' })))).toMatchObject({
+      status: 500,
+      body: { ok: false, code: 'internal_error' },
+    });
     expect(errors).toHaveLength(1);
   });
 
   it('answers 500 JSON when expect throws or returns something that is not an object', async () => {
     const { api } = inProcessWeChat();
-    for (const expect_ of [() => { throw new Error('db down'); }, () => 42 as unknown as VerifyExpectation]) {
+    for (const expect_ of [
+      () => {
+        throw new Error('db down');
+      },
+      () => 42 as unknown as VerifyExpectation,
+    ]) {
       const verify = createVerifyHandler({ api, expect: expect_, onError: () => undefined });
-      expect(await answerOf(await verify(postJson({ verify_result: 'x' })))).toMatchObject({ status: 500, body: { code: 'internal_error' } });
+      expect(await answerOf(await verify(postJson({ verify_result: 'x' })))).toMatchObject({
+        status: 500,
+        body: { code: 'internal_error' },
+      });
     }
   });
 
   it('rejects an expired-user-info credential as credential_rejected 84002', async () => {
     const { api } = inProcessWeChat({ scenario: 'expired-user-info' });
     const verify = createVerifyHandler({ api, expect: () => ({}) });
-    expect((await answerOf(await verify(postJson({ verify_result: createMockCredential({ ...USER }) })))).body).toMatchObject({ ok: false, code: 'credential_rejected', errcode: 84002 });
+    expect((await answerOf(await verify(postJson({ verify_result: createMockCredential({ ...USER }) })))).body).toMatchObject({
+      ok: false,
+      code: 'credential_rejected',
+      errcode: 84002,
+    });
   });
 });
 
@@ -162,11 +222,16 @@ describe('verify handler, bad requests', () => {
     ['an object verify_id', '{"verify_id":{},"out_seq_no":"s"}', 400, 'invalid_verify_id'],
     ['both protocols', '{"verify_result":"a","verify_id":"v","out_seq_no":"s"}', 400, 'ambiguous_payload'],
   ])('answers %s with %i %s', async (_label, body, status, code) => {
-    expect(await send(new Request('http://app.test/verify', { method: 'POST', body }))).toMatchObject({ status, body: { ok: false, code } });
+    expect(await send(new Request('http://app.test/verify', { method: 'POST', body }))).toMatchObject({
+      status,
+      body: { ok: false, code },
+    });
   });
 
   it('does not echo a malformed body that holds a credential', async () => {
-    const response = await verifier().verify(new Request('http://app.test/verify', { method: 'POST', body: '{"verify_result":"SECRET-CREDENTIAL"' }));
+    const response = await verifier().verify(
+      new Request('http://app.test/verify', { method: 'POST', body: '{"verify_result":"SECRET-CREDENTIAL"' }),
+    );
     expect(await response.text()).not.toContain('SECRET-CREDENTIAL');
   });
 
@@ -181,7 +246,10 @@ describe('verify handler, bad requests', () => {
 
   it('answers 413 for a body over 64 KB, whether announced or streamed', async () => {
     const big = JSON.stringify({ verify_result: 'x'.repeat(70 * 1024) });
-    expect(await send(new Request('http://app.test/verify', { method: 'POST', body: big }))).toMatchObject({ status: 413, body: { code: 'body_too_large' } });
+    expect(await send(new Request('http://app.test/verify', { method: 'POST', body: big }))).toMatchObject({
+      status: 413,
+      body: { code: 'body_too_large' },
+    });
     const announced = new Request('http://app.test/verify', { method: 'POST', headers: { 'content-length': String(1 << 20) }, body: '{}' });
     expect((await send(announced)).status).toBe(413);
     let chunks = 0;
@@ -198,6 +266,8 @@ describe('verify handler, bad requests', () => {
   });
 
   it('answers 400 for a body that is not UTF-8', async () => {
-    expect(await send(new Request('http://app.test/verify', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }))).toMatchObject({ status: 400, body: { code: 'invalid_encoding' } });
+    expect(
+      await send(new Request('http://app.test/verify', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) })),
+    ).toMatchObject({ status: 400, body: { code: 'invalid_encoding' } });
   });
 });

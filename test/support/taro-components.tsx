@@ -10,10 +10,37 @@ type AnyProps = Record<string, unknown> & { children?: React.ReactNode };
 
 /** Props that are not DOM attributes: everything but these passes through. */
 const TARO_ONLY = new Set([
-  'type', 'plain', 'size', 'loading', 'formType', 'openType', 'hoverClass', 'hoverStartTime', 'hoverStayTime',
-  'maxlength', 'maxLength', 'confirmType', 'password', 'placeholderStyle', 'placeholderClass', 'cursorSpacing',
-  'adjustPosition', 'holdKeyboard', 'focus', 'nativeProps', 'onInput', 'onBlur', 'onFocus', 'onConfirm',
-  'selectable', 'userSelect', 'space', 'decode', 'catchMove', 'hidden', 'ariaLabel',
+  'type',
+  'plain',
+  'size',
+  'loading',
+  'formType',
+  'openType',
+  'hoverClass',
+  'hoverStartTime',
+  'hoverStayTime',
+  'maxlength',
+  'maxLength',
+  'confirmType',
+  'password',
+  'placeholderStyle',
+  'placeholderClass',
+  'cursorSpacing',
+  'adjustPosition',
+  'holdKeyboard',
+  'focus',
+  'nativeProps',
+  'onInput',
+  'onBlur',
+  'onFocus',
+  'onConfirm',
+  'selectable',
+  'userSelect',
+  'space',
+  'decode',
+  'catchMove',
+  'hidden',
+  'ariaLabel',
 ]);
 
 function domProps(props: AnyProps): Record<string, unknown> {
@@ -90,5 +117,9 @@ export function Label(props: AnyProps) {
 }
 
 export function Navigator(props: AnyProps) {
-  return <a {...domProps(props)} href={props.url as string | undefined}>{props.children}</a>;
+  return (
+    <a {...domProps(props)} href={props.url as string | undefined}>
+      {props.children}
+    </a>
+  );
 }

@@ -21,7 +21,9 @@ export const redirectTo = jest.fn((_options: { url: string }) => Promise.resolve
 export const navigateBack = jest.fn((_options?: { delta?: number }) => Promise.resolve({ errMsg: 'navigateBack:ok' }));
 export const reLaunch = jest.fn((_options: { url: string }) => Promise.resolve({ errMsg: 'reLaunch:ok' }));
 export const showToast = jest.fn((_options: { title: string }) => Promise.resolve({ errMsg: 'showToast:ok' }));
-export const pageScrollTo = jest.fn((_options: { scrollTop?: number; duration?: number }) => Promise.resolve({ errMsg: 'pageScrollTo:ok' }));
+export const pageScrollTo = jest.fn((_options: { scrollTop?: number; duration?: number }) =>
+  Promise.resolve({ errMsg: 'pageScrollTo:ok' }),
+);
 export const getCurrentPages = jest.fn(() => [] as unknown[]);
 export const getEnv = () => 'WEB';
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const;

@@ -1,8 +1,7 @@
 /** Shape checks for what the backend answers: anything else counts as nonsense and is retried. */
 import type { Protocol, Ticket, VerifyVerdict } from './types';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
 export function parseVerdict(raw: unknown): VerifyVerdict | null {

@@ -395,7 +395,13 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
         running = false;
         forget();
         const support = get().support;
-        set({ status: support ? (support.supported ? 'ready' : 'unsupported') : 'idle', error: null, result: null, step: null, attempts: 0 });
+        set({
+          status: support ? (support.supported ? 'ready' : 'unsupported') : 'idle',
+          error: null,
+          result: null,
+          step: null,
+          attempts: 0,
+        });
       },
 
       openSettings: async () => {

@@ -5,9 +5,7 @@ import type { Identity, Locale } from './types';
 export type IdCardProblem = 'empty' | 'length' | 'characters' | 'region' | 'birth-date' | 'birth-future' | 'birth-too-early' | 'checksum';
 
 /** The result of {@link validateIdCardNumber}: the normalised number, or the reason and problem. */
-export type IdCardValidation =
-  | { ok: true; value: string }
-  | { ok: false; reason: string; problem: IdCardProblem };
+export type IdCardValidation = { ok: true; value: string } | { ok: false; reason: string; problem: IdCardProblem };
 
 /** Options of the identity checks. */
 export interface ValidateOptions {
@@ -22,9 +20,41 @@ export interface ValidateOptions {
  * (Hong Kong / Macao residents' residence permits) and 83 (Taiwan residents' residence permits).
  */
 const REGION_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -47,7 +77,9 @@ export function idCardCheckCharacter(first17: string): string {
 export function validateIdCardNumber(input: string, options: ValidateOptions = {}): IdCardValidation {
   const words = messagesFor(options.locale).idCard;
   const fail = (problem: IdCardProblem, reason: string): IdCardValidation => ({ ok: false, reason, problem });
-  const value = String(input ?? '').trim().replace(/x$/, 'X');
+  const value = String(input ?? '')
+    .trim()
+    .replace(/x$/, 'X');
 
   if (value === '') return fail('empty', words.empty);
   if (value.length !== 18) return fail('length', words.length(value.length));
@@ -58,7 +90,14 @@ export function validateIdCardNumber(input: string, options: ValidateOptions = {
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || day < 1 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    birth.getUTCFullYear() !== year ||
+    birth.getUTCMonth() !== month - 1 ||
+    birth.getUTCDate() !== day
+  ) {
     return fail('birth-date', words.birthDate);
   }
   if (year < 1800) return fail('birth-too-early', words.birthTooEarly);
@@ -79,7 +118,9 @@ export type NameValidation = { ok: true; value: string } | { ok: false; reason: 
  */
 export function validateName(input: string, options: { locale?: Locale } = {}): NameValidation {
   const words = messagesFor(options.locale).name;
-  const value = String(input ?? '').trim().replace(/\s+/g, ' ');
+  const value = String(input ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (value === '') return { ok: false, reason: words.empty };
   if ([...value].length > 40) return { ok: false, reason: words.tooLong };
   if (/[\d\p{S}\p{C}]|[!-/:-@[-`{-~]/u.test(value.replace(/[·•.\-' ]/g, ''))) return { ok: false, reason: words.characters };
@@ -87,9 +128,7 @@ export function validateName(input: string, options: { locale?: Locale } = {}): 
 }
 
 /** The result of {@link validateIdentity}: both fields normalised, or the first field that failed and why. */
-export type IdentityValidation =
-  | { ok: true; value: Identity }
-  | { ok: false; field: 'name' | 'idCardNumber'; reason: string };
+export type IdentityValidation = { ok: true; value: Identity } | { ok: false; field: 'name' | 'idCardNumber'; reason: string };
 
 /**
  * Checks a name and an ID number together (name first), as a form does before starting a capture.

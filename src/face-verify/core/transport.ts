@@ -55,7 +55,11 @@ async function attemptOnce<P, A>(
   let raw: unknown;
   try {
     if (typeof endpoint === 'function') {
-      raw = await withTimeout(Promise.resolve().then(() => endpoint(payload)), options.timeoutMs, options.clock);
+      raw = await withTimeout(
+        Promise.resolve().then(() => endpoint(payload)),
+        options.timeoutMs,
+        options.clock,
+      );
     } else {
       const response = await withTimeout(
         options.driver.request({
@@ -101,9 +105,12 @@ export async function callEndpoint<P, A>(
   }
   const words = messagesFor(options.locale).errors;
   const message =
-    last.reason === 'timeout' ? words.timeout
-    : last.reason === 'bad-status' ? words.badStatus(last.status ?? 0)
-    : last.reason === 'bad-answer' ? words.badAnswer
-    : words.network;
+    last.reason === 'timeout'
+      ? words.timeout
+      : last.reason === 'bad-status'
+        ? words.badStatus(last.status ?? 0)
+        : last.reason === 'bad-answer'
+          ? words.badAnswer
+          : words.network;
   return { ok: false, error: flowError(last.reason, 'network', message, true, step, 'retry') };
 }

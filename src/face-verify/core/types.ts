@@ -55,15 +55,7 @@ export interface SupportReport {
 
 /** The flow's states (see {@link FaceVerifyState}'s `status`). */
 export type FaceVerifyStatus =
-  | 'idle'
-  | 'probing'
-  | 'unsupported'
-  | 'ready'
-  | 'capturing'
-  | 'submitting'
-  | 'success'
-  | 'failed'
-  | 'cancelled';
+  'idle' | 'probing' | 'unsupported' | 'ready' | 'capturing' | 'submitting' | 'success' | 'failed' | 'cancelled';
 
 /** What kind of failure a {@link FaceVerifyError} is, so a page can pick its screen and button. */
 export type ErrorKind = 'input' | 'cancel' | 'permission' | 'device' | 'retry' | 'fatal' | 'network' | 'backend';
@@ -96,9 +88,7 @@ export interface Identity {
 export type VerifyPayload = { verify_result: string } | { verify_id: string; out_seq_no: string };
 
 /** The backend's answer. Only `ok: true` is success. */
-export type VerifyVerdict =
-  | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; code?: number | string; message?: string };
+export type VerifyVerdict = ({ ok: true } & Record<string, unknown>) | { ok: false; code?: number | string; message?: string };
 
 /** A v1 ticket: the userIdKey the backend got from WeChat's getuseridkey for the logged-in user. */
 export type V1Ticket = { userIdKey: string; expiresIn?: number };

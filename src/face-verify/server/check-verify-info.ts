@@ -73,13 +73,16 @@ export function checkVerifyInfoDigests(info: VerifyInfo, expected: ExpectedDiges
   if (info.errcode !== 0) problems.push('errcode');
   if (info.identify_ret !== 0) problems.push('identify_ret');
   if (expected.nameMd5 !== undefined && !constantTimeEqualHex(str(info.name_utf8_md5), expected.nameMd5)) problems.push('name_mismatch');
-  if (expected.idCardMd5 !== undefined && !constantTimeEqualHex(str(info.id_card_number_md5), expected.idCardMd5)) problems.push('id_card_mismatch');
+  if (expected.idCardMd5 !== undefined && !constantTimeEqualHex(str(info.id_card_number_md5), expected.idCardMd5))
+    problems.push('id_card_mismatch');
   if (expected.openid !== undefined && !constantTimeEqual(str(info.openid), expected.openid)) problems.push('openid_mismatch');
-  if (expected.userIdKey !== undefined && !constantTimeEqual(str(info.user_id_key), expected.userIdKey)) problems.push('user_id_key_mismatch');
+  if (expected.userIdKey !== undefined && !constantTimeEqual(str(info.user_id_key), expected.userIdKey))
+    problems.push('user_id_key_mismatch');
   if (expected.maxAgeSeconds !== undefined) {
     const time = info.identify_time;
     const nowSeconds = nowMs(expected.now) / 1000;
-    if (typeof time !== 'number' || !Number.isFinite(time) || time > nowSeconds + FUTURE_SKEW_SECONDS) problems.push('identify_time_invalid');
+    if (typeof time !== 'number' || !Number.isFinite(time) || time > nowSeconds + FUTURE_SKEW_SECONDS)
+      problems.push('identify_time_invalid');
     else if (nowSeconds - time > expected.maxAgeSeconds) problems.push('stale');
   }
   return { ok: problems.length === 0, problems };

@@ -44,10 +44,13 @@ class Scanner {
   skipMisc(): boolean {
     for (;;) {
       this.skipSpace();
-      if (this.startsWith('<?')) { if (!this.skipPast('?>')) return false; }
-      else if (this.startsWith('<!--')) { if (!this.skipPast('-->')) return false; }
-      else if (this.startsWith('<!DOCTYPE')) { if (!this.skipPast('>')) return false; }
-      else return true;
+      if (this.startsWith('<?')) {
+        if (!this.skipPast('?>')) return false;
+      } else if (this.startsWith('<!--')) {
+        if (!this.skipPast('-->')) return false;
+      } else if (this.startsWith('<!DOCTYPE')) {
+        if (!this.skipPast('>')) return false;
+      } else return true;
     }
   }
 

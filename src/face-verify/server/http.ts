@@ -18,8 +18,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 export const errorResponse = (status: number, code: string, message: string, headers?: Record<string, string>): Response =>
   jsonResponse(status, { ok: false, code, message }, headers);
 
-export const methodNotAllowed = (allow: string): Response =>
-  errorResponse(405, 'method_not_allowed', `Use ${allow}.`, { allow });
+export const methodNotAllowed = (allow: string): Response => errorResponse(405, 'method_not_allowed', `Use ${allow}.`, { allow });
 
 export type BodyText = { ok: true; text: string } | { ok: false; response: Response };
 
@@ -28,10 +27,14 @@ export type BodyText = { ok: true; text: string } | { ok: false; response: Respo
  * or only found while streaming, and refusing bytes that are not UTF-8.
  */
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyText> {
-  const tooLarge = (): BodyText => ({ ok: false, response: errorResponse(413, 'body_too_large', `The body must be at most ${limit} bytes.`) });
+  const tooLarge = (): BodyText => ({
+    ok: false,
+    response: errorResponse(413, 'body_too_large', `The body must be at most ${limit} bytes.`),
+  });
   const declared = request.headers.get('content-length');
   if (declared !== null) {
-    if (!/^\s*\d+\s*$/.test(declared)) return { ok: false, response: errorResponse(400, 'bad_content_length', 'Content-Length is not a number.') };
+    if (!/^\s*\d+\s*$/.test(declared))
+      return { ok: false, response: errorResponse(400, 'bad_content_length', 'Content-Length is not a number.') };
     if (Number(declared) > limit) return tooLarge();
   }
   if (request.body === null) return { ok: true, text: '' };
@@ -88,7 +91,12 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** The answer for an error a handler did not expect to handle: 502 for WeChat failures, else 500. */
 export function failureResponse(error: unknown): Response {
   if (error instanceof WeChatApiError) {
-    return jsonResponse(502, { ok: false, code: 'wechat_error', errcode: error.errcode, message: `WeChat answered errcode ${error.errcode}.` });
+    return jsonResponse(502, {
+      ok: false,
+      code: 'wechat_error',
+      errcode: error.errcode,
+      message: `WeChat answered errcode ${error.errcode}.`,
+    });
   }
   if (error instanceof WeChatTransportError) {
     return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${error.failure}).` });

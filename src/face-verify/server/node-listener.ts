@@ -55,7 +55,9 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
  * // Hono (no adapter needed)
  * app.post('/api/face/verify', (c) => verify(c.req.raw));
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function toNodeListener(
+  handler: (request: Request) => Promise<Response>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     let response: Response;
     try {

@@ -12,7 +12,8 @@ const PAD_BLOCK = 32;
 export const pushSignature = (...parts: string[]): string => sha1Hex([...parts].sort().join(''));
 
 /** Constant-time check of a push signature. */
-export const verifyPushSignature = (signature: string, ...parts: string[]): boolean => constantTimeEqual(pushSignature(...parts), signature.toLowerCase());
+export const verifyPushSignature = (signature: string, ...parts: string[]): boolean =>
+  constantTimeEqual(pushSignature(...parts), signature.toLowerCase());
 
 /**
  * The 32-byte AES key of an EncodingAESKey (43 characters of Base64 from the WeChat console).

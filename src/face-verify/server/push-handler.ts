@@ -52,7 +52,12 @@ const plainText = (body: string, status = 200) => new Response(body, { status, h
 export function createPushHandler(options: PushHandlerOptions): FetchHandler {
   if (typeof options.token !== 'string' || options.token === '') throw new TypeError('createPushHandler needs the push token');
   if (typeof options.appId !== 'string' || options.appId === '') throw new TypeError('createPushHandler needs the appId');
-  const encodingAESKeys = options.encodingAESKey === undefined ? [] : typeof options.encodingAESKey === 'string' ? [options.encodingAESKey] : options.encodingAESKey;
+  const encodingAESKeys =
+    options.encodingAESKey === undefined
+      ? []
+      : typeof options.encodingAESKey === 'string'
+        ? [options.encodingAESKey]
+        : options.encodingAESKey;
   const keys = encodingAESKeys.map(decodeEncodingAESKey);
   const seen = options.seen ?? createMemoryOnceStore();
   const now = options.now ?? Date.now;
@@ -76,14 +81,16 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     if (signed instanceof Response) return signed;
     const echostr = url.searchParams.get('echostr');
     if (echostr === null) return errorResponse(400, 'missing_parameters', 'Expected echostr in the query.');
-    if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce)) return errorResponse(401, 'bad_signature', 'The signature does not match.');
+    if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce))
+      return errorResponse(401, 'bad_signature', 'The signature does not match.');
     return plainText(echostr);
   }
 
   /** The message of a POST, or the answer refusing it. */
   async function readMessage(request: Request, url: URL): Promise<PushMessage | Response> {
     const encryptType = url.searchParams.get('encrypt_type') ?? 'raw';
-    if (encryptType !== 'raw' && encryptType !== 'aes') return errorResponse(400, 'unsupported_encrypt_type', 'encrypt_type must be aes or raw.');
+    if (encryptType !== 'raw' && encryptType !== 'aes')
+      return errorResponse(400, 'unsupported_encrypt_type', 'encrypt_type must be aes or raw.');
     const safe = encryptType === 'aes';
     const signed = signedParams(url, [safe ? 'msg_signature' : 'signature', 'timestamp', 'nonce']);
     if (signed instanceof Response) return signed;
@@ -97,7 +104,8 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     if (!safe) return outer;
 
     const encrypted = outer.Encrypt;
-    if (typeof encrypted !== 'string' || encrypted === '') return errorResponse(400, 'missing_encrypt', 'Safe mode needs an Encrypt field.');
+    if (typeof encrypted !== 'string' || encrypted === '')
+      return errorResponse(400, 'missing_encrypt', 'Safe mode needs an Encrypt field.');
     if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce, encrypted)) {
       return errorResponse(401, 'bad_signature', 'The msg_signature does not match.');
     }
@@ -109,7 +117,8 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
       if (error instanceof PushDecryptError) return errorResponse(400, 'decrypt_failed', 'The message could not be decrypted.');
       throw error;
     }
-    if (!constantTimeEqual(opened.appId, options.appId)) return errorResponse(401, 'appid_mismatch', 'The message was sealed for another appid.');
+    if (!constantTimeEqual(opened.appId, options.appId))
+      return errorResponse(401, 'appid_mismatch', 'The message was sealed for another appid.');
     return parsePushMessage(opened.message) ?? errorResponse(400, 'malformed_message', 'The decrypted message is neither XML nor JSON.');
   }
 

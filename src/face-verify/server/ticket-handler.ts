@@ -5,7 +5,16 @@
  */
 import { certHash } from './cert-hash';
 import { identityMd5s, randomHex } from './digest';
-import { errorResponse, failureResponse, isRecord, jsonResponse, logError, methodNotAllowed, readJsonBody, type FetchHandler } from './http';
+import {
+  errorResponse,
+  failureResponse,
+  isRecord,
+  jsonResponse,
+  logError,
+  methodNotAllowed,
+  readJsonBody,
+  type FetchHandler,
+} from './http';
 import { createMemoryTicketStore, ticketKey, type TicketStore } from './stores';
 import type { WeChatApi } from './wechat-api';
 
@@ -44,8 +53,10 @@ function parseProtocol(body: unknown): 'v1' | 'v2' | Response {
 function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
   const valid =
     isRecord(identity) &&
-    typeof identity.name === 'string' && identity.name !== '' &&
-    typeof identity.idCardNumber === 'string' && identity.idCardNumber !== '' &&
+    typeof identity.name === 'string' &&
+    identity.name !== '' &&
+    typeof identity.idCardNumber === 'string' &&
+    identity.idCardNumber !== '' &&
     (identity.openid === undefined || typeof identity.openid === 'string');
   if (!valid) throw new TypeError('identity() must return { name, idCardNumber, openid? } with non-empty strings, or null');
 }
@@ -80,17 +91,38 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
     const openid = identity.openid === undefined ? {} : { openid: identity.openid };
 
     if (protocol === 'v1') {
-      const { userIdKey, expiresIn } = await options.api.getUserIdKey({ name: identity.name, idCardNumber: identity.idCardNumber, outSeqNo });
-      await tickets.put(ticketKey('v1', userIdKey), { protocol, nameMd5, idCardMd5, ...openid, outSeqNo, expiresAt: now() + expiresIn * 1000 }, expiresIn);
+      const { userIdKey, expiresIn } = await options.api.getUserIdKey({
+        name: identity.name,
+        idCardNumber: identity.idCardNumber,
+        outSeqNo,
+      });
+      await tickets.put(
+        ticketKey('v1', userIdKey),
+        { protocol, nameMd5, idCardMd5, ...openid, outSeqNo, expiresAt: now() + expiresIn * 1000 },
+        expiresIn,
+      );
       return jsonResponse(200, { userIdKey, expiresIn });
     }
     if (identity.openid === undefined) {
-      return errorResponse(400, 'openid_required', 'v2 needs the user\'s openid, and the server does not know it.');
+      return errorResponse(400, 'openid_required', "v2 needs the user's openid, and the server does not know it.");
     }
-    const { verifyId, expiresIn } = await options.api.getVerifyId({ outSeqNo, name: identity.name, idCardNumber: identity.idCardNumber, openid: identity.openid });
+    const { verifyId, expiresIn } = await options.api.getVerifyId({
+      outSeqNo,
+      name: identity.name,
+      idCardNumber: identity.idCardNumber,
+      openid: identity.openid,
+    });
     await tickets.put(
       ticketKey('v2', verifyId),
-      { protocol, nameMd5, idCardMd5, certHash: certHash(identity), openid: identity.openid, outSeqNo, expiresAt: now() + expiresIn * 1000 },
+      {
+        protocol,
+        nameMd5,
+        idCardMd5,
+        certHash: certHash(identity),
+        openid: identity.openid,
+        outSeqNo,
+        expiresAt: now() + expiresIn * 1000,
+      },
       expiresIn,
     );
     return jsonResponse(200, { verifyId, outSeqNo, expiresIn });

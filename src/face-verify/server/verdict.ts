@@ -11,7 +11,8 @@ import { jsonResponse } from './http';
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
  */
-export type RejectionCode = VerifyProblem | 'replayed' | 'credential_rejected' | 'unknown_ticket' | 'out_seq_no_mismatch' | 'identity_unknown';
+export type RejectionCode =
+  VerifyProblem | 'replayed' | 'credential_rejected' | 'unknown_ticket' | 'out_seq_no_mismatch' | 'identity_unknown';
 
 const MESSAGES: Record<RejectionCode, string> = {
   errcode: 'WeChat reported an error for this verification.',
@@ -32,9 +33,20 @@ const MESSAGES: Record<RejectionCode, string> = {
 
 /** Most telling first: the face verdict, then identity, then time. */
 const PRIORITY: RejectionCode[] = [
-  'errcode', 'identify_ret', 'verify_ret', 'unknown_ticket', 'out_seq_no_mismatch', 'user_id_key_mismatch',
-  'openid_mismatch', 'name_mismatch', 'id_card_mismatch', 'identify_time_invalid', 'stale', 'identity_unknown',
-  'credential_rejected', 'replayed',
+  'errcode',
+  'identify_ret',
+  'verify_ret',
+  'unknown_ticket',
+  'out_seq_no_mismatch',
+  'user_id_key_mismatch',
+  'openid_mismatch',
+  'name_mismatch',
+  'id_card_mismatch',
+  'identify_time_invalid',
+  'stale',
+  'identity_unknown',
+  'credential_rejected',
+  'replayed',
 ];
 
 export interface Rejection {

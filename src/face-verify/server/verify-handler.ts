@@ -50,7 +50,12 @@ type Outcome = { accepted: boolean; response: Response };
 const isCredentialErrcode = (errcode: number) => errcode >= 84000 && errcode < 85000;
 
 function digestsOfTicket(ticket: IssuedTicket, extra: Partial<ExpectedDigests> = {}): ExpectedDigests {
-  return { nameMd5: ticket.nameMd5, idCardMd5: ticket.idCardMd5, ...(ticket.openid === undefined ? {} : { openid: ticket.openid }), ...extra };
+  return {
+    nameMd5: ticket.nameMd5,
+    idCardMd5: ticket.idCardMd5,
+    ...(ticket.openid === undefined ? {} : { openid: ticket.openid }),
+    ...extra,
+  };
 }
 
 /** Where `expected` and the ticket disagree about the user (v2, before asking WeChat). */

@@ -20,10 +20,16 @@ export function parseVerifyPayload(body: unknown): ParsedPayload {
   if (!isRecord(body)) return { ok: false, response: errorResponse(400, 'invalid_payload', 'The body must be a JSON object.') };
   const v1 = body.verify_result !== undefined;
   const v2 = body.verify_id !== undefined || body.out_seq_no !== undefined;
-  if (v1 && v2) return { ok: false, response: errorResponse(400, 'ambiguous_payload', 'Send either verify_result (v1) or verify_id and out_seq_no (v2), not both.') };
+  if (v1 && v2)
+    return {
+      ok: false,
+      response: errorResponse(400, 'ambiguous_payload', 'Send either verify_result (v1) or verify_id and out_seq_no (v2), not both.'),
+    };
   if (v1) {
     const verifyResult = field(body, 'verify_result');
-    return typeof verifyResult === 'string' ? { ok: true, payload: { verify_result: verifyResult } } : { ok: false, response: verifyResult };
+    return typeof verifyResult === 'string'
+      ? { ok: true, payload: { verify_result: verifyResult } }
+      : { ok: false, response: verifyResult };
   }
   if (v2) {
     const verifyId = field(body, 'verify_id');

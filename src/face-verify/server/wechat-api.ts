@@ -73,7 +73,12 @@ export interface WeChatApi {
   /** v1: WeChat's answer for a `verifyResult`, as it is, when errcode is 0. Check it with `checkVerifyInfo`. */
   getVerifyInfo(verifyResult: string): Promise<VerifyInfo>;
   /** v2: a single-use `verifyId` (1 h) for `wx.requestFacialVerify`. */
-  getVerifyId(params: { outSeqNo: string; name: string; idCardNumber: string; openid: string }): Promise<{ verifyId: string; expiresIn: number }>;
+  getVerifyId(params: {
+    outSeqNo: string;
+    name: string;
+    idCardNumber: string;
+    openid: string;
+  }): Promise<{ verifyId: string; expiresIn: number }>;
   /**
    * v2: the result for a `verifyId`, as it is, when errcode is 0. Pass the identity given to `getVerifyId`
    * (or its `certHash`); WeChat itself rejects a mismatch with an errcode. Check it with `checkVerifyIdInfo`.
@@ -138,7 +143,11 @@ export function createWeChatApi(options: WeChatApiOptions): WeChatApi {
 
     async getUserIdKey({ name, idCardNumber, outSeqNo }) {
       const endpoint = `${FACE}/getuseridkey`;
-      const body = { name, id_card_number: normalizeIdCardNumber(idCardNumber), ...(outSeqNo === undefined ? {} : { out_seq_no: outSeqNo }) };
+      const body = {
+        name,
+        id_card_number: normalizeIdCardNumber(idCardNumber),
+        ...(outSeqNo === undefined ? {} : { out_seq_no: outSeqNo }),
+      };
       const json = await call(endpoint, body);
       return { userIdKey: requireString(json, 'user_id_key', endpoint), expiresIn: expiresInOf(json) };
     },
@@ -163,7 +172,12 @@ export function createWeChatApi(options: WeChatApiOptions): WeChatApi {
     async queryVerifyInfo(params) {
       const endpoint = `${FACE}/queryverifyinfo`;
       const hash = 'certHash' in params ? params.certHash : computeCertHash(params);
-      const json = await call(endpoint, { verify_id: params.verifyId, out_seq_no: params.outSeqNo, cert_hash: hash, openid: params.openid });
+      const json = await call(endpoint, {
+        verify_id: params.verifyId,
+        out_seq_no: params.outSeqNo,
+        cert_hash: hash,
+        openid: params.openid,
+      });
       if (typeof json.verify_ret !== 'number') throw new WeChatTransportError(endpoint, 'malformed-answer');
       return json as VerifyIdInfo;
     },

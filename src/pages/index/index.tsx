@@ -20,11 +20,28 @@ const button = {
   color: '#ffffff',
   fontSize: '1.0625em',
 };
-const link = { ...button, background: '#ffffff', color: '#07c160', border: '1px solid #dcdfe4', fontSize: '0.9375em', minHeight: '2.75em', margin: '0.5em 0 0' };
+const link = {
+  ...button,
+  background: '#ffffff',
+  color: '#07c160',
+  border: '1px solid #dcdfe4',
+  fontSize: '0.9375em',
+  minHeight: '2.75em',
+  margin: '0.5em 0 0',
+};
 
 export default function HomePage() {
   return (
-    <View style={{ minHeight: '100vh', padding: '1.5em 1.25em', boxSizing: 'border-box', background: '#f5f6f8', color: '#1d1d1f', lineHeight: 1.6 }}>
+    <View
+      style={{
+        minHeight: '100vh',
+        padding: '1.5em 1.25em',
+        boxSizing: 'border-box',
+        background: '#f5f6f8',
+        color: '#1d1d1f',
+        lineHeight: 1.6,
+      }}
+    >
       <Text style={{ display: 'block', fontSize: '1.5em', fontWeight: 600 }}>taro-face-verify</Text>
       <Text style={{ display: 'block', marginTop: '0.5em', color: '#5c6066' }}>
         微信人脸核身：设备检测、统一流程、现成页面、浏览器预览与服务端校验。

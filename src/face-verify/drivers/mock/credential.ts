@@ -37,9 +37,7 @@ function toBase64Url(text: string): string {
 function fromBase64Url(encoded: string): string {
   const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
   const bytes = typeof atob === 'function' ? atob(base64) : Buffer.from(base64, 'base64').toString('binary');
-  return decodeURIComponent(
-    Array.from(bytes, (ch) => '%' + ch.charCodeAt(0).toString(16).padStart(2, '0')).join(''),
-  );
+  return decodeURIComponent(Array.from(bytes, (ch) => '%' + ch.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
 }
 
 /** MD5s as WeChat's getinfo reports them: UTF-8 name; ID number with a final X upper-case. */

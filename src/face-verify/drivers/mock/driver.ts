@@ -120,7 +120,9 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
       const current: MockCaptureSession = {
         mode,
         digits: randomDigits(),
-        colors: FLASH_COLORS.slice().sort(() => Math.random() - 0.5).slice(0, 4),
+        colors: FLASH_COLORS.slice()
+          .sort(() => Math.random() - 0.5)
+          .slice(0, 4),
         durationMs: captureMs,
         startedAt: Date.now(),
         cancel: () => finish(90100),
@@ -152,7 +154,11 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
     },
     has,
     getSystemInfo: () =>
-      native('getSystemInfo', (): SystemInfo => ({ platform: scenario.platform, wechatVersion: scenario.wechatVersion, sdkVersion: scenario.sdkVersion })),
+      native('getSystemInfo', (): SystemInfo => ({
+        platform: scenario.platform,
+        wechatVersion: scenario.wechatVersion,
+        sdkVersion: scenario.sdkVersion,
+      })),
     getCameraPermission: () => native('getSetting', () => camera),
     requestCameraPermission: () =>
       native('authorize', () => {
@@ -177,7 +183,9 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
       const mode = params.checkAliveType === 2 ? 'screen-flash' : 'read-number';
       const { errCode, digits } = await simulateCapture(mode);
       if (errCode !== 0) return { errCode, errMsg: `startFacialRecognitionVerify:fail ${errCode}` };
-      const digests = params.userIdKey ? { userIdKey: params.userIdKey } : identityDigests({ name: params.name as string, idCardNumber: params.idCardNumber as string });
+      const digests = params.userIdKey
+        ? { userIdKey: params.userIdKey }
+        : identityDigests({ name: params.name as string, idCardNumber: params.idCardNumber as string });
       const verifyResult = encodeMockCredential({
         ret: scenario.identifyRet,
         time: Math.floor(Date.now() / 1000),

@@ -36,7 +36,11 @@ export function md5Hex(text: string): string {
     for (let i = 0; i < 16; i++) {
       const at = offset + i * 4;
       words[i] =
-        ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0;
+        ((bytes[at] as number) |
+          ((bytes[at + 1] as number) << 8) |
+          ((bytes[at + 2] as number) << 16) |
+          ((bytes[at + 3] as number) << 24)) >>>
+        0;
     }
     let a = a0;
     let b = b0;
@@ -61,7 +65,5 @@ export function md5Hex(text: string): string {
     c0 = (c0 + c) >>> 0;
     d0 = (d0 + d) >>> 0;
   }
-  return [a0, b0, c0, d0]
-    .map((word) => [0, 8, 16, 24].map((s) => ((word >>> s) & 0xff).toString(16).padStart(2, '0')).join(''))
-    .join('');
+  return [a0, b0, c0, d0].map((word) => [0, 8, 16, 24].map((s) => ((word >>> s) & 0xff).toString(16).padStart(2, '0')).join('')).join('');
 }

@@ -46,7 +46,10 @@ export const MOCK_SCENARIOS = {
   'model-missing': scenario({ 'zh-CN': '人脸模型未下载', en: 'Face model missing' }, { faceSupportCode: 10002 }),
   'disabled-by-wechat': scenario({ 'zh-CN': '微信后台关闭', en: 'Disabled by WeChat' }, { faceSupportCode: 10003 }),
   'old-wechat': scenario({ 'zh-CN': '微信版本过低', en: 'WeChat too old' }, { wechatVersion: '6.5.2', sdkVersion: '1.9.0' }),
-  'no-screen-flash': scenario({ 'zh-CN': '不支持炫光（读数字）', en: 'No screen flash (read digits)' }, { wechatVersion: '6.6.7', sdkVersion: '2.0.0' }),
+  'no-screen-flash': scenario(
+    { 'zh-CN': '不支持炫光（读数字）', en: 'No screen flash (read digits)' },
+    { wechatVersion: '6.6.7', sdkVersion: '2.0.0' },
+  ),
   'camera-denied': scenario({ 'zh-CN': '摄像头权限被拒绝', en: 'Camera denied' }, { camera: 'denied', cameraOnRequest: 'denied' }),
   'user-cancel': scenario({ 'zh-CN': '用户取消', en: 'User cancels' }, { captureCodes: [90100] }),
   'capture-error': scenario({ 'zh-CN': '采集失败后重试成功', en: 'Capture error, then retry works' }, { captureCodes: [90102] }),

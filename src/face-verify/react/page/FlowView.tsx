@@ -45,7 +45,17 @@ function useCaptureSession(driver: FaceDriver): MockCaptureSession | null {
   return useSyncExternalStore(source.subscribe, source.getSnapshot, source.getSnapshot);
 }
 
-const STEP_OF_STATUS = { idle: 0, probing: 0, unsupported: 0, ready: 1, capturing: 2, submitting: 3, success: 3, failed: 3, cancelled: 3 } as const;
+const STEP_OF_STATUS = {
+  idle: 0,
+  probing: 0,
+  unsupported: 0,
+  ready: 1,
+  capturing: 2,
+  submitting: 3,
+  success: 3,
+  failed: 3,
+  cancelled: 3,
+} as const;
 
 export function FlowView(props: FlowViewProps) {
   const { driver, locale, flow: options } = props;
@@ -89,7 +99,9 @@ export function FlowView(props: FlowViewProps) {
   const handlers: ResultHandlers = {
     openSettings: () => {
       const from = error;
-      void store().openSettings().then(() => setSettingsVisitedFor(from));
+      void store()
+        .openSettings()
+        .then(() => setSettingsVisitedFor(from));
     },
     recheck: () => void (status === 'unsupported' ? store().retry() : store().probe()),
     retry: () => void store().retry(),
@@ -105,7 +117,8 @@ export function FlowView(props: FlowViewProps) {
   const notices = support?.problems.filter((problem) => !problem.blocking) ?? [];
   let screen: ReactNode;
   if (status === 'idle' || status === 'probing') screen = <ProbingScreen strings={strings} />;
-  else if (status === 'unsupported') screen = <UnsupportedScreen strings={strings} problems={support?.problems ?? []} handlers={handlers} />;
+  else if (status === 'unsupported')
+    screen = <UnsupportedScreen strings={strings} problems={support?.problems ?? []} handlers={handlers} />;
   else if (status === 'ready' || inputError) {
     screen = (
       <>
@@ -126,15 +139,30 @@ export function FlowView(props: FlowViewProps) {
       </>
     );
   } else if (status === 'capturing') {
-    const heading = step === 'permission' ? strings.capture.permission : step === 'ticket' ? strings.capture.ticket : strings.capture.wechat;
+    const heading =
+      step === 'permission' ? strings.capture.permission : step === 'ticket' ? strings.capture.ticket : strings.capture.wechat;
     screen = (
       <>
-        <WorkingScreen screen="capturing" heading={heading} detail={step === 'capture' ? strings.capture.wechatDetail : undefined} identity={masked} strings={strings} />
+        <WorkingScreen
+          screen="capturing"
+          heading={heading}
+          detail={step === 'capture' ? strings.capture.wechatDetail : undefined}
+          identity={masked}
+          strings={strings}
+        />
         {process.env.TARO_ENV === 'h5' && session ? <MockCapture session={session} locale={locale} /> : null}
       </>
     );
   } else if (status === 'submitting') {
-    screen = <WorkingScreen screen="submitting" heading={strings.submitting} detail={strings.submittingDetail} identity={masked} strings={strings} />;
+    screen = (
+      <WorkingScreen
+        screen="submitting"
+        heading={strings.submitting}
+        detail={strings.submittingDetail}
+        identity={masked}
+        strings={strings}
+      />
+    );
   } else if (status === 'success') screen = <SuccessScreen strings={strings} identity={masked} onDone={props.onDone} />;
   else if (error) {
     screen = (

@@ -62,7 +62,10 @@ function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: strin
       {camera.status === 'live' ? (
         <video ref={video} autoPlay muted playsInline aria-hidden="true" style={{ ...fill, objectFit: 'cover', transform: 'scaleX(-1)' }} />
       ) : (
-        <View aria-label={caption} style={{ ...fill, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end' }}>
+        <View
+          aria-label={caption}
+          style={{ ...fill, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end' }}
+        >
           <View style={{ width: '38%', height: '38%', borderRadius: '50%', background: '#c9ced6', marginBottom: '4%' }} />
           <View style={{ width: '76%', height: '30%', borderRadius: '50% 50% 0 0', background: '#c9ced6' }} />
         </View>
@@ -81,7 +84,7 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
   const progress = Math.round((elapsed / duration) * 100);
   const flashing = session.mode === 'screen-flash';
   const flashIndex = Math.min(session.colors.length - 1, Math.floor(elapsed / (duration / Math.max(session.colors.length, 1))));
-  const flashColor = flashing ? session.colors[flashIndex] ?? '#ffffff' : '#ffffff';
+  const flashColor = flashing ? (session.colors[flashIndex] ?? '#ffffff') : '#ffffff';
   const caption = camera.status === 'pending' ? words.pending : words.noCamera;
 
   return (
@@ -105,10 +108,27 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
         color: color.text,
       }}
     >
-      <Text style={{ padding: '0.25em 0.75em', borderRadius: '1em', background: '#fff3cd', color: '#7a4f00', fontSize: '0.8125em', fontWeight: 600 }}>
+      <Text
+        style={{
+          padding: '0.25em 0.75em',
+          borderRadius: '1em',
+          background: '#fff3cd',
+          color: '#7a4f00',
+          fontSize: '0.8125em',
+          fontWeight: 600,
+        }}
+      >
         {words.badge}
       </Text>
-      <View style={{ marginTop: '1.5em', padding: '0.5em 1em', borderRadius: '0.75em', background: 'rgba(255, 255, 255, 0.92)', textAlign: 'center' }}>
+      <View
+        style={{
+          marginTop: '1.5em',
+          padding: '0.5em 1em',
+          borderRadius: '0.75em',
+          background: 'rgba(255, 255, 255, 0.92)',
+          textAlign: 'center',
+        }}
+      >
         <Text style={{ display: 'block', fontSize: '1.25em', fontWeight: 600 }}>{flashing ? words.screenFlash : words.readNumber}</Text>
         <Text style={{ display: 'block', marginTop: '0.25em', color: color.muted, fontSize: '0.9375em' }}>{words.position}</Text>
       </View>
@@ -135,7 +155,16 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
           {session.digits}
         </Text>
       )}
-      <Text id="fv-countdown" style={{ marginTop: '0.5em', padding: '0.125em 0.75em', borderRadius: '1em', background: 'rgba(255, 255, 255, 0.92)', fontSize: '0.9375em' }}>
+      <Text
+        id="fv-countdown"
+        style={{
+          marginTop: '0.5em',
+          padding: '0.125em 0.75em',
+          borderRadius: '1em',
+          background: 'rgba(255, 255, 255, 0.92)',
+          fontSize: '0.9375em',
+        }}
+      >
         {words.remaining(remaining)}
       </Text>
       <View style={{ width: '100%', maxWidth: '20em', marginTop: 'auto', paddingTop: '1.5em' }}>

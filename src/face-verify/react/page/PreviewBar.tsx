@@ -37,7 +37,13 @@ export function PreviewBar({ locale, scenario, onScenario, onLocale }: PreviewBa
     <View
       id="fv-preview-bar"
       aria-label={words.toolbar}
-      style={{ padding: '0.5em 1.25em 0.625em', background: '#fff8e1', borderBottom: '1px solid #f0d48a', color: '#5c4400', fontSize: '0.875em' }}
+      style={{
+        padding: '0.5em 1.25em 0.625em',
+        background: '#fff8e1',
+        borderBottom: '1px solid #f0d48a',
+        color: '#5c4400',
+        fontSize: '0.875em',
+      }}
     >
       <View style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' }}>
         <Text style={{ fontWeight: 600, padding: '0.25em 0.5em 0.25em 0' }}>{words.badge}</Text>

@@ -40,7 +40,15 @@ export interface ResultHandlers extends ProblemHandlers {
   done?: (() => void) | undefined;
 }
 
-export function SuccessScreen({ strings, identity, onDone }: { strings: PageStrings; identity: MaskedIdentity | null; onDone?: (() => void) | undefined }) {
+export function SuccessScreen({
+  strings,
+  identity,
+  onDone,
+}: {
+  strings: PageStrings;
+  identity: MaskedIdentity | null;
+  onDone?: (() => void) | undefined;
+}) {
   return (
     <View style={{ ...styles.card, padding: '2.5em 1.25em' }} data-screen="success">
       <View style={styles.center}>
@@ -107,7 +115,13 @@ export function FailureScreen({
         {buttons.map((button, index) => (
           <ActionButton key={button.id} {...button} kind={index === 0 ? 'primary' : 'secondary'} />
         ))}
-        <ProblemActions actions={extra} strings={strings} handlers={handlers} recheckId="fv-retry" firstKind={buttons.length ? 'secondary' : 'primary'} />
+        <ProblemActions
+          actions={extra}
+          strings={strings}
+          handlers={handlers}
+          recheckId="fv-retry"
+          firstKind={buttons.length ? 'secondary' : 'primary'}
+        />
       </View>
     </View>
   );

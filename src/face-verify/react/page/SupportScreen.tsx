@@ -31,7 +31,8 @@ export function ProblemActions({
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
   const hints: string[] = [];
   for (const action of unique) {
-    if (action === 'open-settings') buttons.push({ id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings });
+    if (action === 'open-settings')
+      buttons.push({ id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings });
     else if (action === 'retry') buttons.push({ id: recheckId, label: strings.actions.recheck, onPress: handlers.recheck });
     else if (action === 'other-channel' && handlers.otherChannel) {
       buttons.push({ id: 'fv-other-channel', label: strings.actions.otherChannel, onPress: handlers.otherChannel });
@@ -91,7 +92,15 @@ export function ProbingScreen({ strings }: { strings: PageStrings }) {
   );
 }
 
-export function UnsupportedScreen({ strings, problems, handlers }: { strings: PageStrings; problems: SupportProblem[]; handlers: ProblemHandlers }) {
+export function UnsupportedScreen({
+  strings,
+  problems,
+  handlers,
+}: {
+  strings: PageStrings;
+  problems: SupportProblem[];
+  handlers: ProblemHandlers;
+}) {
   const ordered = [...problems].sort((a, b) => Number(b.blocking) - Number(a.blocking));
   const actions = ordered.flatMap((problem) => (problem.action ? [problem.action] : []));
   return (
@@ -109,7 +118,15 @@ export function UnsupportedScreen({ strings, problems, handlers }: { strings: Pa
 }
 
 /** Problems that do not stop the flow (camera not yet allowed, offline, …), shown above the form. */
-export function ProblemNotices({ strings, problems, handlers }: { strings: PageStrings; problems: SupportProblem[]; handlers: ProblemHandlers }) {
+export function ProblemNotices({
+  strings,
+  problems,
+  handlers,
+}: {
+  strings: PageStrings;
+  problems: SupportProblem[];
+  handlers: ProblemHandlers;
+}) {
   if (problems.length === 0) return null;
   const actions = problems.flatMap((problem) => (problem.action ? [problem.action] : []));
   return (

@@ -130,8 +130,22 @@ export function StepBar({ steps, current, label }: { steps: readonly string[]; c
 }
 
 /** The masked identity under verification: enough to recognise, not enough to reuse. */
-export function IdentitySummary({ labels, name, idCardNumber }: { labels: { name: string; idCard: string }; name: string; idCardNumber: string }) {
-  const row: CSSProperties = { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', flexWrap: 'wrap', padding: '0.25em 0' };
+export function IdentitySummary({
+  labels,
+  name,
+  idCardNumber,
+}: {
+  labels: { name: string; idCard: string };
+  name: string;
+  idCardNumber: string;
+}) {
+  const row: CSSProperties = {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    padding: '0.25em 0',
+  };
   return (
     <View
       data-testid="fv-identity"
@@ -153,7 +167,13 @@ export function IdentitySummary({ labels, name, idCardNumber }: { labels: { name
       <View style={row}>
         <Text style={{ color: color.muted, marginRight: '1em' }}>{labels.idCard}</Text>
         {/* A Latin face first: some CJK fonts draw "*" full-width. */}
-        <Text style={{ marginLeft: 'auto', fontFamily: '"Helvetica Neue", Arial, "DejaVu Sans", sans-serif', fontVariantNumeric: 'tabular-nums' }}>
+        <Text
+          style={{
+            marginLeft: 'auto',
+            fontFamily: '"Helvetica Neue", Arial, "DejaVu Sans", sans-serif',
+            fontVariantNumeric: 'tabular-nums',
+          }}
+        >
           {idCardNumber}
         </Text>
       </View>

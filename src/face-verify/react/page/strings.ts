@@ -163,7 +163,8 @@ const en: PageStrings = {
     failedTitle: 'Verification not completed',
     cancelledTitle: 'Verification cancelled',
   },
-  privacy: 'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
+  privacy:
+    'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
 };
 
 const STRINGS: Record<Locale, PageStrings> = { 'zh-CN': zhCN, en };

@@ -67,7 +67,8 @@ export const rootStyle = (): CSSProperties => ({
   color: color.text,
   fontSize: 'var(--fv-font-size, 16px)',
   lineHeight: 1.6,
-  fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Helvetica Neue", "WenQuanYi Micro Hei", sans-serif',
+  fontFamily:
+    '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Helvetica Neue", "WenQuanYi Micro Hei", sans-serif',
 });
 
 export const styles = {

@@ -5,10 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 
-export type FrontCamera =
-  | { status: 'pending' }
-  | { status: 'live'; stream: MediaStream }
-  | { status: 'unavailable'; reason: string };
+export type FrontCamera = { status: 'pending' } | { status: 'live'; stream: MediaStream } | { status: 'unavailable'; reason: string };
 
 const mediaDevices = (): MediaDevices | undefined =>
   typeof navigator !== 'undefined' && navigator.mediaDevices && typeof navigator.mediaDevices.getUserMedia === 'function'

@@ -62,7 +62,10 @@ export interface MockCredentialOptions {
  * const verifyResult = createMockCredential({ name: '张三', idCardNumber: '11010519491231002X' });
  */
 export function createMockCredential(options: MockCredentialOptions = {}): string {
-  const digests = options.name !== undefined && options.idCardNumber !== undefined ? identityMd5s({ name: options.name, idCardNumber: options.idCardNumber }) : undefined;
+  const digests =
+    options.name !== undefined && options.idCardNumber !== undefined
+      ? identityMd5s({ name: options.name, idCardNumber: options.idCardNumber })
+      : undefined;
   return encodeMockCredential({
     ret: options.ret ?? 0,
     time: options.time ?? Math.floor(Date.now() / 1000),
@@ -81,7 +84,15 @@ interface MockParts {
 
 function createParts(options: MockWeChatOptions): MockParts {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const settings = { ...MOCK_WECHAT_DEFAULTS, scenario: 'success', busyTimes: 2, tokenUses: 2, slowMs: 1000, now: Date.now, ...defined } as MockParts['settings'];
+  const settings = {
+    ...MOCK_WECHAT_DEFAULTS,
+    scenario: 'success',
+    busyTimes: 2,
+    tokenUses: 2,
+    slowMs: 1000,
+    now: Date.now,
+    ...defined,
+  } as MockParts['settings'];
   const registry = new MockRegistry(settings);
   return { settings, registry, handle: createMockRoutes(registry) };
 }
@@ -103,7 +114,10 @@ function assemble({ settings, registry, handle }: MockParts, url: string): MockW
     },
     setScenario: (scenario) => registry.setScenario(scenario),
     push: (target, message, pushOptions) =>
-      sendPush(target, buildPushRequest(typeof target === 'string' ? target : 'http://push-target.invalid/', message, credentials, pushOptions)),
+      sendPush(
+        target,
+        buildPushRequest(typeof target === 'string' ? target : 'http://push-target.invalid/', message, credentials, pushOptions),
+      ),
     faceIdentifyEvent: ({ outSeqNo, verifyResult, openid = settings.openid }) => ({
       ToUserName: 'gh_mock00000000',
       FromUserName: openid,
@@ -151,5 +165,8 @@ export async function startMockWeChat(options: MockWeChatOptions & { port?: numb
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();
     });
-  return Object.defineProperty(assemble(parts, `http://${host}:${boundPort}`), 'close', { value: close, enumerable: true }) as MockWeChatServer;
+  return Object.defineProperty(assemble(parts, `http://${host}:${boundPort}`), 'close', {
+    value: close,
+    enumerable: true,
+  }) as MockWeChatServer;
 }

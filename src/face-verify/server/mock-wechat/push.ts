@@ -30,7 +30,12 @@ const serialize = (message: Record<string, string | number>, format: 'xml' | 'js
   format === 'json' ? JSON.stringify(message) : buildFlatXml(message);
 
 /** Builds the request WeChat would send for `message` (without sending it). */
-export function buildPushRequest(target: string, message: Record<string, string | number>, credentials: PushCredentials, options: PushOptions = {}): Request {
+export function buildPushRequest(
+  target: string,
+  message: Record<string, string | number>,
+  credentials: PushCredentials,
+  options: PushOptions = {},
+): Request {
   const format = options.format ?? 'xml';
   const timestamp = String(options.timestamp ?? Math.floor(credentials.now() / 1000));
   const nonce = options.nonce ?? randomHex(8);

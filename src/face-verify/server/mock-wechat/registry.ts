@@ -10,10 +10,19 @@ import { randomHex } from '../digest';
  * - `busy`: the first `busyTimes` calls answer -1.
  * - `slow`: every answer waits `slowMs`.
  */
-export type MockWeChatScenario = 'success' | 'identity-mismatch' | 'identify-ret-failure' | 'expired-user-info' | 'token-expiry' | 'busy' | 'slow';
+export type MockWeChatScenario =
+  'success' | 'identity-mismatch' | 'identify-ret-failure' | 'expired-user-info' | 'token-expiry' | 'busy' | 'slow';
 
 /** Every scenario the WeChat stand-in can play. */
-export const MOCK_WECHAT_SCENARIOS: readonly MockWeChatScenario[] = ['success', 'identity-mismatch', 'identify-ret-failure', 'expired-user-info', 'token-expiry', 'busy', 'slow'];
+export const MOCK_WECHAT_SCENARIOS: readonly MockWeChatScenario[] = [
+  'success',
+  'identity-mismatch',
+  'identify-ret-failure',
+  'expired-user-info',
+  'token-expiry',
+  'busy',
+  'slow',
+];
 
 /** The stand-in's credentials, for `createWeChatApi` and `createPushHandler` in previews and tests (not secrets). */
 export const MOCK_WECHAT_DEFAULTS = {
@@ -44,8 +53,16 @@ export interface MockWeChatOptions {
   now?: () => number;
 }
 
-interface TokenRecord { expiresAt: number; usesLeft: number }
-export interface UserKeyRecord { nameMd5: string; idMd5: string; outSeqNo?: string; expiresAt: number }
+interface TokenRecord {
+  expiresAt: number;
+  usesLeft: number;
+}
+export interface UserKeyRecord {
+  nameMd5: string;
+  idMd5: string;
+  outSeqNo?: string;
+  expiresAt: number;
+}
 export interface VerifyIdRecord {
   certHash: string;
   openid: string;

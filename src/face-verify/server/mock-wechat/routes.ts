@@ -81,7 +81,13 @@ function getVerifyId(registry: MockRegistry, body: Json): Response {
   if (!nonEmpty(body.out_seq_no) || !nonEmpty(body.openid) || !isRecord(cert)) return fail(47001, 'data format error');
   if (cert.cert_type !== 'IDENTITY_CARD') return fail(47001, 'data format error: cert_type');
   if (!nonEmpty(cert.cert_name) || !nonEmpty(cert.cert_no)) return fail(84006, 'name or id_card_number empty');
-  return ok(registry.registerVerifyId({ certHash: certHashOf(cert.cert_type, cert.cert_name, cert.cert_no), openid: body.openid, outSeqNo: body.out_seq_no }));
+  return ok(
+    registry.registerVerifyId({
+      certHash: certHashOf(cert.cert_type, cert.cert_name, cert.cert_no),
+      openid: body.openid,
+      outSeqNo: body.out_seq_no,
+    }),
+  );
 }
 
 function queryVerifyInfo(registry: MockRegistry, body: Json): Response {
@@ -91,7 +97,8 @@ function queryVerifyInfo(registry: MockRegistry, body: Json): Response {
   const same = (value: unknown, expected: string) => typeof value === 'string' && constantTimeEqual(value, expected);
   const matches = same(body.cert_hash, record.certHash) && same(body.openid, record.openid) && same(body.out_seq_no, record.outSeqNo);
   // WeChat documents that a mismatch comes back as an errcode, not which one: the stand-in uses 84003.
-  if (!matches || registry.scenario === 'identity-mismatch') return fail(84003, 'user info not found: cert_hash, openid or out_seq_no mismatch');
+  if (!matches || registry.scenario === 'identity-mismatch')
+    return fail(84003, 'user info not found: cert_hash, openid or out_seq_no mismatch');
   return ok({ verify_ret: registry.scenario === 'identify-ret-failure' ? 10004 : (record.captureRet ?? 10000) });
 }
 
@@ -134,7 +141,8 @@ export function createMockRoutes(registry: MockRegistry): (request: Request) => 
     }
     const face = /^cityservice\/face\/identify\/([a-z]+)$/.exec(path)?.[1];
     const handler = face === undefined ? undefined : FACE_ROUTES[face];
-    if (face === undefined || handler === undefined || request.method !== 'POST') return answer({ errcode: 40066, errmsg: 'invalid url' }, 404);
+    if (face === undefined || handler === undefined || request.method !== 'POST')
+      return answer({ errcode: 40066, errmsg: 'invalid url' }, 404);
     registry.count(face);
     const body = await jsonBody(request);
     if (registry.takeBusy()) return fail(-1, 'system error');

@@ -27,18 +27,21 @@ export default function IndexPage() {
   const busy = status === 'probing' || status === 'capturing' || status === 'submitting';
 
   return (
-    <View className='consumer-index'>
-      <Text id='status'>状态：{status}{preview ? '（预览）' : ''}</Text>
-      {support && !support.supported ? <Text id='unsupported'>{support.problems[0]?.message}</Text> : null}
-      <Input id='name' placeholder='姓名' value={name} onInput={(e) => setName(e.detail.value)} />
-      <Input id='id-card' placeholder='身份证号' maxlength={18} value={idCardNumber} onInput={(e) => setIdCardNumber(e.detail.value)} />
-      {formError ? <Text id='form-error'>{formError}</Text> : null}
-      {error ? <Text id='error'>{error.message}</Text> : null}
-      {status === 'success' ? <Text id='done'>认证成功</Text> : null}
-      <Button id='start' disabled={busy} onClick={error?.retryable ? retry : submit}>
+    <View className="consumer-index">
+      <Text id="status">
+        状态：{status}
+        {preview ? '（预览）' : ''}
+      </Text>
+      {support && !support.supported ? <Text id="unsupported">{support.problems[0]?.message}</Text> : null}
+      <Input id="name" placeholder="姓名" value={name} onInput={(e) => setName(e.detail.value)} />
+      <Input id="id-card" placeholder="身份证号" maxlength={18} value={idCardNumber} onInput={(e) => setIdCardNumber(e.detail.value)} />
+      {formError ? <Text id="form-error">{formError}</Text> : null}
+      {error ? <Text id="error">{error.message}</Text> : null}
+      {status === 'success' ? <Text id="done">认证成功</Text> : null}
+      <Button id="start" disabled={busy} onClick={error?.retryable ? retry : submit}>
         {error?.retryable ? '重试' : '开始人脸核身'}
       </Button>
-      <Button id='open-page' onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+      <Button id="open-page" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
         使用预置核身页面
       </Button>
     </View>
