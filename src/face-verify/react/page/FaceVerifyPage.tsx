@@ -16,6 +16,7 @@ import type { FaceVerifyTheme } from './theme';
 
 export type { FaceVerifyTheme } from './theme';
 
+/** Props of {@link FaceVerifyPage}: the flow's options, the page's words, callbacks, theme and preview settings. */
 export interface FaceVerifyPageProps {
   /** Where the credential goes: a URL (POSTed as JSON) or a function returning your backend's verdict. In an H5 preview, omitted means the in-browser mock backend. */
   endpoint?: FaceVerifyOptions['endpoint'];
