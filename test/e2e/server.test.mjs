@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { fillAndStart, openBrowser, openVerification, VALID_ID } from './browser.mjs';
+import { fillAndStart, openBrowser, openVerification, outcomeOf, VALID_ID } from './browser.mjs';
 
 const API = process.env.E2E_API ?? '';
 const skip = API ? false : 'runs with E2E_SERVER=1 (the demo server)';
@@ -42,5 +42,35 @@ test('face-mismatch: the server says no (10004) and the page says why', { skip }
   assert.equal(outcome, 'failed');
   assert.equal(answer.ok, false);
   assert.equal(Number(answer.code), 10004);
+  browser.assertNoPageErrors();
+});
+
+/** A ticket flow (no form): the page asks the demo server for a ticket, captures, and the server judges it. */
+async function ticketCall(query) {
+  const { page } = browser;
+  await openVerification(page, `form=0&${query}`);
+  const ticket = page.waitForResponse((response) => response.url() === `${API}/api/face/ticket`);
+  const call = page.waitForResponse((response) => response.url() === `${API}/api/face/verify` && response.request().method() === 'POST');
+  const outcome = await outcomeOf(page, () => page.click('#fv-start'));
+  return { outcome, ticket: await (await ticket).json(), body: JSON.parse((await call).request().postData() ?? '{}'), answer: await (await call).json() };
+}
+
+test('v1 ticket: a userIdKey from the server, checked against the user it was issued for', { skip }, async () => {
+  const { outcome, ticket, answer } = await ticketCall('scenario=success');
+  assert.equal(outcome, 'success');
+  assert.match(ticket.userIdKey, /\S/);
+  assert.equal(answer.ok, true);
+  browser.assertNoPageErrors();
+});
+
+test('v2: verifyId from the server; the simulated capture's outcome reaches queryverifyinfo', { skip }, async () => {
+  const ok = await ticketCall('protocol=v2&scenario=success');
+  assert.equal(ok.outcome, 'success');
+  assert.deepEqual(Object.keys(ok.body).sort(), ['out_seq_no', 'verify_id']);
+  assert.equal(ok.body.verify_id, ok.ticket.verifyId);
+  assert.equal(ok.answer.ok, true);
+  const mismatch = await ticketCall('protocol=v2&scenario=face-mismatch');
+  assert.equal(mismatch.outcome, 'failed');
+  assert.equal(Number(mismatch.answer.code), 10004);
   browser.assertNoPageErrors();
 });
