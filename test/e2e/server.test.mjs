@@ -52,7 +52,12 @@ async function ticketCall(query) {
   const ticket = page.waitForResponse((response) => response.url() === `${API}/api/face/ticket`);
   const call = page.waitForResponse((response) => response.url() === `${API}/api/face/verify` && response.request().method() === 'POST');
   const outcome = await outcomeOf(page, () => page.click('#fv-start'));
-  return { outcome, ticket: await (await ticket).json(), body: JSON.parse((await call).request().postData() ?? '{}'), answer: await (await call).json() };
+  return {
+    outcome,
+    ticket: await (await ticket).json(),
+    body: JSON.parse((await call).request().postData() ?? '{}'),
+    answer: await (await call).json(),
+  };
 }
 
 test('v1 ticket: a userIdKey from the server, checked against the user it was issued for', { skip }, async () => {
@@ -63,7 +68,7 @@ test('v1 ticket: a userIdKey from the server, checked against the user it was is
   browser.assertNoPageErrors();
 });
 
-test('v2: verifyId from the server; the simulated capture's outcome reaches queryverifyinfo', { skip }, async () => {
+test('v2: verifyId from the server; the outcome of the simulated capture reaches queryverifyinfo', { skip }, async () => {
   const ok = await ticketCall('protocol=v2&scenario=success');
   assert.equal(ok.outcome, 'success');
   assert.deepEqual(Object.keys(ok.body).sort(), ['out_seq_no', 'verify_id']);
