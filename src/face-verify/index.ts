@@ -2,7 +2,7 @@ export { validateIdCardNumber, validateName, validateIdentity, maskIdCardNumber,
 export type { IdCardValidation, IdCardProblem, NameValidation, IdentityValidation, ValidateOptions } from './core/identity';
 export { probeSupport } from './core/probe';
 export type { ProbeOptions } from './core/probe';
-export { classifyCode, KNOWN_CAPTURE_CODES, MAX_FACE_MISMATCH_ATTEMPTS } from './core/catalogue';
+export { classifyCode, classifyVerdict, KNOWN_CAPTURE_CODES, MAX_FACE_MISMATCH_ATTEMPTS } from './core/catalogue';
 export { compareVersions, VERSION_GATES } from './core/version';
 export type { FaceVerifyOptions, FaceVerifyState, FaceVerifyStore } from './core/flow';
 export { createFaceVerify, createDefaultDriver } from './defaults';

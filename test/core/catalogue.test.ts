@@ -1,4 +1,4 @@
-import { classifyCode, KNOWN_CAPTURE_CODES } from 'taro-face-verify';
+import { classifyCode, classifyVerdict, KNOWN_CAPTURE_CODES } from 'taro-face-verify';
 
 // Every capture / result code in the facts file (shared/wechat-face-api.md), with its class.
 const FACTS: Record<string, number[]> = {
@@ -53,5 +53,47 @@ describe('the capture error catalogue', () => {
 
   it('an invalid userIdKey sends a retry back to fetch a new ticket', () => {
     expect(classifyCode(10041, { step: 'capture' }).step).toBe('ticket');
+  });
+});
+
+describe('backend verdict codes', () => {
+  const verdict = (code: number | string | undefined, errcode?: number) =>
+    classifyVerdict(code, errcode, { step: 'capture', locale: 'en' });
+
+  it('classifies the server kit’s codes for the user', () => {
+    expect(verdict('replayed')).toMatchObject({ kind: 'backend', retryable: true, step: 'capture' });
+    expect(verdict('stale')).toMatchObject({
+      kind: 'backend',
+      retryable: true,
+      step: 'capture',
+      message: expect.stringMatching(/expired/),
+    });
+    expect(verdict('unknown_ticket')).toMatchObject({ retryable: true, step: 'ticket' });
+    expect(verdict('name_mismatch')).toMatchObject({
+      retryable: false,
+      action: 'other-channel',
+      message: expect.stringMatching(/does not match the real-name/),
+    });
+    expect(verdict('identity_unknown')).toMatchObject({ retryable: false, message: expect.stringMatching(/misconfigured/) });
+  });
+
+  it('uses WeChat’s errcode passed along with credential_rejected', () => {
+    expect(verdict('credential_rejected', 84002)).toMatchObject({
+      code: 'credential_rejected',
+      kind: 'backend',
+      retryable: true,
+      step: 'ticket',
+    });
+    expect(verdict('credential_rejected', 84001)).toMatchObject({ code: 'credential_rejected', kind: 'backend', retryable: false });
+  });
+
+  it('reads numeric codes, also as strings, through the capture catalogue', () => {
+    expect(verdict('10004')).toMatchObject({ code: 10004, kind: 'backend', retryable: true });
+    expect(verdict(10003)).toMatchObject({ code: 10003, kind: 'backend', step: 'input', retryable: false });
+  });
+
+  it('treats an unknown code as a final "not passed"', () => {
+    expect(verdict('something_else')).toMatchObject({ code: 'something_else', retryable: false, message: 'Verification was not passed.' });
+    expect(verdict(undefined)).toMatchObject({ code: 'rejected', retryable: false });
   });
 });

@@ -1,4 +1,4 @@
-import { createFaceVerify, type FaceVerifyState, type VerifyPayload } from 'taro-face-verify';
+import { createFaceVerify, type FaceVerifyState, type VerifyPayload, type VerifyVerdict } from 'taro-face-verify';
 import { createMockBackend, createMockDriver, type MockScenarioName } from 'taro-face-verify/mock';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002x' };
@@ -335,6 +335,24 @@ describe('tickets', () => {
     expect(flow.getState().status).toBe('success');
     expect(ticketEndpoint).toHaveBeenCalledTimes(2);
     expect(payloads).toEqual([{ verify_id: expect.stringMatching(/^mock-verify-/), out_seq_no: expect.stringMatching(/^mock-seq-/) }]);
+  });
+
+  it('a backend that no longer knows the ticket: a retry asks for a fresh one', async () => {
+    const driver = createMockDriver();
+    const ticketEndpoint = jest.fn(driver.backend.ticketEndpoint);
+    const endpoint = jest
+      .fn<Promise<VerifyVerdict>, [VerifyPayload]>()
+      .mockResolvedValueOnce({ ok: false, code: 'unknown_ticket' })
+      .mockResolvedValueOnce({ ok: true });
+    const flow = createFaceVerify({ driver, endpoint, ticketEndpoint });
+    await flow.getState().start();
+    expect(flow.getState()).toMatchObject({
+      status: 'failed',
+      error: { kind: 'backend', code: 'unknown_ticket', retryable: true, step: 'ticket' },
+    });
+    await flow.getState().retry();
+    expect(flow.getState().status).toBe('success');
+    expect(ticketEndpoint).toHaveBeenCalledTimes(2);
   });
 
   it('a ticket endpoint answering nonsense is a retryable failure at the ticket step', async () => {

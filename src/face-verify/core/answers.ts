@@ -10,6 +10,7 @@ export function parseVerdict(raw: unknown): VerifyVerdict | null {
   const verdict: VerifyVerdict = { ok: false };
   if (typeof raw.code === 'number' || typeof raw.code === 'string') verdict.code = raw.code;
   if (typeof raw.message === 'string') verdict.message = raw.message;
+  if (typeof raw.errcode === 'number') verdict.errcode = raw.errcode;
   return verdict;
 }
 

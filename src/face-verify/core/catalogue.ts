@@ -127,6 +127,48 @@ export function classifyCode(code: number, context: ClassifyContext): FaceVerify
   return error;
 }
 
+/**
+ * The string codes `createVerifyHandler` (taro-face-verify/server) answers with, classified for the user.
+ * A backend of your own may use them too; any other string code is a final "not passed".
+ */
+const VERDICT_CODES: Record<string, CodeClass> = {
+  replayed: { kind: 'backend', retryable: true, message: 'replayed', action: 'retry' },
+  stale: { kind: 'backend', retryable: true, message: 'credentialExpired', action: 'retry' },
+  identify_time_invalid: { kind: 'backend', retryable: true, message: 'credentialExpired', action: 'retry' },
+  unknown_ticket: { kind: 'backend', retryable: true, message: 'credentialExpired', action: 'retry', resumeAt: 'ticket' },
+  out_seq_no_mismatch: { kind: 'backend', retryable: true, message: 'credentialExpired', action: 'retry', resumeAt: 'ticket' },
+  name_mismatch: { kind: 'backend', retryable: false, message: 'identityMismatch', action: 'other-channel' },
+  id_card_mismatch: { kind: 'backend', retryable: false, message: 'identityMismatch', action: 'other-channel' },
+  openid_mismatch: { kind: 'backend', retryable: false, message: 'identityMismatch', action: 'other-channel' },
+  user_id_key_mismatch: { kind: 'backend', retryable: false, message: 'identityMismatch', action: 'other-channel' },
+  identity_unknown: { kind: 'backend', retryable: false, message: 'developer' },
+};
+
+/**
+ * Turns a backend's `{ ok: false, code, errcode? }` into the flow's error (kind 'backend'): WeChat's numeric
+ * codes through the capture catalogue, the server kit's string codes through their own table; a WeChat
+ * errcode passed along (e.g. with `credential_rejected`) decides when the code itself is not known.
+ */
+export function classifyVerdict(code: number | string | undefined, errcode: number | undefined, context: ClassifyContext): FaceVerifyError {
+  const numeric = typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined;
+  const known = typeof code === 'string' ? VERDICT_CODES[code] : undefined;
+  const shownCode = numeric ?? code ?? 'rejected';
+  if (numeric === undefined && !known && errcode !== undefined)
+    return { ...classifyCode(errcode, context), kind: 'backend', code: shownCode };
+  if (numeric !== undefined) return { ...classifyCode(numeric, context), kind: 'backend', code: numeric };
+  const words = messagesFor(context.locale).errors;
+  const found = known ?? { kind: 'backend', retryable: false, message: 'rejected' };
+  const error: FaceVerifyError = {
+    code: shownCode,
+    kind: 'backend',
+    message: words[found.message] as string,
+    retryable: found.retryable,
+    step: found.resumeAt ?? context.step,
+  };
+  if (found.action) error.action = found.action;
+  return error;
+}
+
 /** The kit's own error codes (not WeChat's), with their classes. */
 export function flowError(
   code: string,

@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DriverError, type FaceDriver } from '../drivers/driver';
 import { messagesFor } from '../locales';
 import { parseVerdict, ticketParser } from './answers';
-import { classifyCode, flowError } from './catalogue';
+import { classifyCode, classifyVerdict, flowError } from './catalogue';
 import { systemClock } from './clock';
 import { validateIdentity } from './identity';
 import { checkAliveTypeFor, probeSupport } from './probe';
@@ -275,15 +275,9 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
     };
 
     const backendError = (verdict: VerifyVerdict & { ok: false }, attempts: number): FaceVerifyError => {
-      const locale = options.locale ?? 'zh-CN';
-      const code = verdict.code ?? 'rejected';
-      const codeNumber = typeof code === 'number' ? code : /^-?\d+$/.test(code) ? Number(code) : null;
-      if (codeNumber !== null) {
-        const classified = classifyCode(codeNumber, { locale, step: 'capture', attempts });
-        return { ...classified, kind: 'backend', code: codeNumber };
-      }
-      if (code === 'replayed') return flowError(code, 'backend', words().replayed, true, 'capture', 'retry');
-      return flowError(String(code), 'backend', words().rejected, false, 'capture');
+      const error = classifyVerdict(verdict.code, verdict.errcode, { locale: options.locale ?? 'zh-CN', step: 'capture', attempts });
+      if (error.step === 'ticket') ticket = null; // the backend no longer knows it: a retry asks for a new one
+      return error;
     };
 
     /** Runs the flow from a step to the verdict. */

@@ -88,7 +88,15 @@ export interface Identity {
 export type VerifyPayload = { verify_result: string } | { verify_id: string; out_seq_no: string };
 
 /** The backend's answer. Only `ok: true` is success. */
-export type VerifyVerdict = ({ ok: true } & Record<string, unknown>) | { ok: false; code?: number | string; message?: string };
+export type VerifyVerdict =
+  | ({ ok: true } & Record<string, unknown>)
+  | {
+      ok: false;
+      code?: number | string;
+      message?: string;
+      /** WeChat's errcode, when the backend passes it on (e.g. with `credential_rejected`). */
+      errcode?: number;
+    };
 
 /** A v1 ticket: the userIdKey the backend got from WeChat's getuseridkey for the logged-in user. */
 export type V1Ticket = { userIdKey: string; expiresIn?: number };

@@ -62,6 +62,8 @@ export const en: Messages = {
     badAnswer: 'The service gave an answer we could not read. Try again shortly.',
     rejected: 'Verification was not passed.',
     replayed: 'This verification result has already been used. Verify again.',
+    identityMismatch:
+      'The person verified does not match the real-name details of this account. Make sure the account holder is verifying, or use another service channel.',
     ticketFailed: 'Verification could not be started. Try again shortly.',
     notSupported: 'This device does not support face verification.',
     mockCapture: 'The simulated capture failed.',

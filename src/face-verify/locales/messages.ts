@@ -57,6 +57,7 @@ export interface Messages {
     badAnswer: string;
     rejected: string;
     replayed: string;
+    identityMismatch: string;
     ticketFailed: string;
     notSupported: string;
     mockCapture: string;

@@ -62,6 +62,7 @@ export const zhCN: Messages = {
     badAnswer: '服务返回了无法识别的结果，请稍后重试。',
     rejected: '核验未通过。',
     replayed: '该核验结果已使用过，请重新核验。',
+    identityMismatch: '核验的人与账户的实名信息不一致，请确认是本人操作，或通过其他渠道办理。',
     ticketFailed: '暂时无法开始核验，请稍后重试。',
     notSupported: '当前设备不支持人脸核身。',
     mockCapture: '模拟采集失败。',
