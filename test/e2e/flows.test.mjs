@@ -112,6 +112,15 @@ describe('the form', () => {
     await page.getByRole('combobox', { name: '模拟场景' }).waitFor();
     await page.getByRole('button', { name: 'Switch to English' }).waitFor();
   });
+
+  test('works from the keyboard: Tab to the start button, Enter verifies', async () => {
+    const { page } = browser;
+    await openVerification(page);
+    await fillForm(page);
+    await page.focus('#fv-start');
+    assert.equal(await outcomeOf(page, () => page.keyboard.press('Enter')), 'success');
+    browser.assertNoPageErrors();
+  });
 });
 
 describe('English', () => {

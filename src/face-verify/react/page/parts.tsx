@@ -3,8 +3,22 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { color, styles } from './theme';
 
-/** H5 renders Taro's Button as a custom element: give it a button's role and a tab stop there. */
-const buttonRole: Record<string, unknown> = process.env.TARO_ENV === 'h5' ? { role: 'button', tabIndex: 0 } : {};
+/**
+ * H5 renders Taro's Button as a custom element: give it a button's role, a tab stop, and Enter / Space
+ * activation there, as a native button has. Mini-programs have no keyboard focus: nothing to add.
+ */
+function keyboardButton(activate: () => void): Record<string, unknown> {
+  if (process.env.TARO_ENV !== 'h5') return {};
+  return {
+    role: 'button',
+    tabIndex: 0,
+    onKeyDown: (event: { key?: string; preventDefault?: () => void }) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault?.();
+      activate();
+    },
+  };
+}
 
 export interface ActionButtonProps {
   id: string;
@@ -27,7 +41,9 @@ export function ActionButton({ id, label, onPress, kind = 'primary', disabled = 
       onClick={() => {
         if (!disabled) onPress();
       }}
-      {...buttonRole}
+      {...keyboardButton(() => {
+        if (!disabled) onPress();
+      })}
     >
       {label}
     </Button>
