@@ -10,7 +10,7 @@ import { errorResponse, failureResponse, logError, methodNotAllowed, readJsonBod
 import { createMemoryOnceStore, ticketKey, type IssuedTicket, type OnceStore, type TicketStore } from './stores';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
-import type { WeChatApi } from './wechat-api';
+import type { VerifyInfo, WeChatApi } from './wechat-api';
 
 /** Whom the user should be; each absent field is not checked. `null` answers 401. */
 export interface VerifyExpectation {
@@ -27,7 +27,9 @@ export interface VerifyHandlerOptions {
   api: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
   /**
    * Says whom the request's user should be (read your session from `request`; its body has been read).
-   * Return `{}` to check only WeChat's verdict, freshness, tickets and replay; return `null` for "not logged in".
+   * Return `{}` to check only WeChat's verdict, freshness, tickets and replay: then any genuine result is
+   * accepted whoever's it is and whoever posts it (your choice, e.g. for a one-user demo). Return `null` for
+   * "not logged in"; an empty string is an expectation like any other (it matches nothing WeChat reports).
    */
   expect: (request: Request, payload: VerifyPayload) => VerifyExpectation | null | Promise<VerifyExpectation | null>;
   /** Remembers accepted credentials. @default a fresh in-memory store for this handler */
@@ -56,6 +58,12 @@ function digestsOfTicket(ticket: IssuedTicket, extra: Partial<ExpectedDigests> =
     ...(ticket.openid === undefined ? {} : { openid: ticket.openid }),
     ...extra,
   };
+}
+
+/** The replay key of the capture a v1 answer reports (one user cannot finish two captures in one second). */
+function captureKeyV1(info: VerifyInfo): string {
+  const fields = ['openid', 'user_id_key', 'identify_time', 'finish_time', 'name_utf8_md5', 'id_card_number_md5', 'validate_data'];
+  return `tfv:replay:${sha256Hex(`v1-capture:${JSON.stringify(fields.map((field) => info[field] ?? null))}`)}`;
 }
 
 /** Where `expected` and the ticket disagree about the user (v2, before asking WeChat). */
@@ -92,21 +100,26 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
   const replayTtl = options.replayTtlSeconds ?? 86_400;
   const tickets = options.tickets;
 
+  /** Claims `key` for `check`, and releases the claim unless `check` accepted. */
+  async function claimed(key: string, check: () => Promise<Outcome>): Promise<Outcome> {
+    if (!(await replayStore.claim(key, replayTtl))) return { accepted: false, response: rejectionResponse({ problems: ['replayed'] }) };
+    let accepted = false;
+    try {
+      const outcome = await check();
+      accepted = outcome.accepted;
+      return outcome;
+    } finally {
+      if (!accepted) await replayStore.release(key);
+    }
+  }
+
   /**
    * Claims the credential, asks WeChat, and releases the claim unless the result was accepted: a replay of
    * an accepted credential (or a second post while the first is being checked) costs no WeChat call, and
    * a credential that failed can be checked again.
    */
   async function once(claimKey: string, check: () => Promise<Outcome>): Promise<Response> {
-    if (!(await replayStore.claim(claimKey, replayTtl))) return rejectionResponse({ problems: ['replayed'] });
-    let accepted = false;
-    try {
-      const outcome = await check();
-      accepted = outcome.accepted;
-      return outcome.response;
-    } finally {
-      if (!accepted) await replayStore.release(claimKey);
-    }
+    return (await claimed(claimKey, check)).response;
   }
 
   const accept = (fields: Record<string, unknown>): Outcome => ({ accepted: true, response: acceptedResponse(fields) });
@@ -138,8 +151,12 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
         for (const problem of checkVerifyInfoDigests(info, expectation).problems) if (!problems.includes(problem)) problems.push(problem);
       }
       if (problems.length > 0) return reject(rejectionResponse({ problems, ret: info.identify_ret }));
-      if (tickets && key) await tickets.delete(key);
-      return accept({ protocol: 'v1', identify_time: info.identify_time });
+      // The capture itself is accepted once too: WeChat may decode a credential spelt another way (spaces,
+      // line breaks) to the same capture, which the claim on the posted string alone would let through again.
+      return claimed(captureKeyV1(info), async () => {
+        if (tickets && key) await tickets.delete(key);
+        return accept({ protocol: 'v1', identify_time: info.identify_time });
+      });
     });
   }
 
