@@ -21,7 +21,7 @@ export interface PushHandlerOptions {
   onMessage?: (message: PushMessage) => unknown;
   /** `face_identify` events (check `verify_result` with `getVerifyInfo` + `checkVerifyInfo` before trusting it). */
   onFaceIdentify?: (event: FaceIdentifyEvent) => unknown;
-  /** Remembers deliveries, so WeChat's retries call back once. @default a fresh in-memory store for this handler */
+  /** Remembers deliveries (`out_seq_no` + `verify_result`, else FromUserName + CreateTime), so WeChat's retries call back once. @default a fresh in-memory store for this handler */
   seen?: OnceStore;
   /** @default 3600 */
   seenTtlSeconds?: number;

@@ -48,10 +48,14 @@ export function asFaceIdentifyEvent(message: PushMessage): FaceIdentifyEvent | n
   };
 }
 
-/** The key WeChat's retries share: `out_seq_no`, else FromUserName + CreateTime; null when neither is there. */
+/**
+ * The key WeChat's retries share: `out_seq_no` with `verify_result`, else FromUserName + CreateTime; null
+ * when neither is there. `out_seq_no` alone is not enough: it belongs to the userIdKey, which the front end
+ * reuses for a second capture after a failed one, and that capture's push must not be taken for a retry.
+ */
 export function deliveryKey(message: PushMessage): string | null {
   const outSeqNo = text(message.out_seq_no);
-  if (outSeqNo !== '') return `seq:${outSeqNo}`;
+  if (outSeqNo !== '') return `seq:${JSON.stringify([outSeqNo, text(message.verify_result)])}`;
   const from = text(message.FromUserName);
   const created = text(message.CreateTime);
   return from !== '' && created !== '' ? `from:${from}:${created}` : null;
