@@ -11,7 +11,7 @@ import type { VerifyIdInfo, VerifyInfo } from './wechat-api';
  * - `identify_ret` (v1) / `verify_ret` (v2): WeChat's verdict is not success (0 / 10000); the value is in the answer.
  * - `name_mismatch`: `name_utf8_md5` is not the MD5 of the expected name (or is missing).
  * - `id_card_mismatch`: `id_card_number_md5` is not the MD5 of the expected ID number, final X upper-cased (or is missing).
- * - `openid_mismatch`: the verification was made by another WeChat user.
+ * - `openid_mismatch`: the verification was made by another WeChat user (or WeChat reported no openid).
  * - `user_id_key_mismatch`: the capture was started with another `userIdKey` (or none).
  * - `stale`: `identify_time` is older than `maxAgeSeconds`.
  * - `identify_time_invalid`: `identify_time` is missing, not a number, or more than 5 minutes in the future.
@@ -56,7 +56,9 @@ export interface ExpectedDigests {
 }
 
 const FUTURE_SKEW_SECONDS = 300;
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** WeChat's `value` equals `expected`; a field WeChat left out or empty never matches, not even an empty expectation. */
+const reported = (value: unknown, expected: string, equal = constantTimeEqual): boolean =>
+  typeof value === 'string' && value !== '' && equal(value, expected);
 const nowMs = (now: Date | number | undefined): number => (now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime());
 
 export function digestExpectations(expected: ExpectedVerifyInfo): ExpectedDigests {
@@ -72,12 +74,12 @@ export function checkVerifyInfoDigests(info: VerifyInfo, expected: ExpectedDiges
   const problems: VerifyProblem[] = [];
   if (info.errcode !== 0) problems.push('errcode');
   if (info.identify_ret !== 0) problems.push('identify_ret');
-  if (expected.nameMd5 !== undefined && !constantTimeEqualHex(str(info.name_utf8_md5), expected.nameMd5)) problems.push('name_mismatch');
-  if (expected.idCardMd5 !== undefined && !constantTimeEqualHex(str(info.id_card_number_md5), expected.idCardMd5))
+  if (expected.nameMd5 !== undefined && !reported(info.name_utf8_md5, expected.nameMd5, constantTimeEqualHex))
+    problems.push('name_mismatch');
+  if (expected.idCardMd5 !== undefined && !reported(info.id_card_number_md5, expected.idCardMd5, constantTimeEqualHex))
     problems.push('id_card_mismatch');
-  if (expected.openid !== undefined && !constantTimeEqual(str(info.openid), expected.openid)) problems.push('openid_mismatch');
-  if (expected.userIdKey !== undefined && !constantTimeEqual(str(info.user_id_key), expected.userIdKey))
-    problems.push('user_id_key_mismatch');
+  if (expected.openid !== undefined && !reported(info.openid, expected.openid)) problems.push('openid_mismatch');
+  if (expected.userIdKey !== undefined && !reported(info.user_id_key, expected.userIdKey)) problems.push('user_id_key_mismatch');
   if (expected.maxAgeSeconds !== undefined) {
     const time = info.identify_time;
     const nowSeconds = nowMs(expected.now) / 1000;
