@@ -31,6 +31,9 @@ export function toWebRequest(req: IncomingMessage, origin = `http://${req.header
   } as RequestInit);
 }
 
+const jsonAnswer = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
 /** Writes a Web `Response` to a node response. */
 export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
@@ -47,7 +50,8 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
 /**
  * A node:http listener for a handler: `http.createServer(toNodeListener(handler))`, or in Express
  * `app.post('/api/face/verify', toNodeListener(verify))`. Mount it before any body parser when you can; a body
- * a parser already read (`req.body`) is serialised back. A handler that throws answers 500 JSON.
+ * a parser already read (`req.body`) is serialised back. A handler that throws answers 500 JSON; a request the
+ * Fetch API cannot represent (a TRACE method, a malformed Host header) answers 400 JSON.
  *
  * @example
  * // Koa
@@ -60,13 +64,19 @@ export function toNodeListener(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     let response: Response;
+    let request: Request | undefined;
     try {
-      response = await handler(toWebRequest(req));
+      request = toWebRequest(req);
     } catch {
-      response = new Response(JSON.stringify({ ok: false, code: 'internal_error', message: 'Unexpected error.' }), {
-        status: 500,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-      });
+      // A method (TRACE, …) or Host header the Fetch API refuses: the client's fault, answered 400.
+    }
+    try {
+      response =
+        request === undefined
+          ? jsonAnswer(400, { ok: false, code: 'bad_request', message: 'The method or Host header is not acceptable.' })
+          : await handler(request);
+    } catch {
+      response = jsonAnswer(500, { ok: false, code: 'internal_error', message: 'Unexpected error.' });
     }
     try {
       await writeWebResponse(response, res);
