@@ -68,7 +68,16 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
  *
  * @example
  * const ticket = createTicketHandler({ api, identity: async (request) => (await sessionUser(request)) ?? null });
- * const verify = createVerifyHandler({ api, tickets: ticket.tickets, expect: () => ({}) });
+ * // Bind the result to the session posting it too: with `expect: () => ({})` any genuine result is accepted,
+ * // whoever's session posts it (e.g. a v1 capture made without a ticket, or another user's handed-over credential).
+ * const verify = createVerifyHandler({
+ *   api,
+ *   tickets: ticket.tickets,
+ *   expect: async (request) => {
+ *     const user = await sessionUser(request);
+ *     return user && { openid: user.openid };
+ *   },
+ * });
  */
 export function createTicketHandler(options: TicketHandlerOptions): TicketHandler {
   const tickets = options.tickets ?? createMemoryTicketStore();
