@@ -138,6 +138,14 @@ describe('push handler: messages (POST)', () => {
     expect(failing.events).toHaveLength(1);
   });
 
+  it('refuses plain posts when encryption is required, and still reads safe-mode ones', async () => {
+    const strict = pushEndpoint({ requireEncryption: true });
+    expect(await mock.push(strict.handler, event('plain'))).toMatchObject({ status: 401 });
+    expect(strict.messages).toEqual([]);
+    expect(await mock.push(strict.handler, event('sealed'), { encrypt: true })).toEqual({ status: 200, body: 'success' });
+    expect(strict.events.map((e) => e.out_seq_no)).toEqual(['sealed']);
+  });
+
   it('limits the timestamp age only when asked', async () => {
     const old = { timestamp: Math.floor(Date.now() / 1000) - 3600 };
     expect((await mock.push(pushEndpoint().handler, event(), old)).status).toBe(200);

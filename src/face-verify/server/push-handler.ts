@@ -27,6 +27,12 @@ export interface PushHandlerOptions {
   seenTtlSeconds?: number;
   /** Refuse requests whose `timestamp` is further than this from now (off by default). */
   maxTimestampAgeSeconds?: number;
+  /**
+   * Refuse plain (unencrypted) posts: set it when the console is in safe mode. A plain post's signature
+   * covers only token, timestamp and nonce, not the body, so anyone who saw one signed URL could otherwise
+   * post a body of their own (`maxTimestampAgeSeconds` narrows that window too). @default false
+   */
+  requireEncryption?: boolean;
   /** How long the answer waits for the callbacks before saying `success` anyway. @default 1000 */
   callbackBudgetMs?: number;
   /** @default Date.now */
@@ -92,6 +98,8 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     if (encryptType !== 'raw' && encryptType !== 'aes')
       return errorResponse(400, 'unsupported_encrypt_type', 'encrypt_type must be aes or raw.');
     const safe = encryptType === 'aes';
+    if (!safe && options.requireEncryption)
+      return errorResponse(401, 'encryption_required', 'Only safe-mode (encrypted) messages are accepted.');
     const signed = signedParams(url, [safe ? 'msg_signature' : 'signature', 'timestamp', 'nonce']);
     if (signed instanceof Response) return signed;
     if (!safe && !verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce)) {
