@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const consumer = join(root, 'test', 'consumer');
@@ -201,7 +202,7 @@ if (!weappOnly) {
   });
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 if (!weappOnly && !existsSync(CHROMIUM)) {
   console.log(`\x1b[1m▶ browser\x1b[0m\n  \x1b[33m!\x1b[0m skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 }
@@ -229,15 +230,7 @@ if (!weappOnly && existsSync(CHROMIUM)) {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_FLAGS,
     });
     const errors = [];
     try {

@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 import { buildH5, DIST_H5, hasDemoServer, isH5BuildFresh, ROOT, startDemoServer, stopGroup, waitForHealth } from './start.mjs';
 
@@ -24,7 +25,7 @@ const DOC_SHOTS = { 'form-filled.png': 'page-form.png', 'capture-read-number.png
 
 async function main() {
   const started = Date.now();
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromium = CHROMIUM_PATH;
   if (!existsSync(chromium))
     throw new Error(`${chromium} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
 

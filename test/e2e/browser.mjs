@@ -9,20 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? '';
 export const SCREENSHOTS = resolve(fileURLToPath(new URL('./screenshots', import.meta.url)));
 export const VALID_ID = '11010519491231002X';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const FLAGS = CHROMIUM_FLAGS;
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 /** Opens Chromium; `camera: true` gives it Chromium's fake camera (a moving test pattern). */
@@ -31,7 +23,7 @@ export async function openBrowser({ camera = false } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'fv-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: camera ? [...FLAGS, ...FAKE_CAMERA] : FLAGS,
     viewport: { width: 390, height: 844 },
