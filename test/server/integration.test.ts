@@ -48,8 +48,10 @@ describe('against the stand-in over HTTP', () => {
   });
 
   it('getinfo answers the documented fields for a mock credential', async () => {
+    // A person no other test here verifies: the stand-in never gives one person two captures in one second.
+    const person = { name: '李四', idCardNumber: '440524188001010014' };
     const time = Math.floor(Date.now() / 1000);
-    const info = await apiOver().getVerifyInfo(createMockCredential({ ...USER, time, digits: '8593' }));
+    const info = await apiOver().getVerifyInfo(createMockCredential({ ...person, time, digits: '8593' }));
     expect(info).toEqual({
       errcode: 0,
       errmsg: 'ok',
@@ -62,7 +64,15 @@ describe('against the stand-in over HTTP', () => {
       name_utf8_md5: expect.stringMatching(/^[0-9a-f]{32}$/),
       id_card_number_md5: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(checkVerifyInfo(info, { ...USER, openid: wechat.openid }).ok).toBe(true);
+    expect(checkVerifyInfo(info, { ...person, openid: wechat.openid }).ok).toBe(true);
+  });
+
+  it('one person, two captures in the same second: the stand-in reports distinct times, both verify', async () => {
+    const time = Math.floor(Date.now() / 1000);
+    const person = { name: '王五', idCardNumber: '11010519491231002X' };
+    const first = await apiOver().getVerifyInfo(createMockCredential({ ...person, time }));
+    const second = await apiOver().getVerifyInfo(createMockCredential({ ...person, time }));
+    expect(second.identify_time).toBe(Number(first.identify_time) + 1);
   });
 
   it('identity-mismatch: the check catches the other person', async () => {

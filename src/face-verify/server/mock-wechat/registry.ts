@@ -154,6 +154,25 @@ export class MockRegistry {
     return { user_id_key: key, expires_in: TICKET_LIFETIME_S };
   }
 
+  private readonly captureTimes = new Map<string, number>();
+  private readonly takenSeconds = new Set<string>();
+
+  /**
+   * The identify_time WeChat reports for a capture. A real capture takes seconds, so one person never finishes
+   * two in the same second; the preview's fast mock captures can, and a backend may rightly read that as one
+   * capture posted twice. So when a person's second is already taken by another capture, the stand-in reports
+   * the next free one; the same capture gets the same time however its credential is spelt, as from WeChat.
+   */
+  captureTime(nonce: string, person: string, claimed: number): number {
+    const known = this.captureTimes.get(nonce);
+    if (known !== undefined) return known;
+    let time = claimed;
+    while (this.takenSeconds.has(`${person}@${time}`)) time++;
+    this.takenSeconds.add(`${person}@${time}`);
+    this.captureTimes.set(nonce, time);
+    return time;
+  }
+
   /**
    * What the phone tells WeChat when a v2 capture ends: the mock driver reports it through the demo backend,
    * so the stand-in's queryverifyinfo answers the outcome the preview simulated. False for an unknown verifyId.

@@ -64,13 +64,14 @@ function getInfo(registry: MockRegistry, body: Json): Response {
   if (registry.scenario === 'expired-user-info') return fail(84002, 'user info expired');
   if (!digests.nameMd5 || !digests.idMd5) return fail(84006, 'name or id_card_number empty');
   const mismatch = registry.scenario === 'identity-mismatch';
+  const time = registry.captureTime(claims.nonce, `${digests.nameMd5}:${digests.idMd5}`, claims.time);
   return ok({
     identify_ret: registry.scenario === 'identify-ret-failure' ? 10004 : claims.ret,
-    identify_time: claims.time,
+    identify_time: time,
     validate_data: claims.digits ?? '',
     openid: mismatch ? OTHER_PERSON.openid : registry.options.openid,
     user_id_key: claims.userIdKey ?? '',
-    finish_time: claims.time,
+    finish_time: time,
     name_utf8_md5: mismatch ? OTHER_PERSON.nameMd5 : digests.nameMd5,
     id_card_number_md5: mismatch ? OTHER_PERSON.idMd5 : digests.idMd5,
   });
