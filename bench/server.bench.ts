@@ -22,11 +22,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
 }
 
-const verifyRequest = () =>
+/** Each verification is a different user's capture: one person cannot finish two captures in one second. */
+let users = 0;
+const nextUser = () => ({ name: `用户${++users}`, idCardNumber: PERSON.idCardNumber });
+
+const verifyRequest = (user = nextUser()) =>
   new Request('http://bench.local/api/face/verify', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ verify_result: createMockCredential(PERSON) }),
+    headers: { 'content-type': 'application/json', 'x-bench-user': encodeURIComponent(user.name) },
+    body: JSON.stringify({ verify_result: createMockCredential(user) }),
   });
 
 async function throughput(verify: (request: Request) => Promise<Response>): Promise<BenchRow[]> {
@@ -56,7 +60,7 @@ async function addedLatency(wechat: MockWeChatServer, verify: (request: Request)
   for (let i = 0; i < rounds; i++) {
     // Interleaved, so both series see the same machine load.
     let started = performance.now();
-    const raw = await fetch(getinfo, { method: 'POST', body: JSON.stringify({ verify_result: createMockCredential(PERSON) }) });
+    const raw = await fetch(getinfo, { method: 'POST', body: JSON.stringify({ verify_result: createMockCredential(nextUser()) }) });
     await raw.json();
     bare.push(performance.now() - started);
     started = performance.now();
@@ -110,7 +114,16 @@ export async function runServerBench(): Promise<BenchRow[]> {
   const wechat = await startMockWeChat();
   try {
     const api = createWeChatApi({ appId: wechat.appId, appSecret: wechat.appSecret, baseUrl: wechat.url });
-    const verify = createVerifyHandler({ api, expect: () => ({ ...PERSON, openid: wechat.openid }), onError: () => undefined });
+    // The session says who the user is: here, a header the bench sets per request.
+    const verify = createVerifyHandler({
+      api,
+      expect: (request) => ({
+        name: decodeURIComponent(request.headers.get('x-bench-user') ?? ''),
+        idCardNumber: PERSON.idCardNumber,
+        openid: wechat.openid,
+      }),
+      onError: () => undefined,
+    });
     const token = await api.getAccessToken();
     for (let i = 0; i < 200; i++) await (await verify(verifyRequest())).json(); // warm-up
     return [...(await throughput(verify)), ...(await addedLatency(wechat, verify, token)), ...(await pushRate(wechat))];
