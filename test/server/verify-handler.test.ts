@@ -271,3 +271,27 @@ describe('verify handler, bad requests', () => {
     ).toMatchObject({ status: 400, body: { code: 'invalid_encoding' } });
   });
 });
+
+describe('verify handler, default error log', () => {
+  it('logs the app’s own thrown errors by name only: their message may quote identity data', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    try {
+      const { api } = inProcessWeChat();
+      const verify = createVerifyHandler({
+        api,
+        expect: () => {
+          throw new TypeError(`no session for ${USER.name} ${USER.idCardNumber}`);
+        },
+      });
+      const credential = createMockCredential({ ...USER });
+      const answer = await answerOf(await verify(postJson({ verify_result: credential })));
+      expect(answer.status).toBe(500);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/verify handler: TypeError \(message withheld/);
+      for (const secret of [USER.name, USER.idCardNumber, credential]) expect(lines.join('\n')).not.toContain(secret);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 /** Small Web-standard helpers the handlers share: JSON answers and a size-limited body reader. */
 import { WeChatApiError, WeChatTransportError } from './errors';
+import { PushDecryptError } from './push-crypto';
 
 /** A Web-standard handler: `(request: Request) => Promise<Response>`. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -78,11 +79,20 @@ export async function readJsonBody(request: Request, options: { emptyAs?: unknow
 }
 
 /**
- * The default `onError` of the handlers: one line on stderr. The kit's own errors carry no identity data
- * or credentials; anything else (thrown by your `expect` / `identity` / callbacks) is logged as it is.
+ * The default `onError` of the handlers: one line on stderr. The kit's own errors carry no identity data or
+ * credentials and are logged with their message; anything else (thrown by your `expect` / `identity` /
+ * callbacks) is logged by its name only, since its message may quote a name, an ID number or a credential.
+ * Pass `onError` to log more.
  */
 export function logError(where: string): (error: unknown) => void {
-  return (error) => console.error(`[taro-face-verify] ${where}:`, error);
+  return (error) => console.error(`[taro-face-verify] ${where}: ${describeError(error)}`);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof WeChatApiError || error instanceof WeChatTransportError || error instanceof PushDecryptError)
+    return `${error.name}: ${error.message}`;
+  const name = error instanceof Error ? error.name : typeof error;
+  return `${name} (message withheld: it may quote personal data; pass onError to see it)`;
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
