@@ -119,7 +119,7 @@ function withCors(handler: FetchHandler, allowed: ReadonlySet<string>): FetchHan
         ? {
             'access-control-allow-origin': origin,
             'access-control-allow-methods': 'GET, POST, OPTIONS',
-            'access-control-allow-headers': 'content-type, authorization',
+            'access-control-allow-headers': 'content-type, authorization, idempotency-key',
             'access-control-max-age': '600',
             vary: 'Origin',
           }

@@ -1,31 +1,55 @@
 /**
- * The one place that picks defaults by platform: the WeChat driver on weapp (never the mock on its own),
- * the mock driver and the in-browser mock backend in a Taro H5 build. `process.env.TARO_ENV` is replaced
- * at build time by Taro, so a weapp bundle drops the mock branch entirely.
+ * The one place that picks defaults by platform and joins the parts: the WeChat driver and the
+ * mini-program's request on weapp (never the mock on its own); the mock driver, `fetch` and the in-browser
+ * mock backend in a Taro H5 build. `process.env.TARO_ENV` is replaced at build time by Taro, so a weapp
+ * bundle drops the mock branch entirely.
  */
 import { createFaceVerify as createFlow, type FaceVerifyOptions, type FaceVerifyStore } from './core/flow';
-import type { FaceDriver } from './drivers/driver';
-import { createWeChatDriver } from './drivers/wechat';
-import { createMockDriver, type MockDriver } from './drivers/mock/driver';
+import type { FaceDriver, HttpPort } from './core/ports';
+import type { Clock } from './core/types';
+import { createFetchHttp } from './drivers/http/fetch';
+import { createMiniProgramHttp } from './drivers/http/mini-program';
+import { createMockBackend, type MockBackend, type MockCaptureRecord } from './drivers/mock/backend';
+import { createMockDriver } from './drivers/mock/driver';
+import { createWeChatDriver } from './drivers/wechat/driver';
 
-/** Options as users write them: the driver is optional. */
+/** Options as users write them: the driver and the HTTP port are optional. */
 export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
 
-/** The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. */
-export function createDefaultDriver(): FaceDriver {
+/**
+ * The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews.
+ * @param options `clock`: the mock's time (pass the flow's under fake timers). @default the global timers
+ * @example
+ * const flow = createFaceVerify({ driver: createDefaultDriver(), endpoint: '/api/face/verify' });
+ */
+export function createDefaultDriver(options: { clock?: Clock } = {}): FaceDriver {
   // Written out (not behind a helper) so Taro's build folds it and a weapp bundle drops the mock.
-  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000 });
+  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000, ...options });
   return createWeChatDriver();
 }
 
-const hasMockBackend = (driver: FaceDriver): driver is MockDriver => driver.mock && 'backend' in driver;
+/** The HTTP port for this build: `fetch` in H5 (and Node), the mini-program's `request` elsewhere. */
+function createDefaultHttp(): HttpPort {
+  if (process.env.TARO_ENV === 'h5' || process.env.TARO_ENV === undefined) return createFetchHttp();
+  return createMiniProgramHttp();
+}
 
-/** Fills in the driver, and — only on a mock driver — its mock backend where no endpoint was given. */
-export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver): FaceVerifyOptions {
-  const resolved: FaceVerifyOptions = { ...config, driver };
-  if (hasMockBackend(driver)) {
-    resolved.endpoint ??= driver.backend.endpoint;
-    if (config.protocol === 'v2') resolved.ticketEndpoint ??= driver.backend.ticketEndpoint;
+const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCaptureRecord => driver.mock && 'v2Outcomes' in driver;
+/** One fake backend per mock driver, so every flow on that driver sees the same issued tickets. */
+const backends = new WeakMap<FaceDriver, MockBackend>();
+function backendOf(driver: FaceDriver & MockCaptureRecord, clock: Clock | undefined): MockBackend {
+  let backend = backends.get(driver);
+  if (!backend) backends.set(driver, (backend = createMockBackend({ driver, ...(clock ? { clock } : {}) })));
+  return backend;
+}
+
+/** Fills in the driver and HTTP port, and — only on a mock driver — the mock backend where no endpoint was given. */
+export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, http: HttpPort): FaceVerifyOptions {
+  const resolved: FaceVerifyOptions = { ...config, driver, http: config.http ?? http };
+  if (isMockWithCaptures(driver)) {
+    const backend = backendOf(driver, config.clock);
+    resolved.endpoint ??= backend.endpoint;
+    if (config.protocol === 'v2') resolved.ticketEndpoint ??= backend.ticketEndpoint;
   }
   return resolved;
 }
@@ -39,10 +63,11 @@ export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver): Fa
  * await flow.getState().start({ name, idCardNumber });
  */
 export function createFaceVerify(config: FaceVerifyConfig = {}): FaceVerifyStore {
-  const driver = config.driver ?? createDefaultDriver();
-  const store = createFlow(resolveOptions(config, driver));
+  const driver = config.driver ?? createDefaultDriver(config.clock ? { clock: config.clock } : {});
+  const http = createDefaultHttp();
+  const store = createFlow(resolveOptions(config, driver, http));
   const setOptions = store.getState().setOptions;
-  // Later options keep the same driver and defaults.
-  store.setState({ setOptions: (next) => setOptions(resolveOptions(next, next.driver ?? driver)) });
+  // Later options keep the same driver, HTTP port and defaults.
+  store.setState({ setOptions: (next) => setOptions(resolveOptions(next, next.driver ?? driver, http)) });
   return store;
 }

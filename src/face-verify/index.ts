@@ -2,29 +2,59 @@ export { validateIdCardNumber, validateName, validateIdentity, maskIdCardNumber,
 export type { IdCardValidation, IdCardProblem, NameValidation, IdentityValidation, ValidateOptions } from './core/identity';
 export { probeSupport } from './core/probe';
 export type { ProbeOptions } from './core/probe';
-export { classifyCode, classifyVerdict, KNOWN_CAPTURE_CODES, MAX_FACE_MISMATCH_ATTEMPTS } from './core/catalogue';
-export { compareVersions, VERSION_GATES } from './core/version';
+export { VERDICT_CLASSES } from './core/verdict';
 export type { FaceVerifyOptions, FaceVerifyState, FaceVerifyStore } from './core/flow';
+export { transition, initialMachine, resumeJob } from './core/machine';
+export type { FlowEvent, FlowMachine, Job, JobKind, Secrets } from './core/machine';
 export { createFaceVerify, createDefaultDriver } from './defaults';
 export type { FaceVerifyConfig } from './defaults';
-export { createWeChatDriver } from './drivers/wechat';
-export type { NativeApi } from './drivers/wechat';
-export { DriverError } from './drivers/driver';
+export { DriverError } from './core/ports';
 export type {
   CameraPermission,
-  CaptureAnswer,
+  CaptureOutcome,
+  CapturePlan,
+  CaptureRequest,
+  CaptureSetup,
+  ClassifiedFailure,
+  DeviceProblem,
+  DeviceReport,
   DriverErrorCode,
+  ErrorMessageKey,
   FaceDriver,
-  FaceSupportAnswer,
+  HttpPort,
   HttpRequest,
   HttpResponse,
+  ProbeRequest,
+  TicketSpec,
+} from './core/ports';
+export { createFetchHttp } from './drivers/http/fetch';
+export { createMiniProgramHttp } from './drivers/http/mini-program';
+export type { MiniProgramHttpOptions } from './drivers/http/mini-program';
+export type { NativeApi } from './drivers/callback';
+export {
+  classifyCode,
+  classifyVerdict,
+  compareVersions,
+  createWeChatDriver,
+  KNOWN_CAPTURE_CODES,
+  MAX_FACE_MISMATCH_ATTEMPTS,
+  VERSION_GATES,
+  withWeChatPort,
+} from './drivers/wechat';
+export type {
+  CaptureAnswer,
+  ClassifyContext,
+  FaceSupportAnswer,
   NativeApiName,
   SystemInfo,
   V1CaptureParams,
-} from './drivers/driver';
+  WeChatDriver,
+  WeChatFaceApi,
+} from './drivers/wechat';
+export { IDEMPOTENCY_KEY_HEADER, isVerdictCode, normalizeIdCardNumber, VERDICT_CODES } from './contract';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';
 export { FaceVerifyPage, type FaceVerifyPageProps, type FaceVerifyTheme } from './react/page/FaceVerifyPage';
 export { messagesFor } from './locales';
-export type { Messages } from './locales';
+export type { LocaleTable, Messages } from './locales';
 export type * from './core/types';

@@ -1,4 +1,4 @@
-import { createFaceVerify, type FaceVerifyState, type VerifyPayload, type VerifyVerdict } from 'taro-face-verify';
+import { createFaceVerify, createFetchHttp, type FaceVerifyState, type VerifyPayload, type VerifyVerdict } from 'taro-face-verify';
 import { createMockBackend, createMockDriver, type MockScenarioName } from 'taro-face-verify/mock';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002x' };
@@ -223,7 +223,8 @@ describe('the backend endpoint', () => {
   it('POSTs {verify_result} as JSON with the configured headers', async () => {
     const { fetch, calls } = fetchAnswering(json({ ok: true, identify_time: 1 }));
     const flow = createFaceVerify({
-      driver: createMockDriver({ fetch }),
+      driver: createMockDriver(),
+      http: createFetchHttp(fetch),
       endpoint: 'https://api.example.com/verify',
       headers: { Authorization: 'Bearer t' },
     });
@@ -244,7 +245,13 @@ describe('the backend endpoint', () => {
     ['a network error', async () => Promise.reject(new TypeError('fetch failed')), 'network'],
   ])('retries %s a bounded number of times, then leaves a retryable failure', async (_label, answer, code) => {
     const { fetch, calls } = fetchAnswering(answer);
-    const flow = createFaceVerify({ driver: createMockDriver({ fetch }), endpoint: 'https://x/verify', retries: 2, clock: instantClock() });
+    const flow = createFaceVerify({
+      driver: createMockDriver(),
+      http: createFetchHttp(fetch),
+      endpoint: 'https://x/verify',
+      retries: 2,
+      clock: instantClock(),
+    });
     await flow.getState().start(PERSON);
     expect(calls).toHaveLength(3);
     expect(flow.getState()).toMatchObject({ status: 'failed', step: 'submit', error: { kind: 'network', code, retryable: true } });
@@ -252,8 +259,14 @@ describe('the backend endpoint', () => {
 
   it('retry() after a transient backend failure resubmits the same credential without a new capture', async () => {
     const { fetch, calls } = fetchAnswering(json({}, 503), json({}, 503), json({ ok: true }));
-    const driver = createMockDriver({ fetch });
-    const flow = createFaceVerify({ driver, endpoint: 'https://x/verify', retries: 1, clock: instantClock() });
+    const driver = createMockDriver();
+    const flow = createFaceVerify({
+      driver,
+      http: createFetchHttp(fetch),
+      endpoint: 'https://x/verify',
+      retries: 1,
+      clock: instantClock(),
+    });
     await flow.getState().start(PERSON);
     expect(flow.getState().status).toBe('failed');
     await flow.getState().retry();
@@ -339,7 +352,7 @@ describe('tickets', () => {
 
   it('a backend that no longer knows the ticket: a retry asks for a fresh one', async () => {
     const driver = createMockDriver();
-    const ticketEndpoint = jest.fn(driver.backend.ticketEndpoint);
+    const ticketEndpoint = jest.fn(createMockBackend({ driver }).ticketEndpoint);
     const endpoint = jest
       .fn<Promise<VerifyVerdict>, [VerifyPayload]>()
       .mockResolvedValueOnce({ ok: false, code: 'unknown_ticket' })
@@ -375,16 +388,18 @@ describe('tickets', () => {
 describe('cancel and reset', () => {
   it('a cancelled ticket flow can resume; a cancelled form flow cannot switch to the ticket’s identity', async () => {
     const driver = createMockDriver({ scenario: 'user-cancel' });
-    const ticketEndpoint = jest.fn(driver.backend.ticketEndpoint);
-    const ticketFlow = createFaceVerify({ driver, endpoint: driver.backend.endpoint, ticketEndpoint });
+    const backend = createMockBackend({ driver });
+    const ticketEndpoint = jest.fn(backend.ticketEndpoint);
+    const ticketFlow = createFaceVerify({ driver, endpoint: backend.endpoint, ticketEndpoint });
     await ticketFlow.getState().start();
     expect(ticketFlow.getState()).toMatchObject({ status: 'cancelled', error: { retryable: true } });
     await ticketFlow.getState().retry();
     expect(ticketFlow.getState().status).toBe('success');
 
     const formDriver = createMockDriver({ scenario: 'user-cancel' });
-    const formTickets = jest.fn(formDriver.backend.ticketEndpoint);
-    const formFlow = createFaceVerify({ driver: formDriver, endpoint: formDriver.backend.endpoint, ticketEndpoint: formTickets });
+    const formBackend = createMockBackend({ driver: formDriver });
+    const formTickets = jest.fn(formBackend.ticketEndpoint);
+    const formFlow = createFaceVerify({ driver: formDriver, endpoint: formBackend.endpoint, ticketEndpoint: formTickets });
     await formFlow.getState().start(PERSON);
     expect(formFlow.getState()).toMatchObject({ status: 'cancelled', error: { retryable: false } });
     await formFlow.getState().retry();

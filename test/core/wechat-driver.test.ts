@@ -1,4 +1,4 @@
-import { createWeChatDriver, DriverError, probeSupport } from 'taro-face-verify';
+import { createMiniProgramHttp, createWeChatDriver, DriverError, probeSupport } from 'taro-face-verify';
 import { capablePhone, fakeWx } from './fake-wx';
 
 describe('createWeChatDriver against a fake wx', () => {
@@ -87,12 +87,12 @@ describe('createWeChatDriver against a fake wx', () => {
   it('sends requests as text and reports timeouts distinctly', async () => {
     const ok = capablePhone();
     await expect(
-      createWeChatDriver(ok.wx).request({ url: 'https://x/verify', method: 'POST', headers: { a: 'b' }, body: '{}', timeoutMs: 5000 }),
+      createMiniProgramHttp(ok.wx).request({ url: 'https://x/verify', method: 'POST', headers: { a: 'b' }, body: '{}', timeoutMs: 5000 }),
     ).resolves.toEqual({ status: 200, text: '{"ok":true}' });
     expect(ok.calls.at(-1)?.params).toMatchObject({ url: 'https://x/verify', header: { a: 'b' }, data: '{}', timeout: 5000 });
     const slow = capablePhone({ request: { fail: { errMsg: 'request:fail timeout' } } });
     await expect(
-      createWeChatDriver(slow.wx).request({ url: 'u', method: 'POST', headers: {}, body: '', timeoutMs: 1 }),
+      createMiniProgramHttp(slow.wx).request({ url: 'u', method: 'POST', headers: {}, body: '', timeoutMs: 1 }),
     ).rejects.toMatchObject({
       code: 'timeout',
     });

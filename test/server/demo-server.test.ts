@@ -51,18 +51,15 @@ describe('demo server', () => {
   });
 
   it('v2 in the preview: the mock driver’s reported capture outcome reaches queryverifyinfo', async () => {
-    const { createFaceVerify } = await import('taro-face-verify');
+    const { createFaceVerify, createFetchHttp } = await import('taro-face-verify');
     const { createMockDriver } = await import('taro-face-verify/mock');
     const report = (outcome: { verifyId: string; verifyRet: number }) =>
       post('/api/mock/v2-capture', { verify_id: outcome.verifyId, verify_ret: outcome.verifyRet }).then((r) => expect(r.status).toBe(200));
     const run = async (scenario: 'success' | 'face-mismatch') => {
-      const driver = createMockDriver({
-        scenario,
-        fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as object), origin: PREVIEW } }),
-        onV2Capture: report,
-      });
+      const driver = createMockDriver({ scenario, onV2Capture: report });
       const flow = createFaceVerify({
         driver,
+        http: createFetchHttp((url, init) => fetch(url, { ...init, headers: { ...(init?.headers as object), origin: PREVIEW } })),
         protocol: 'v2',
         endpoint: `${server.url}/api/face/verify`,
         ticketEndpoint: `${server.url}/api/face/ticket`,

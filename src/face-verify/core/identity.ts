@@ -1,3 +1,4 @@
+import { normalizeIdCardNumber } from '../contract';
 import { messagesFor } from '../locales';
 import type { Identity, Locale } from './types';
 
@@ -75,11 +76,9 @@ export function idCardCheckCharacter(first17: string): string {
  * validateIdCardNumber(' 11010519491231002x ') // { ok: true, value: '11010519491231002X' }
  */
 export function validateIdCardNumber(input: string, options: ValidateOptions = {}): IdCardValidation {
-  const words = messagesFor(options.locale).idCard;
+  const words = messagesFor(options.locale).flow.idCard;
   const fail = (problem: IdCardProblem, reason: string): IdCardValidation => ({ ok: false, reason, problem });
-  const value = String(input ?? '')
-    .trim()
-    .replace(/x$/, 'X');
+  const value = normalizeIdCardNumber(input);
 
   if (value === '') return fail('empty', words.empty);
   if (value.length !== 18) return fail('length', words.length(value.length));
@@ -117,7 +116,7 @@ export type NameValidation = { ok: true; value: string } | { ok: false; reason: 
  * than the middle dot used in transliterated names (`·`).
  */
 export function validateName(input: string, options: { locale?: Locale } = {}): NameValidation {
-  const words = messagesFor(options.locale).name;
+  const words = messagesFor(options.locale).flow.name;
   const value = String(input ?? '')
     .trim()
     .replace(/\s+/g, ' ');

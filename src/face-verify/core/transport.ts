@@ -1,16 +1,16 @@
 /**
  * Calls the app's backend (the verify endpoint and the ticket endpoint): a URL reached through the
- * driver's HTTP, or a function. Timeouts, non-2xx answers, non-JSON and answers of the wrong shape are
+ * HTTP port, or a function. Timeouts, non-2xx answers, non-JSON and answers of the wrong shape are
  * transient and retried with backoff a bounded number of times before they surface as a retryable error.
  */
-import { DriverError, type FaceDriver } from '../drivers/driver';
 import { messagesFor } from '../locales';
 import { sleep } from './clock';
-import { flowError } from './catalogue';
+import { flowError } from './errors';
+import { DriverError, type HttpPort } from './ports';
 import type { Clock, Endpoint, FaceVerifyError, FlowStep, Locale } from './types';
 
 export interface TransportOptions {
-  driver: FaceDriver;
+  http: HttpPort;
   clock: Clock;
   headers?: Record<string, string>;
   /** Per attempt. */
@@ -62,7 +62,7 @@ async function attemptOnce<P, A>(
       );
     } else {
       const response = await withTimeout(
-        options.driver.request({
+        options.http.request({
           url: endpoint,
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers },
@@ -103,7 +103,7 @@ export async function callEndpoint<P, A>(
     if ('value' in outcome) return { ok: true, value: outcome.value };
     last = outcome;
   }
-  const words = messagesFor(options.locale).errors;
+  const words = messagesFor(options.locale).flow.errors;
   const message =
     last.reason === 'timeout'
       ? words.timeout

@@ -3,7 +3,10 @@
 export type LivenessMode = 'read-number' | 'screen-flash';
 /** The liveness mode to use: 'auto' picks screen flash where WeChat allows it, else read-number. */
 export type ModePreference = 'auto' | LivenessMode;
-/** 'v1': `startFacialRecognitionVerify` with name + ID number (or a userIdKey); 'v2': `requestFacialVerify` with a backend-issued verifyId. */
+/**
+ * WeChat only (other drivers ignore it). 'v1': `startFacialRecognitionVerify` with name + ID number (or a
+ * userIdKey); 'v2': `requestFacialVerify` with a backend-issued verifyId.
+ */
 export type Protocol = 'v1' | 'v2';
 /** The language of messages for users. */
 export type Locale = 'zh-CN' | 'en';
@@ -62,7 +65,7 @@ export type ErrorKind = 'input' | 'cancel' | 'permission' | 'device' | 'retry' |
 
 /** A failure of the flow, written for the user, with whether and where `retry()` resumes. */
 export interface FaceVerifyError {
-  /** A WeChat error code (90100, 10004, …) or one of ours ('invalid-id-card', 'timeout', …). */
+  /** The platform's code (WeChat's 90100, 10004, …), a verdict code, or one of ours ('invalid-id-card', 'timeout', …). */
   code: number | string;
   kind: ErrorKind;
   /** For the user, in the flow's locale. */
@@ -84,33 +87,27 @@ export interface Identity {
   idCardNumber: string;
 }
 
-/** What the flow POSTs to `endpoint`. */
-export type VerifyPayload = { verify_result: string } | { verify_id: string; out_seq_no: string };
-
-/** The backend's answer. Only `ok: true` is success. */
-export type VerifyVerdict =
-  | ({ ok: true } & Record<string, unknown>)
-  | {
-      ok: false;
-      code?: number | string;
-      message?: string;
-      /** WeChat's errcode, when the backend passes it on (e.g. with `credential_rejected`). */
-      errcode?: number;
-    };
-
-/** A v1 ticket: the userIdKey the backend got from WeChat's getuseridkey for the logged-in user. */
-export type V1Ticket = { userIdKey: string; expiresIn?: number };
-/** A v2 ticket: the verifyId (and its out_seq_no) the backend got from WeChat's getverifyid. */
-export type V2Ticket = { verifyId: string; outSeqNo: string; expiresIn?: number };
-/** What a ticket endpoint returns: {@link V1Ticket} or {@link V2Ticket}. */
-export type Ticket = V1Ticket | V2Ticket;
+export type {
+  AlipayTicket,
+  AlipayVerifyPayload,
+  Ticket,
+  TicketRequest,
+  V1Ticket,
+  V1VerifyPayload,
+  V2Ticket,
+  V2VerifyPayload,
+  VerdictCode,
+  VerifyPayload,
+  VerifyVerdict,
+} from '../contract';
+import type { Ticket, TicketRequest, VerifyPayload, VerifyVerdict } from '../contract';
 
 /** A backend endpoint: a URL the flow POSTs JSON to, or a function that answers in-process. */
 export type Endpoint<Payload, Answer> = string | ((payload: Payload) => Answer | Promise<Answer>);
 /** Where the credential goes; answers a {@link VerifyVerdict}. */
 export type VerifyEndpoint = Endpoint<VerifyPayload, VerifyVerdict>;
-/** Where the flow gets a ticket (v2, or v1 with a userIdKey); answers a {@link Ticket}. */
-export type TicketEndpoint = Endpoint<{ protocol: Protocol }, Ticket>;
+/** Where the flow gets a ticket (WeChat v2, v1 with a userIdKey, Alipay); answers a {@link Ticket}. */
+export type TicketEndpoint = Endpoint<TicketRequest, Ticket>;
 
 /** Time, injected so tests and benchmarks control it. Defaults to the global timers, read at call time. */
 export interface Clock {

@@ -1,24 +1,33 @@
 /**
  * An in-memory stand-in for the app's backend, for previews with no server: function endpoints that judge
  * mock credentials the way `createVerifyHandler` judges real ones (identify_ret, freshness, replay).
- * For the real server checks end to end, run the demo server (`npm run server`) instead.
+ * It knows nothing of the mock driver's module: the entry's defaults join the two. For the real server
+ * checks end to end, run the demo server (`npm run server`) instead.
  */
-import type { Protocol, Ticket, VerifyPayload, VerifyVerdict } from '../../core/types';
+import type { Ticket, TicketRequest, VerifyPayload, VerifyVerdict } from '../../contract';
+import { systemClock } from '../../core/clock';
+import type { Clock } from '../../core/types';
 import { decodeMockCredential } from './credential';
-import type { MockDriver } from './driver';
+
+/** What the backend reads from the simulated device: the verify_ret WeChat recorded per v2 verifyId. */
+export interface MockCaptureRecord {
+  readonly v2Outcomes: ReadonlyMap<string, number>;
+}
 
 /** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
-  /** The mock driver whose v2 captures this backend judges. */
-  driver?: MockDriver;
+  /** The mock driver (or any record of its v2 captures) whose v2 captures this backend judges. */
+  driver?: MockCaptureRecord;
   /** Oldest identify_time accepted, in seconds. @default 600 */
   maxAgeSeconds?: number;
+  /** Time for freshness checks and ticket ids; pass the flow's clock under fake timers. @default the global timers */
+  clock?: Clock;
 }
 
 /** Function endpoints to pass as the flow's `endpoint` and `ticketEndpoint`. */
 export interface MockBackend {
   endpoint(payload: VerifyPayload): Promise<VerifyVerdict>;
-  ticketEndpoint(request: { protocol: Protocol }): Promise<Ticket>;
+  ticketEndpoint(request: TicketRequest): Promise<Ticket>;
 }
 
 /**
@@ -32,12 +41,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const used = new Set<string>();
   const issued = new Set<string>();
   const maxAge = options.maxAgeSeconds ?? 600;
+  const clock = options.clock ?? systemClock;
   let counter = 0;
 
   return {
     async ticketEndpoint({ protocol }) {
       counter++;
-      const id = `${Date.now().toString(36)}${counter}`;
+      const id = `${clock.now().toString(36)}${counter}`;
       if (protocol === 'v2') {
         issued.add(`mock-verify-${id}`);
         return { verifyId: `mock-verify-${id}`, outSeqNo: `mock-seq-${id}`, expiresIn: 3600 };
@@ -47,6 +57,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
 
     async endpoint(payload) {
+      if ('certify_id' in payload) return { ok: false, code: 'unknown_ticket', message: 'this mock backend issues no certify ids' };
       const key = 'verify_result' in payload ? payload.verify_result : payload.verify_id;
       if (typeof key !== 'string' || used.has(key)) return { ok: false, code: 'replayed', message: 'credential already used' };
       if ('verify_id' in payload) {
@@ -61,7 +72,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (claims.userIdKey && !issued.has(claims.userIdKey)) return { ok: false, code: 10041, message: 'unknown user_id_key' };
       used.add(key);
       if (claims.ret !== 0) return { ok: false, code: claims.ret, message: 'identify_ret is not 0' };
-      if (Date.now() / 1000 - claims.time > maxAge) return { ok: false, code: 'stale', message: 'identify_time too old' };
+      if (clock.now() / 1000 - claims.time > maxAge) return { ok: false, code: 'stale', message: 'identify_time too old' };
       return { ok: true, identify_time: claims.time, mock: true };
     },
   };

@@ -6,6 +6,7 @@
  * (MD5s, never the name or ID number themselves), so the real server checks run unchanged in the preview.
  * Format: `mock1.` + base64url(JSON of {@link MockCredentialClaims}).
  */
+import { normalizeIdCardNumber } from '../../contract';
 import { md5Hex } from './md5';
 
 export const MOCK_CREDENTIAL_PREFIX = 'mock1.';
@@ -40,9 +41,9 @@ function fromBase64Url(encoded: string): string {
   return decodeURIComponent(Array.from(bytes, (ch) => '%' + ch.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
 }
 
-/** MD5s as WeChat's getinfo reports them: UTF-8 name; ID number with a final X upper-case. */
+/** MD5s as WeChat's getinfo reports them: UTF-8 name; the normalised ID number (final X upper-case). */
 export function identityDigests(identity: { name: string; idCardNumber: string }): { nameMd5: string; idMd5: string } {
-  return { nameMd5: md5Hex(identity.name), idMd5: md5Hex(identity.idCardNumber.trim().toUpperCase()) };
+  return { nameMd5: md5Hex(identity.name), idMd5: md5Hex(normalizeIdCardNumber(identity.idCardNumber)) };
 }
 
 /**

@@ -3,18 +3,11 @@
  * A flow running on it reports `preview: true`; its credentials are ones the local WeChat stand-in and
  * the mock backend recognise, so the server-side checks run unchanged.
  */
-import type {
-  CameraPermission,
-  CaptureAnswer,
-  FaceDriver,
-  HttpRequest,
-  HttpResponse,
-  NativeApiName,
-  SystemInfo,
-  V1CaptureParams,
-} from '../driver';
-import { DriverError } from '../driver';
-import { createMockBackend, type MockBackend } from './backend';
+import { systemClock } from '../../core/clock';
+import { DriverError, type CameraPermission } from '../../core/ports';
+import type { Clock } from '../../core/types';
+import { withWeChatPort, type WeChatDriver } from '../wechat/driver';
+import type { CaptureAnswer, NativeApiName, SystemInfo, V1CaptureParams, WeChatFaceApi } from '../wechat/native';
 import { encodeMockCredential, identityDigests } from './credential';
 import { isMockScenarioName, MOCK_SCENARIOS, type MockScenario, type MockScenarioName } from './scenarios';
 
@@ -39,8 +32,8 @@ export interface MockDriverOptions {
   latencyMs?: number;
   /** How long a simulated capture lasts, in ms. @default 0 */
   captureMs?: number;
-  /** The HTTP client for URL endpoints. @default globalThis.fetch */
-  fetch?: typeof fetch;
+  /** Time for the simulated latency, capture and identify_time; pass the flow's clock so fake timers drive both. @default the global timers */
+  clock?: Clock;
   /**
    * Called when a simulated v2 capture ends, with the verify_ret WeChat would record for the verifyId: lets a
    * preview tell the local WeChat stand-in (through the demo backend) what it simulated.
@@ -48,8 +41,12 @@ export interface MockDriverOptions {
   onV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
 }
 
-/** A simulated device: a {@link FaceDriver} that plays a scenario, plus what previews and tests inspect. */
-export interface MockDriver extends FaceDriver {
+/**
+ * A simulated WeChat: the WeChat driver's device port over simulated native APIs that play a scenario,
+ * plus what previews and tests inspect. Its credentials are judged by `createMockBackend` (joined to it
+ * in the entry's defaults) or by the local WeChat stand-in.
+ */
+export interface MockDriver extends WeChatDriver {
   readonly scenarioName: string;
   readonly scenario: MockScenario;
   /** The capture under way, for the preview's simulated capture screen. */
@@ -61,8 +58,6 @@ export interface MockDriver extends FaceDriver {
   readonly v2Outcomes: Map<string, number>;
   /** Native calls made, by name: for tests. */
   readonly calls: Record<string, number>;
-  /** The in-memory backend that judges this driver's credentials; a flow on this driver with no endpoint uses it. */
-  readonly backend: MockBackend;
 }
 
 const FLASH_COLORS = ['#ff3b30', '#34c759', '#007aff', '#ffcc00', '#af52de', '#ffffff'];
@@ -83,6 +78,7 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
     throw new TypeError(`Unknown mock scenario "${chosen}". Known: ${Object.keys(MOCK_SCENARIOS).join(', ')}.`);
   }
   const scenario: MockScenario = typeof chosen === 'string' ? MOCK_SCENARIOS[chosen as MockScenarioName] : chosen;
+  const clock = options.clock ?? systemClock;
   const latencyMs = options.latencyMs ?? 0;
   const captureMs = options.captureMs ?? 0;
   const inWeChat = scenario.wechatVersion !== null;
@@ -92,9 +88,8 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
   const listeners = new Set<() => void>();
   const calls: Record<string, number> = {};
   const v2Outcomes = new Map<string, number>();
-  let backend: MockBackend | undefined;
 
-  const wait = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : resolve()));
+  const wait = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? clock.setTimeout(resolve, ms) : resolve()));
   const native = async <T>(name: string, answer: () => T): Promise<T> => {
     calls[name] = (calls[name] ?? 0) + 1;
     if (!inWeChat) throw new DriverError('unsupported', name);
@@ -111,9 +106,9 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
     new Promise((resolve) => {
       const code = scenario.captureCodes[captureCount] ?? 0;
       captureCount++;
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timer: unknown;
       const finish = (errCode: number) => {
-        if (timer !== undefined) clearTimeout(timer);
+        if (timer !== undefined) clock.clearTimeout(timer);
         if (session === current) publish(null);
         resolve({ errCode, digits: current.digits });
       };
@@ -124,27 +119,21 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
           .sort(() => Math.random() - 0.5)
           .slice(0, 4),
         durationMs: captureMs,
-        startedAt: Date.now(),
+        startedAt: clock.now(),
         cancel: () => finish(90100),
       };
       publish(current);
-      if (captureMs > 0) timer = setTimeout(() => finish(code), captureMs);
+      if (captureMs > 0) timer = clock.setTimeout(() => finish(code), captureMs);
       else Promise.resolve().then(() => finish(code));
     });
 
   const has = (name: NativeApiName) => inWeChat || name === 'request';
 
-  const driver: MockDriver = {
-    name: 'mock',
-    mock: true,
+  const simulated: WeChatFaceApi & Omit<MockDriver, keyof WeChatDriver> = {
     scenarioName,
     scenario,
     calls,
     v2Outcomes,
-    get backend() {
-      backend ??= createMockBackend({ driver });
-      return backend;
-    },
     captures: {
       getSnapshot: () => session,
       subscribe: (listener) => {
@@ -188,7 +177,7 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
         : identityDigests({ name: params.name as string, idCardNumber: params.idCardNumber as string });
       const verifyResult = encodeMockCredential({
         ret: scenario.identifyRet,
-        time: Math.floor(Date.now() / 1000),
+        time: Math.floor(clock.now() / 1000),
         ...(mode === 'read-number' ? { digits } : {}),
         ...digests,
         nonce: randomNonce(),
@@ -206,23 +195,7 @@ export function createMockDriver(options: MockDriverOptions = {}): MockDriver {
       if (options.onV2Capture) await options.onV2Capture({ verifyId, verifyRet });
       return { errCode: 0, errMsg: 'requestFacialVerify:ok' };
     },
-
-    async request({ url, method, headers, body, timeoutMs }: HttpRequest): Promise<HttpResponse> {
-      calls.request = (calls.request ?? 0) + 1;
-      const doFetch = options.fetch ?? globalThis.fetch;
-      if (typeof doFetch !== 'function') throw new DriverError('unsupported', 'request');
-      const controller = typeof AbortController === 'function' ? new AbortController() : null;
-      const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
-      try {
-        const response = await doFetch(url, { method, headers, body, ...(controller ? { signal: controller.signal } : {}) });
-        return { status: response.status, text: await response.text() };
-      } catch (error) {
-        const aborted = error instanceof Error && error.name === 'AbortError';
-        throw new DriverError(aborted ? 'timeout' : 'failed', 'request');
-      } finally {
-        if (timer !== undefined) clearTimeout(timer);
-      }
-    },
   };
-  return driver;
+  // The real WeChat driver code (capture plan, probe gates, catalogue) runs over the simulated APIs.
+  return withWeChatPort(simulated, { name: 'mock', mock: true });
 }

@@ -2,7 +2,7 @@
  * The mock driver's scenarios: each one a device and a capture outcome, so every failure the real flow
  * can meet is previewable in a desktop browser.
  */
-import type { CameraPermission } from '../driver';
+import type { CameraPermission } from '../../core/ports';
 
 /** A simulated device and capture outcome: what the mock driver answers to each native call. */
 export interface MockScenario {

@@ -1,0 +1,62 @@
+/**
+ * What the front end sends to the app's backend and what the ticket endpoint answers: the wire shapes,
+ * written once for the flow, the server handlers and the mocks.
+ */
+
+/** WeChat v1: the `verifyResult` that `wx.startFacialRecognitionVerify` returned. */
+export type V1VerifyPayload = { verify_result: string };
+/** WeChat v2: the ticket's `verifyId` and `outSeqNo` after `wx.requestFacialVerify` succeeded. */
+export type V2VerifyPayload = { verify_id: string; out_seq_no: string };
+/** Alipay: the ticket's `certifyId` after `my.startAPVerify`. */
+export type AlipayVerifyPayload = { certify_id: string };
+/** The payloads the WeChat server handlers accept today. */
+export type WeChatVerifyPayload = V1VerifyPayload | V2VerifyPayload;
+/** What the flow POSTs to `endpoint`: one credential, built by the platform's driver. */
+export type VerifyPayload = WeChatVerifyPayload | AlipayVerifyPayload;
+
+/** A WeChat v1 ticket: the userIdKey the backend got from WeChat's getuseridkey for the logged-in user. */
+export type V1Ticket = { userIdKey: string; expiresIn?: number };
+/** A WeChat v2 ticket: the verifyId (and its out_seq_no) the backend got from WeChat's getverifyid. */
+export type V2Ticket = { verifyId: string; outSeqNo: string; expiresIn?: number };
+/** An Alipay ticket: the certifyId from `initialize` and the signed certify URL. */
+export type AlipayTicket = { certifyId: string; url: string; expiresIn?: number };
+/** What a ticket endpoint returns. */
+export type Ticket = V1Ticket | V2Ticket | AlipayTicket;
+
+/**
+ * The body the flow POSTs to `ticketEndpoint`: WeChat's `protocol`, or another platform's name, and the
+ * typed identity where the platform's ticket carries it (WeChat v2, Alipay).
+ */
+export interface TicketRequest {
+  protocol?: 'v1' | 'v2';
+  platform?: string;
+  name?: string;
+  idCardNumber?: string;
+}
+
+/** The header that lets a retried submission get the verdict of its own first post (see the server README). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const lifetime = (raw: Record<string, unknown>) =>
+  typeof raw.expiresIn === 'number' && raw.expiresIn > 0 ? { expiresIn: raw.expiresIn } : {};
+
+/** A v1 ticket answer, or null when the shape is wrong. */
+export function parseV1Ticket(raw: unknown): V1Ticket | null {
+  return isRecord(raw) && nonEmpty(raw.userIdKey) ? { userIdKey: raw.userIdKey, ...lifetime(raw) } : null;
+}
+
+/** A v2 ticket answer, or null when the shape is wrong. */
+export function parseV2Ticket(raw: unknown): V2Ticket | null {
+  return isRecord(raw) && nonEmpty(raw.verifyId) && nonEmpty(raw.outSeqNo)
+    ? { verifyId: raw.verifyId, outSeqNo: raw.outSeqNo, ...lifetime(raw) }
+    : null;
+}
+
+/** An Alipay ticket answer, or null when the shape is wrong. */
+export function parseAlipayTicket(raw: unknown): AlipayTicket | null {
+  return isRecord(raw) && nonEmpty(raw.certifyId) && nonEmpty(raw.url)
+    ? { certifyId: raw.certifyId, url: raw.url, ...lifetime(raw) }
+    : null;
+}

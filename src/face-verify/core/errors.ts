@@ -1,0 +1,29 @@
+/** The flow's own errors, and a driver's classified failure worded in the flow's locale. */
+import { messagesFor } from '../locales';
+import type { ClassifiedFailure } from './ports';
+import type { ErrorKind, FaceVerifyError, FlowStep, Locale, ProblemAction } from './types';
+
+/** The kit's own error codes (not a platform's), with their classes. */
+export function flowError(
+  code: string,
+  kind: ErrorKind,
+  message: string,
+  retryable: boolean,
+  step: FlowStep,
+  action?: ProblemAction,
+): FaceVerifyError {
+  return action ? { code, kind, message, retryable, step, action } : { code, kind, message, retryable, step };
+}
+
+/** A classified failure as the user sees it: its message in `locale`, its step where a retry resumes. */
+export function describeFailure(failure: ClassifiedFailure, step: FlowStep, locale: Locale | undefined): FaceVerifyError {
+  const error: FaceVerifyError = {
+    code: failure.code,
+    kind: failure.kind,
+    message: messagesFor(locale).flow.errors[failure.message],
+    retryable: failure.retryable,
+    step: failure.resumeAt ?? step,
+  };
+  if (failure.action) error.action = failure.action;
+  return error;
+}

@@ -1,0 +1,28 @@
+/** The options of one flow (the core's; `FaceVerifyConfig` in defaults.ts makes `driver` optional). */
+import type { FaceDriver, HttpPort } from './ports';
+import type { Clock, Locale, ModePreference, Protocol, TicketEndpoint, VerifyEndpoint } from './types';
+
+export interface FaceVerifyOptions {
+  /** Where the credential goes: a URL (POSTed as JSON) or a function returning the backend's verdict. */
+  endpoint?: VerifyEndpoint;
+  /** Issues a ticket for the logged-in user (WeChat: userIdKey for v1, verifyId for v2, required for v2). */
+  ticketEndpoint?: TicketEndpoint;
+  /** WeChat only: v1 or v2 capture. @default 'v1' */
+  protocol?: Protocol;
+  /** @default 'auto' */
+  mode?: ModePreference;
+  /** The device. The entry point picks WeChat on weapp and the mock in H5 when this is omitted. */
+  driver: FaceDriver;
+  /** How URL endpoints are reached. The entry point picks the mini-program's request or `fetch`. */
+  http?: HttpPort;
+  /** Extra headers for URL endpoints (an auth token, …). */
+  headers?: Record<string, string>;
+  /** Per backend attempt. @default 15000 */
+  timeoutMs?: number;
+  /** Extra backend attempts after a transient failure. @default 2 */
+  retries?: number;
+  /** @default 'zh-CN' */
+  locale?: Locale;
+  /** @default the global timers */
+  clock?: Clock;
+}

@@ -1,0 +1,77 @@
+/**
+ * The backend's `{ ok: false }` answers, classified for the user. The table is a `Record` over the
+ * contract's verdict-code union, so a server code without a client message does not compile; a platform's
+ * numeric code goes to the driver's own catalogue.
+ */
+import type { VerdictCode } from '../contract';
+import { isVerdictCode } from '../contract';
+import { describeFailure } from './errors';
+import type { ClassifiedFailure, FaceDriver } from './ports';
+import type { FaceVerifyError, FlowStep, Locale } from './types';
+
+type VerdictClass = Omit<ClassifiedFailure, 'code' | 'kind'> & {
+  /** The platform's `errcode` passed along decides when present (WeChat's 84002 = expired, …). */
+  deferToErrcode?: boolean;
+};
+
+const REJECTED: VerdictClass = { retryable: false, message: 'rejected' };
+const EXPIRED: VerdictClass = { retryable: true, message: 'credentialExpired', action: 'retry' };
+const NEW_TICKET: VerdictClass = { ...EXPIRED, resumeAt: 'ticket', freshTicket: true };
+const NOT_THE_HOLDER: VerdictClass = { retryable: false, message: 'identityMismatch', action: 'other-channel' };
+
+/** Every code the server kit answers, with what the user sees and whether `retry()` helps. */
+export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
+  errcode: { ...REJECTED, deferToErrcode: true },
+  identify_ret: REJECTED,
+  verify_ret: REJECTED,
+  credential_rejected: { ...REJECTED, deferToErrcode: true },
+  replayed: { retryable: true, message: 'replayed', action: 'retry' },
+  stale: EXPIRED,
+  identify_time_invalid: EXPIRED,
+  unknown_ticket: NEW_TICKET,
+  out_seq_no_mismatch: NEW_TICKET,
+  ticket_required: NEW_TICKET,
+  name_mismatch: NOT_THE_HOLDER,
+  id_card_mismatch: NOT_THE_HOLDER,
+  openid_mismatch: NOT_THE_HOLDER,
+  user_id_key_mismatch: NOT_THE_HOLDER,
+  identity_unknown: { retryable: false, message: 'developer' },
+};
+
+/** How the platform's own codes are read: a driver's `classify`. */
+export type PlatformCodes = Pick<FaceDriver, 'classify'>;
+
+export interface VerdictContext {
+  locale?: Locale;
+  step: FlowStep;
+  /** Captures made so far in this flow, including the failed one. */
+  attempts?: number;
+}
+
+/**
+ * Turns a backend's `{ ok: false, code, errcode? }` into the flow's error (kind 'backend'): numeric codes
+ * (also as strings) through the platform's catalogue, the server kit's string codes through
+ * {@link VERDICT_CLASSES}; any other string code is a final "not passed".
+ */
+export function classifyBackendVerdict(
+  code: number | string | undefined,
+  errcode: number | undefined,
+  context: VerdictContext,
+  platform: PlatformCodes,
+): FaceVerifyError {
+  const numeric = typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined;
+  const known = isVerdictCode(code) ? VERDICT_CLASSES[code] : undefined;
+  const shownCode = numeric ?? code ?? 'rejected';
+  const attempts = context.attempts ?? 1;
+  const fromPlatform = (value: number) => platform.classify(value, { attempts });
+
+  const platformClass =
+    numeric !== undefined
+      ? fromPlatform(numeric)
+      : errcode !== undefined && (!known || known.deferToErrcode)
+        ? fromPlatform(errcode)
+        : null;
+  if (platformClass) return { ...describeFailure(platformClass, context.step, context.locale), kind: 'backend', code: shownCode };
+  const found = known ?? REJECTED;
+  return describeFailure({ ...found, code: shownCode, kind: 'backend' }, context.step, context.locale);
+}
