@@ -22,11 +22,65 @@ export default tseslint.config(
     files: ['src/face-verify/**/*.{ts,tsx}'],
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
+  // The layers (docs/ARCHITECTURE.md): one import rule per folder of the kit. Data flows page → hook →
+  // flow store → ports; drivers implement the core's ports, so they import the core, never the reverse.
   {
-    // The platform-free core: no React, no Taro, no Node built-ins.
-    files: ['src/face-verify/core/**/*.ts', 'src/face-verify/drivers/**/*.ts', 'src/face-verify/locales/**/*.ts'],
+    // contract/: the wire shapes shared by front end, server and mocks. Imports nothing.
+    files: ['src/face-verify/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', '@tarojs/*', 'node:*', '../react/*', '../server/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: 'contract/ imports nothing: the server and the mini-program both load it.' }] },
+      ],
+    },
+  },
+  {
+    // core/: the platform-free flow. It owns the ports; it never reaches the platforms, React or the server.
+    files: ['src/face-verify/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', '@tarojs/*', 'node:*'], message: 'The core is platform-free: no React, Taro or Node built-ins.' },
+            {
+              group: ['**/drivers', '**/drivers/**', '**/react/**', '**/server', '**/server/**', '**/defaults', '**/mock', '../index'],
+              message: 'core/ imports only core/, contract/ and locales/: drivers implement its ports (see docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // drivers/: one folder per platform, implementing the core's ports. No React, no server, no entries.
+    files: ['src/face-verify/drivers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@tarojs/*', 'node:*'],
+              message: 'Drivers get the native object passed in: no React, Taro or Node built-ins.',
+            },
+            {
+              group: ['**/react/**', '**/server', '**/server/**', '**/defaults', '../../index', '../../mock', '../index', '../mock'],
+              message: 'drivers/ import only core/, contract/, locales/ and drivers/ (see docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // locales/: words only, no platform.
+    files: ['src/face-verify/locales/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-*', '@tarojs/*', 'node:*', '**/react/**', '**/server/**', '**/drivers/**'] },
+      ],
     },
   },
   {
@@ -35,7 +89,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-*', '@tarojs/*', 'zustand', 'zustand/*', '../react/*', '../core/*'] },
+        { patterns: ['react', 'react-*', '@tarojs/*', 'zustand', 'zustand/*', '**/react/**', '**/core/**', '**/defaults'] },
       ],
     },
   },

@@ -2,6 +2,7 @@
 import type { FaceDriver, HttpPort } from './ports';
 import type { Clock, Locale, ModePreference, Protocol, TicketEndpoint, VerifyEndpoint } from './types';
 
+/** Options of one verification flow: the device, the backend's endpoints, and how patient to be with them. */
 export interface FaceVerifyOptions {
   /** Where the credential goes: a URL (POSTed as JSON) or a function returning the backend's verdict. */
   endpoint?: VerifyEndpoint;

@@ -3,6 +3,10 @@
  * node:crypto; nothing here logs or keeps what it is given.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { normalizeIdCardNumber } from '../contract';
+
+/** The ID number as WeChat digests it (the contract's one normalisation): spaces trimmed, a final `x` upper-cased. */
+export { normalizeIdCardNumber };
 
 export const md5Hex = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
 export const sha1Hex = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
@@ -24,9 +28,6 @@ export const constantTimeEqualHex = (a: string, b: string): boolean => constantT
 
 /** A random identifier of `bytes` random bytes as lower-case hex. */
 export const randomHex = (bytes: number): string => randomBytes(bytes).toString('hex');
-
-/** The ID number as WeChat digests it: surrounding spaces removed, a final `x` upper-cased. */
-export const normalizeIdCardNumber = (idCardNumber: string): string => idCardNumber.trim().replace(/x$/, 'X');
 
 /** MD5 of the UTF-8 name and of the normalised ID number, as getinfo reports them. */
 export function identityMd5s(identity: { name: string; idCardNumber: string }): { nameMd5: string; idCardMd5: string } {

@@ -1,4 +1,5 @@
 /** The verify handler's answers: `{ ok: true, … }` or `{ ok: false, code, message }`, HTTP 200 for both. */
+import type { VerdictCode } from '../contract';
 import type { VerifyProblem } from './check-verify-info';
 import { jsonResponse } from './http';
 
@@ -10,9 +11,15 @@ import { jsonResponse } from './http';
  * - `unknown_ticket`: the capture used a `userIdKey` / `verifyId` this server did not issue, or one that expired.
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
+ * - `ticket_required`: the handler binds captures to issued tickets, and no issued ticket covers this one.
+ *
+ * The union is the contract's `VerdictCode` (contract/verdict.ts), shared with the front end's messages.
  */
-export type RejectionCode =
-  VerifyProblem | 'replayed' | 'credential_rejected' | 'unknown_ticket' | 'out_seq_no_mismatch' | 'identity_unknown';
+export type RejectionCode = VerdictCode;
+
+/** Every problem the checks report is a rejection code of the contract: this alias fails to compile otherwise. */
+type Assert<T extends true> = T;
+type _ProblemsAreVerdictCodes = Assert<VerifyProblem extends VerdictCode ? true : false>;
 
 const MESSAGES: Record<RejectionCode, string> = {
   errcode: 'WeChat reported an error for this verification.',
@@ -29,6 +36,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   unknown_ticket: 'The verification ticket is unknown or expired; start again.',
   out_seq_no_mismatch: 'The verification does not belong to this ticket.',
   identity_unknown: 'The server does not know whom to verify.',
+  ticket_required: 'No issued ticket covers this verification; start again.',
 };
 
 /** Most telling first: the face verdict, then identity, then time. */
@@ -45,6 +53,7 @@ const PRIORITY: RejectionCode[] = [
   'identify_time_invalid',
   'stale',
   'identity_unknown',
+  'ticket_required',
   'credential_rejected',
   'replayed',
 ];

@@ -1,8 +1,9 @@
-/** What the front end posts to the verify endpoint, validated. */
+/** What the front end posts to the verify endpoint, validated. The shapes are the contract's (contract/). */
+import type { WeChatVerifyPayload } from '../contract';
 import { errorResponse, isRecord } from './http';
 
 /** v1: `{ verify_result }` from `startFacialRecognitionVerify`; v2: `{ verify_id, out_seq_no }` from the ticket. */
-export type VerifyPayload = { verify_result: string } | { verify_id: string; out_seq_no: string };
+export type VerifyPayload = WeChatVerifyPayload;
 
 const LIMITS = { verify_result: 4096, verify_id: 512, out_seq_no: 128 } as const;
 

@@ -2,6 +2,7 @@
  * The stand-in's HTTP surface, as a Web handler: the token endpoints and the four face endpoints, with
  * WeChat's answer shapes and error codes.
  */
+import { normalizeIdCardNumber } from '../../contract';
 import { decodeMockCredential } from '../../drivers/mock/credential';
 import { certHashOf } from '../cert-hash';
 import { constantTimeEqual, md5Hex } from '../digest';
@@ -48,7 +49,7 @@ function stableToken(registry: MockRegistry, body: Json | null): Response {
 function getUserIdKey(registry: MockRegistry, body: Json): Response {
   if (!nonEmpty(body.name) || !nonEmpty(body.id_card_number)) return fail(84006, 'name or id_card_number empty');
   const outSeqNo = nonEmpty(body.out_seq_no) ? { outSeqNo: body.out_seq_no } : {};
-  return ok(registry.registerUserKey({ nameMd5: md5Hex(body.name), idMd5: md5Hex(body.id_card_number.replace(/x$/, 'X')), ...outSeqNo }));
+  return ok(registry.registerUserKey({ nameMd5: md5Hex(body.name), idMd5: md5Hex(normalizeIdCardNumber(body.id_card_number)), ...outSeqNo }));
 }
 
 function getInfo(registry: MockRegistry, body: Json): Response {
