@@ -138,7 +138,20 @@ describe('identity input', () => {
   });
 });
 
-describe('concurrency', () => {
+describe('concurrency (on fake timers: the mock honours the injected clock)', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+  /** Lets simulated time run, a millisecond at a time, until the promise settles. */
+  const finish = async <T>(promise: Promise<T>): Promise<T> => {
+    let settled = false;
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let ms = 0; !settled && ms < 10_000; ms++) await jest.advanceTimersByTimeAsync(1);
+    return promise;
+  };
+
   it('a start during the probe waits for it; a second start is ignored', async () => {
     const driver = createMockDriver({ latencyMs: 5 });
     const flow = createFaceVerify({ driver });
@@ -146,7 +159,7 @@ describe('concurrency', () => {
     expect(flow.getState().status).toBe('probing');
     const first = flow.getState().start(PERSON);
     const second = flow.getState().start(PERSON);
-    await Promise.all([first, second]);
+    await finish(Promise.all([first, second]));
     expect(flow.getState().status).toBe('success');
     expect(driver.calls.startFacialRecognitionVerify).toBe(1);
     expect(driver.calls.getSystemInfo).toBe(1);
@@ -158,14 +171,16 @@ describe('concurrency', () => {
     const flow = createFaceVerify({ driver, endpoint });
     await flow.getState().probe();
     const run = flow.getState().start(PERSON);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await jest.advanceTimersByTimeAsync(5);
     expect(flow.getState().status).toBe('capturing');
     await flow.getState().start(PERSON);
-    await run;
-    await flow
-      .getState()
-      .start(PERSON)
-      .catch(() => undefined);
+    await finish(run);
+    await finish(
+      flow
+        .getState()
+        .start(PERSON)
+        .catch(() => undefined),
+    );
     expect(driver.calls.startFacialRecognitionVerify).toBe(2); // the last start is a new flow after success
     expect(endpoint).toHaveBeenCalledTimes(2);
   });
@@ -176,15 +191,15 @@ describe('concurrency', () => {
     const flow = createFaceVerify({ driver, endpoint });
     await flow.getState().probe();
     const run = flow.getState().start(PERSON);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await jest.advanceTimersByTimeAsync(5);
     flow.getState().cancel();
     expect(flow.getState().status).toBe('cancelled');
     const again = flow.getState().start(PERSON);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await jest.advanceTimersByTimeAsync(10);
     expect(driver.captures.getSnapshot()?.startedAt).toBeDefined();
-    await run;
+    await finish(run);
     expect(flow.getState().status).not.toBe('success'); // the first capture's result is not submitted
-    await again;
+    await finish(again);
     expect(flow.getState().status).toBe('success');
     expect(endpoint).toHaveBeenCalledTimes(1);
   });
@@ -195,11 +210,11 @@ describe('concurrency', () => {
     await flow.getState().probe();
     const listener = jest.fn();
     const run = flow.getState().start(PERSON);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await jest.advanceTimersByTimeAsync(5);
     flow.subscribe(listener);
     flow.getState().dispose();
-    await run;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await finish(run);
+    await jest.advanceTimersByTimeAsync(30);
     expect(listener).not.toHaveBeenCalled();
     expect(flow.getState().status).toBe('capturing');
   });
