@@ -28,26 +28,32 @@ export function createDefaultDriver(options: { clock?: Clock } = {}): FaceDriver
   return createWeChatDriver();
 }
 
-/** The HTTP port for this build: `fetch` in H5 (and Node), the mini-program's `request` elsewhere. */
-function createDefaultHttp(): HttpPort {
-  if (process.env.TARO_ENV === 'h5' || process.env.TARO_ENV === undefined) return createFetchHttp();
-  return createMiniProgramHttp();
+let sharedHttp: HttpPort | undefined;
+/** The HTTP port for this build, made once: `fetch` in H5 (and Node), the mini-program's `request` elsewhere. */
+function defaultHttp(): HttpPort {
+  // Written out (not behind a helper) so Taro's build folds it and a mini-program bundle drops `fetch`.
+  sharedHttp ??= process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV ? createFetchHttp() : createMiniProgramHttp();
+  return sharedHttp;
 }
 
 const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCaptureRecord => driver.mock && 'v2Outcomes' in driver;
 /** One fake backend per mock driver, so every flow on that driver sees the same issued tickets. */
 const backends = new WeakMap<FaceDriver, MockBackend>();
-function backendOf(driver: FaceDriver & MockCaptureRecord, clock: Clock | undefined): MockBackend {
+/** The mock driver's fake backend, in H5 previews and Node (tests) only: a mini-program bundle drops it. */
+function backendOf(driver: FaceDriver & MockCaptureRecord, clock: Clock | undefined): MockBackend | null {
   let backend = backends.get(driver);
-  if (!backend) backends.set(driver, (backend = createMockBackend({ driver, ...(clock ? { clock } : {}) })));
-  return backend;
+  // Written out so Taro's build folds the condition and drops the fake backend from mini-program bundles.
+  if (backend === undefined && (process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV)) {
+    backends.set(driver, (backend = createMockBackend({ driver, ...(clock ? { clock } : {}) })));
+  }
+  return backend ?? null;
 }
 
-/** Fills in the driver and HTTP port, and — only on a mock driver — the mock backend where no endpoint was given. */
+/** Fills in the driver and HTTP port, and — only on a mock driver in H5 or Node — the mock backend where no endpoint was given. */
 export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, http: HttpPort): FaceVerifyOptions {
   const resolved: FaceVerifyOptions = { ...config, driver, http: config.http ?? http };
-  if (isMockWithCaptures(driver)) {
-    const backend = backendOf(driver, config.clock);
+  const backend = isMockWithCaptures(driver) ? backendOf(driver, config.clock) : null;
+  if (backend) {
     resolved.endpoint ??= backend.endpoint;
     if (config.protocol === 'v2') resolved.ticketEndpoint ??= backend.ticketEndpoint;
   }
@@ -64,7 +70,7 @@ export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, htt
  */
 export function createFaceVerify(config: FaceVerifyConfig = {}): FaceVerifyStore {
   const driver = config.driver ?? createDefaultDriver(config.clock ? { clock: config.clock } : {});
-  const http = createDefaultHttp();
+  const http = defaultHttp();
   const store = createFlow(resolveOptions(config, driver, http));
   const setOptions = store.getState().setOptions;
   // Later options keep the same driver, HTTP port and defaults.

@@ -13,7 +13,7 @@ import { validateIdentity } from './identity';
 import { initialMachine, transition, type FlowEvent, type FlowMachine } from './machine';
 import type { FaceVerifyOptions } from './options';
 import type { FaceDriver } from './ports';
-import { createRunner } from './runner';
+import { FlowRunner } from './runner';
 
 export type { FaceVerifyOptions } from './options';
 import type { FaceVerifyError, FaceVerifyStatus, FlowStep, Identity, LivenessMode, SupportReport, VerifyVerdict } from './types';
@@ -95,7 +95,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
     if (PUBLISHED.some((key) => state[key] !== next[key])) store.setState(published(next));
     return true;
   };
-  const runner = createRunner({ options: () => options, machine: () => machine, dispatch });
+  const runner = new FlowRunner({ options: () => options, machine: () => machine, dispatch });
 
   const start = async (input?: Identity) => {
     if (machine.disposed || (machine.job !== null && machine.job.kind !== 'probe')) return;

@@ -49,13 +49,14 @@ const PROBE_FAILED: DeviceReport = {
  * if (!report.supported) showProblems(report.problems);
  */
 export async function probeSupport(driver: FaceDriver, options: ProbeOptions = {}): Promise<SupportReport> {
-  const found = await Promise.resolve()
-    .then(() =>
-      driver.probe({
-        mode: options.mode ?? 'auto',
-        setup: { protocol: options.protocol ?? 'v1', ticketEndpoint: options.usesTicket ?? false },
-      }),
-    )
-    .catch((): DeviceReport => PROBE_FAILED);
+  let found: DeviceReport;
+  try {
+    found = await driver.probe({
+      mode: options.mode ?? 'auto',
+      setup: { protocol: options.protocol ?? 'v1', ticketEndpoint: options.usesTicket ?? false },
+    });
+  } catch {
+    found = PROBE_FAILED;
+  }
   return reportSupport(found, driver.mock, options.locale);
 }

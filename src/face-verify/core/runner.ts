@@ -36,143 +36,158 @@ export interface RunnerHost {
   dispatch(event: FlowEvent): boolean;
 }
 
-export function createRunner({ options, machine, dispatch }: RunnerHost) {
-  let probing: Promise<SupportReport> | null = null;
-  let inFlight: Promise<unknown> = Promise.resolve();
-  const clock = () => options().clock ?? systemClock;
-  const locale = () => options().locale ?? 'zh-CN';
-  const words = () => messagesFor(options().locale).flow;
+type Spent = { credential?: boolean; ticket?: boolean };
+const failed = (run: number, error: FaceVerifyError, spent?: Spent): FlowEvent =>
+  spent ? { type: 'failed', run, error, spent } : { type: 'failed', run, error };
+
+/** One flow's runner. A class, so its effects are shared code rather than closures made per flow. */
+export class FlowRunner {
+  private probing: Promise<SupportReport> | null = null;
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly host: RunnerHost) {}
+
+  /** Probes (or joins the probe under way) unless a run is busy; applies the answer. */
+  probe(): Promise<SupportReport> {
+    const m = this.host.machine();
+    if (m.disposed || (m.job !== null && m.job.kind !== 'probe')) return Promise.resolve(m.support as SupportReport);
+    this.host.dispatch({ type: 'probe-requested' });
+    const run = this.host.machine().run;
+    return this.sharedProbe().then((support) => {
+      this.host.dispatch({ type: 'probe-answered', run, support });
+      return support;
+    });
+  }
+
+  /** Performs the machine's jobs one after another until the run ends, is abandoned or waits for the user. */
+  async drive(run: number): Promise<void> {
+    for (;;) {
+      const m = this.host.machine();
+      if (m.run !== run || m.disposed || m.job === null) return;
+      const job = m.job;
+      const event = await this.perform(job, run);
+      if (!event || !this.host.dispatch(event) || this.host.machine().job === job) return;
+    }
+  }
+
+  private get options(): FaceVerifyOptions {
+    return this.host.options();
+  }
+
+  private get clock() {
+    return this.options.clock ?? systemClock;
+  }
+
+  private get words() {
+    return messagesFor(this.options.locale).flow;
+  }
 
   /** Only one native capture or submission at a time, even across a cancel and a new start. */
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = inFlight.then(work, work);
-    inFlight = next.then(
-      () => undefined,
-      () => undefined,
-    );
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.inFlight.then(work, work);
+    this.inFlight = next.then(ignore, ignore);
     return next;
-  };
+  }
 
   /** One device probe at a time; every caller gets its answer. */
-  const sharedProbe = (): Promise<SupportReport> => {
-    const { driver, mode, protocol, ticketEndpoint, locale: language } = options();
-    probing ??= probeSupport(driver, {
+  private sharedProbe(): Promise<SupportReport> {
+    const { driver, mode, protocol, ticketEndpoint, locale } = this.options;
+    this.probing ??= probeSupport(driver, {
       mode: mode ?? 'auto',
       protocol: protocol ?? 'v1',
       usesTicket: ticketEndpoint !== undefined,
-      locale: language ?? 'zh-CN',
+      locale: locale ?? 'zh-CN',
     }).finally(() => {
-      probing = null;
+      this.probing = null;
     });
-    return probing;
-  };
+    return this.probing;
+  }
 
-  const transport = (run: number, headers: Record<string, string> = {}): TransportOptions => ({
-    http: options().http ?? NO_HTTP,
-    clock: clock(),
-    headers: { ...options().headers, ...headers },
-    timeoutMs: options().timeoutMs ?? 15_000,
-    retries: options().retries ?? 2,
-    locale: locale(),
-    isCancelled: () => machine().run !== run || machine().disposed,
-  });
+  private transport(run: number, headers?: Record<string, string>): TransportOptions {
+    const { http, headers: configured, timeoutMs, retries, locale } = this.options;
+    const host = this.host;
+    return {
+      http: http ?? NO_HTTP,
+      clock: this.clock,
+      headers: headers ? { ...configured, ...headers } : (configured ?? {}),
+      timeoutMs: timeoutMs ?? 15_000,
+      retries: retries ?? 2,
+      locale: locale ?? 'zh-CN',
+      isCancelled: () => host.machine().run !== run || host.machine().disposed,
+    };
+  }
 
-  const failed = (run: number, error: FaceVerifyError, spent?: { credential?: boolean; ticket?: boolean }) =>
-    ({ type: 'failed', run, error, ...(spent ? { spent } : {}) }) as const;
+  private perform(job: Job, run: number): Promise<FlowEvent | null> {
+    switch (job.kind) {
+      case 'probe':
+        return this.sharedProbe().then((support) => ({ type: 'probe-answered', run, support }));
+      case 'permission':
+        return this.permission(run);
+      case 'ticket':
+        return this.ticket(run);
+      case 'capture':
+        return this.capture(run, job);
+      case 'submit':
+        return this.submit(run);
+    }
+  }
 
-  async function permission(run: number): Promise<FlowEvent> {
-    const answer = await options()
-      .driver.requestCameraPermission()
-      .catch(() => 'denied' as const);
-    const error = flowError('camera-denied', 'permission', words().problems['camera-denied'], true, 'permission', 'open-settings');
+  private async permission(run: number): Promise<FlowEvent> {
+    const answer = await this.options.driver.requestCameraPermission().catch(() => 'denied' as const);
+    const message = this.words.problems['camera-denied'];
+    const error = flowError('camera-denied', 'permission', message, true, 'permission', 'open-settings');
     return { type: 'permission-answered', run, granted: answer === 'granted', error };
   }
 
-  async function ticket(run: number): Promise<FlowEvent | null> {
-    const { secrets, plan } = machine();
-    if (secrets.ticket && secrets.ticket.expiresAt > clock().now()) {
+  private async ticket(run: number): Promise<FlowEvent | null> {
+    const { secrets, plan } = this.host.machine();
+    if (secrets.ticket && secrets.ticket.expiresAt > this.clock.now()) {
       return { type: 'ticket-issued', run, ticket: secrets.ticket.value, expiresAt: secrets.ticket.expiresAt };
     }
-    const endpoint = options().ticketEndpoint;
+    const endpoint = this.options.ticketEndpoint;
     const spec = plan?.ticket;
-    if (!endpoint || !spec) return failed(run, flowError('no-ticket-endpoint', 'fatal', words().errors.ticketFailed, false, 'ticket'));
-    const answer = await callEndpoint(endpoint, spec.request(secrets.identity), spec.parse, 'ticket', transport(run));
-    if (!answer.ok) {
-      return 'error' in answer ? failed(run, { ...answer.error, message: `${words().errors.ticketFailed} ${answer.error.message}` }) : null;
-    }
+    const unavailable = this.words.errors.ticketFailed;
+    if (!endpoint || !spec) return failed(run, flowError('no-ticket-endpoint', 'fatal', unavailable, false, 'ticket'));
+    const answer = await callEndpoint(endpoint, spec.request(secrets.identity), spec.parse, 'ticket', this.transport(run));
+    if (!answer.ok) return 'error' in answer ? failed(run, { ...answer.error, message: `${unavailable} ${answer.error.message}` }) : null;
     const lifetimeMs = (answer.value.expiresIn ?? DEFAULT_TICKET_SECONDS) * 1000;
-    return { type: 'ticket-issued', run, ticket: answer.value, expiresAt: clock().now() + Math.max(lifetimeMs - TICKET_MARGIN_MS, 0) };
+    return { type: 'ticket-issued', run, ticket: answer.value, expiresAt: this.clock.now() + Math.max(lifetimeMs - TICKET_MARGIN_MS, 0) };
   }
 
-  async function capture(run: number, job: Job): Promise<FlowEvent | null> {
-    const { driver } = options();
-    const outcome = await exclusive(() => {
-      const m = machine();
+  private async capture(run: number, job: Job): Promise<FlowEvent | null> {
+    const { driver, locale } = this.options;
+    const host = this.host;
+    const outcome = await this.exclusive(() => {
+      const m = host.machine();
       if (m.run !== run || m.disposed) return Promise.resolve(null);
       const request = { mode: m.mode, identity: m.secrets.identity, ticket: job.ticket ?? null, attempt: m.attempts };
-      return Promise.resolve()
-        .then(() => driver.capture(request))
-        .catch(() => CAPTURE_THREW);
+      try {
+        return driver.capture(request).catch(() => CAPTURE_THREW);
+      } catch {
+        return Promise.resolve(CAPTURE_THREW);
+      }
     });
     if (!outcome) return null;
     if (outcome.ok) return { type: 'captured', run, payload: outcome.payload, key: newIdempotencyKey() };
     const { failure } = outcome;
     const spentTicket = failure.freshTicket === true || failure.resumeAt === 'ticket';
-    return failed(run, describeFailure(failure, 'capture', locale()), spentTicket ? { ticket: true } : undefined);
+    return failed(run, describeFailure(failure, 'capture', locale), spentTicket ? { ticket: true } : undefined);
   }
 
-  async function submit(run: number): Promise<FlowEvent | null> {
-    const credential = machine().secrets.credential;
-    const endpoint = options().endpoint;
-    if (!credential || !endpoint) return failed(run, flowError('no-endpoint', 'fatal', words().errors.developer, false, 'submit'));
-    const headers = { [IDEMPOTENCY_KEY_HEADER]: credential.key };
-    const answer = await exclusive(() => callEndpoint(endpoint, credential.payload, parseVerdict, 'submit', transport(run, headers)));
+  private async submit(run: number): Promise<FlowEvent | null> {
+    const credential = this.host.machine().secrets.credential;
+    const { endpoint, driver, locale } = this.options;
+    if (!credential || !endpoint) return failed(run, flowError('no-endpoint', 'fatal', this.words.errors.developer, false, 'submit'));
+    const transport = this.transport(run, { [IDEMPOTENCY_KEY_HEADER]: credential.key });
+    const answer = await this.exclusive(() => callEndpoint(endpoint, credential.payload, parseVerdict, 'submit', transport));
     if (!answer.ok) return 'error' in answer ? failed(run, answer.error) : null;
     const verdict = answer.value;
     if (verdict.ok) return { type: 'verdict', run, result: verdict };
-    const context = { locale: locale(), step: 'capture' as const, attempts: machine().attempts };
-    const error = classifyBackendVerdict(verdict.code, verdict.errcode, context, options().driver);
+    const context = { locale: locale ?? 'zh-CN', step: 'capture' as const, attempts: this.host.machine().attempts };
+    const error = classifyBackendVerdict(verdict.code, verdict.errcode, context, driver);
     // Spent either way: the backend accepts a credential once. A ticket it no longer knows is dropped too.
     return failed(run, error, { credential: true, ticket: error.step === 'ticket' });
   }
-
-  async function perform(job: Job, run: number): Promise<FlowEvent | null> {
-    switch (job.kind) {
-      case 'probe':
-        return { type: 'probe-answered', run, support: await sharedProbe() };
-      case 'permission':
-        return permission(run);
-      case 'ticket':
-        return ticket(run);
-      case 'capture':
-        return capture(run, job);
-      case 'submit':
-        return submit(run);
-    }
-  }
-
-  return {
-    /** Probes (or joins the probe under way) unless a run is busy; applies the answer. */
-    probe(): Promise<SupportReport> {
-      const m = machine();
-      if (m.disposed || (m.job !== null && m.job.kind !== 'probe')) return Promise.resolve(m.support as SupportReport);
-      dispatch({ type: 'probe-requested' });
-      const run = machine().run;
-      return sharedProbe().then((support) => {
-        dispatch({ type: 'probe-answered', run, support });
-        return support;
-      });
-    },
-
-    /** Performs the machine's jobs one after another until the run ends, is abandoned or waits for the user. */
-    async drive(run: number): Promise<void> {
-      for (;;) {
-        const m = machine();
-        if (m.run !== run || m.disposed || m.job === null) return;
-        const job = m.job;
-        const event = await perform(job, run);
-        if (!event || !dispatch(event) || machine().job === job) return;
-      }
-    },
-  };
 }
+
+const ignore = () => undefined;

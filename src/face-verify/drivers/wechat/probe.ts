@@ -8,13 +8,14 @@ import type { FaceSupportAnswer, SystemInfo, WeChatFaceApi } from './native';
 import { isAtLeast, VERSION_GATES } from './version';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T>(work: () => Promise<T>): Promise<Outcome<T>> =>
-  Promise.resolve()
-    .then(work)
-    .then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
+const settle = <T>(work: () => Promise<T>): Promise<Outcome<T>> => {
+  const failed = (error: unknown) => ({ ok: false as const, error });
+  try {
+    return work().then((value) => ({ ok: true as const, value }), failed);
+  } catch (error) {
+    return Promise.resolve(failed(error));
+  }
+};
 
 /** The liveness modes' checkAliveType: omitted means read-number; 2 = screen flash where possible. */
 export function checkAliveTypeFor(mode: LivenessMode | null): number | undefined {

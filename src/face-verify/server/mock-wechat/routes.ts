@@ -49,7 +49,9 @@ function stableToken(registry: MockRegistry, body: Json | null): Response {
 function getUserIdKey(registry: MockRegistry, body: Json): Response {
   if (!nonEmpty(body.name) || !nonEmpty(body.id_card_number)) return fail(84006, 'name or id_card_number empty');
   const outSeqNo = nonEmpty(body.out_seq_no) ? { outSeqNo: body.out_seq_no } : {};
-  return ok(registry.registerUserKey({ nameMd5: md5Hex(body.name), idMd5: md5Hex(normalizeIdCardNumber(body.id_card_number)), ...outSeqNo }));
+  return ok(
+    registry.registerUserKey({ nameMd5: md5Hex(body.name), idMd5: md5Hex(normalizeIdCardNumber(body.id_card_number)), ...outSeqNo }),
+  );
 }
 
 function getInfo(registry: MockRegistry, body: Json): Response {
