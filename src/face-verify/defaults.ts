@@ -39,17 +39,14 @@ function defaultHttp(): HttpPort {
 const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCaptureRecord => driver.mock && 'v2Outcomes' in driver;
 /** One fake backend per mock driver, so every flow on that driver sees the same issued tickets. */
 const backends = new WeakMap<FaceDriver, MockBackend>();
-/** The mock driver's fake backend, in H5 previews and Node (tests) only: a mini-program bundle drops it. */
-function backendOf(driver: FaceDriver & MockCaptureRecord, clock: Clock | undefined): MockBackend | null {
+/** The mock driver's fake backend (a mock passed explicitly works in any build, as it always has). */
+function backendOf(driver: FaceDriver & MockCaptureRecord, clock: Clock | undefined): MockBackend {
   let backend = backends.get(driver);
-  // Written out so Taro's build folds the condition and drops the fake backend from mini-program bundles.
-  if (backend === undefined && (process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV)) {
-    backends.set(driver, (backend = createMockBackend({ driver, ...(clock ? { clock } : {}) })));
-  }
-  return backend ?? null;
+  if (backend === undefined) backends.set(driver, (backend = createMockBackend({ driver, ...(clock ? { clock } : {}) })));
+  return backend;
 }
 
-/** Fills in the driver and HTTP port, and — only on a mock driver in H5 or Node — the mock backend where no endpoint was given. */
+/** Fills in the driver and HTTP port, and — only on a mock driver — the mock backend where no endpoint was given. */
 export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, http: HttpPort): FaceVerifyOptions {
   const resolved: FaceVerifyOptions = { ...config, driver, http: config.http ?? http };
   const backend = isMockWithCaptures(driver) ? backendOf(driver, config.clock) : null;
