@@ -2,6 +2,7 @@
  * What the front end sends to the app's backend and what the ticket endpoint answers: the wire shapes,
  * written once for the flow, the server handlers and the mocks.
  */
+import { isRecord, nonEmpty } from './shape';
 
 /** WeChat v1: the `verifyResult` that `wx.startFacialRecognitionVerify` returned. */
 export type V1VerifyPayload = { verify_result: string };
@@ -37,8 +38,6 @@ export interface TicketRequest {
 /** The header that lets a retried submission get the verdict of its own first post (see the server README). */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const lifetime = (raw: Record<string, unknown>) =>
   typeof raw.expiresIn === 'number' && raw.expiresIn > 0 ? { expiresIn: raw.expiresIn } : {};
 

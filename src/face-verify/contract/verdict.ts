@@ -3,6 +3,7 @@
  * is this union, and the client's message table is a `Record` over it: a code added here without a
  * client message does not compile.
  */
+import { isRecord } from './shape';
 
 /**
  * Every string `code` of an `{ ok: false }` answer (numeric codes are the platform's own, e.g. WeChat's
@@ -45,8 +46,6 @@ export type VerifyVerdict =
 export function isVerdictCode(value: unknown): value is VerdictCode {
   return typeof value === 'string' && (VERDICT_CODES as readonly string[]).includes(value);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A verify answer, or null when it is not `{ ok: boolean, … }` (nonsense is retried, never success). */
 export function parseVerdict(raw: unknown): VerifyVerdict | null {
