@@ -6,15 +6,20 @@
 import { createFaceVerify as createFlow, type FaceVerifyOptions, type FaceVerifyStore } from './core/flow';
 import type { FaceDriver } from './drivers/driver';
 import { createWeChatDriver } from './drivers/wechat';
-import { createMockDriver, type MockDriver } from './drivers/mock/driver';
+import { createMockDriver, type MockDriver, type MockDriverOptions } from './drivers/mock/driver';
 
 /** Options as users write them: the driver is optional. */
 export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
 
-/** The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. */
-export function createDefaultDriver(): FaceDriver {
+/**
+ * The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. `preview`
+ * sets the mock (scenario, timings, v2 capture reports) and is ignored outside H5.
+ * @example
+ * const driver = createDefaultDriver({ scenario: 'camera-denied' }); // the scenario applies in H5 only
+ */
+export function createDefaultDriver(preview: MockDriverOptions = {}): FaceDriver {
   // Written out (not behind a helper) so Taro's build folds it and a weapp bundle drops the mock.
-  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000 });
+  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000, ...preview });
   return createWeChatDriver();
 }
 

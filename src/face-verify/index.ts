@@ -24,7 +24,25 @@ export type {
 } from './drivers/driver';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';
-export { FaceVerifyPage, type FaceVerifyPageProps, type FaceVerifyTheme } from './react/page/FaceVerifyPage';
-export { messagesFor } from './locales';
-export type { Messages } from './locales';
+export { FaceVerifyPage } from './react/page/FaceVerifyPage';
+export type {
+  FaceVerifyCallbacks,
+  FaceVerifyPageFlowOptions,
+  FaceVerifyPageProps,
+  FaceVerifyPreview,
+  FaceVerifyTheme,
+} from './react/page/FaceVerifyPage';
+export { selectScreen } from './core/screen';
+export type { CapturePhase, FaceVerifyScreen, ScreenInput, ScreenProgress } from './core/screen';
+export { en, LOCALES, messagesFor, zhCN } from './locales';
+export type {
+  FlowMessages,
+  LocaleMessages,
+  LocaleName,
+  LocaleOption,
+  Messages,
+  PageMessages,
+  PreviewMessages,
+  ScenarioLabels,
+} from './locales';
 export type * from './core/types';

@@ -2,10 +2,11 @@
  * Every WeChat capture and result code the facts file lists, classified (cancel / permission / device /
  * retry / fatal / input) with the message the user sees. Unknown codes are retryable, with a generic message.
  */
-import { messagesFor, type Messages } from '../locales';
-import type { ErrorKind, FaceVerifyError, FlowStep, Locale, ProblemAction } from './types';
+import type { FlowMessages, LocaleOption } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
+import type { ErrorKind, FaceVerifyError, FlowStep, ProblemAction } from './types';
 
-type ErrorKey = keyof Messages['errors'];
+type ErrorKey = keyof FlowMessages['errors'];
 
 interface CodeClass {
   kind: ErrorKind;
@@ -104,7 +105,7 @@ export const MAX_FACE_MISMATCH_ATTEMPTS = 3;
 export const KNOWN_CAPTURE_CODES: readonly number[] = [...CODES.keys()];
 
 export interface ClassifyContext {
-  locale?: Locale;
+  locale?: LocaleOption;
   step: FlowStep;
   /** Captures made so far in this flow, including the failed one. */
   attempts?: number;
@@ -112,7 +113,7 @@ export interface ClassifyContext {
 
 /** Turns a WeChat code (from the capture call or passed on by the backend) into the flow's error. */
 export function classifyCode(code: number, context: ClassifyContext): FaceVerifyError {
-  const words = messagesFor(context.locale).errors;
+  const words = flowMessagesFor(context.locale).errors;
   const found = CODES.get(code) ?? { kind: 'retry', retryable: true, message: 'unknown', action: 'retry' };
   const exhausted = code === 10004 && (context.attempts ?? 1) >= MAX_FACE_MISMATCH_ATTEMPTS;
   const error: FaceVerifyError = {
@@ -156,7 +157,7 @@ export function classifyVerdict(code: number | string | undefined, errcode: numb
   if (numeric === undefined && !known && errcode !== undefined)
     return { ...classifyCode(errcode, context), kind: 'backend', code: shownCode };
   if (numeric !== undefined) return { ...classifyCode(numeric, context), kind: 'backend', code: numeric };
-  const words = messagesFor(context.locale).errors;
+  const words = flowMessagesFor(context.locale).errors;
   const found = known ?? { kind: 'backend', retryable: false, message: 'rejected' };
   const error: FaceVerifyError = {
     code: shownCode,

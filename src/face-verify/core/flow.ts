@@ -7,7 +7,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DriverError, type FaceDriver } from '../drivers/driver';
-import { messagesFor } from '../locales';
+import type { LocaleOption } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import { parseVerdict, ticketParser } from './answers';
 import { classifyCode, classifyVerdict, flowError } from './catalogue';
 import { systemClock } from './clock';
@@ -21,7 +22,6 @@ import type {
   FlowStep,
   Identity,
   LivenessMode,
-  Locale,
   ModePreference,
   Protocol,
   SupportReport,
@@ -53,7 +53,7 @@ export interface FaceVerifyOptions {
   /** Extra backend attempts after a transient failure. @default 2 */
   retries?: number;
   /** @default 'zh-CN' */
-  locale?: Locale;
+  locale?: LocaleOption;
   /** @default the global timers */
   clock?: Clock;
 }
@@ -125,7 +125,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
 
   const clock = () => options.clock ?? systemClock;
   const protocol = () => options.protocol ?? 'v1';
-  const words = () => messagesFor(options.locale).errors;
+  const words = () => flowMessagesFor(options.locale).errors;
   const usesTicket = () => protocol() === 'v2' || (options.ticketEndpoint !== undefined && identity === null);
   const forget = () => {
     identity = null;
@@ -288,7 +288,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
           const permission = await options.driver.requestCameraPermission().catch(() => 'denied' as const);
           if (!current(run)) return;
           if (permission !== 'granted') {
-            const message = messagesFor(options.locale).problems['camera-denied'];
+            const message = flowMessagesFor(options.locale).problems['camera-denied'];
             fail(run, flowError('camera-denied', 'permission', message, true, 'permission', 'open-settings'));
             return;
           }

@@ -3,8 +3,9 @@
  * whether face verification can run here, with which liveness mode, and what the user can do about the rest.
  */
 import { DriverError, type FaceDriver, type FaceSupportAnswer, type SystemInfo } from '../drivers/driver';
-import { messagesFor } from '../locales';
-import type { LivenessMode, Locale, ModePreference, Protocol, SupportProblem, SupportReport } from './types';
+import type { LocaleOption } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
+import type { LivenessMode, ModePreference, Protocol, SupportProblem, SupportReport } from './types';
 import { isAtLeast, VERSION_GATES } from './version';
 
 /** What the probe checks the device for. */
@@ -16,7 +17,7 @@ export interface ProbeOptions {
   /** The v1 capture will use a backend-issued userIdKey (needs base library 1.9.3). @default false */
   usesTicket?: boolean;
   /** @default 'zh-CN' */
-  locale?: Locale;
+  locale?: LocaleOption;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -50,7 +51,7 @@ const FACE_ACTIONS: Record<number, SupportProblem['action']> = { 10001: 'other-c
  * if (!report.supported) showProblems(report.problems);
  */
 export async function probeSupport(driver: FaceDriver, options: ProbeOptions = {}): Promise<SupportReport> {
-  const words = messagesFor(options.locale).problems;
+  const words = flowMessagesFor(options.locale).problems;
   const preference = options.mode ?? 'auto';
   const protocol = options.protocol ?? 'v1';
   const problems: SupportProblem[] = [];

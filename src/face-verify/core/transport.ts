@@ -4,10 +4,11 @@
  * transient and retried with backoff a bounded number of times before they surface as a retryable error.
  */
 import { DriverError, type FaceDriver } from '../drivers/driver';
-import { messagesFor } from '../locales';
+import type { LocaleOption } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import { sleep } from './clock';
 import { flowError } from './catalogue';
-import type { Clock, Endpoint, FaceVerifyError, FlowStep, Locale } from './types';
+import type { Clock, Endpoint, FaceVerifyError, FlowStep } from './types';
 
 export interface TransportOptions {
   driver: FaceDriver;
@@ -17,7 +18,7 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Extra attempts after the first. */
   retries: number;
-  locale?: Locale;
+  locale?: LocaleOption;
   /** Checked between attempts: a cancelled flow stops retrying. */
   isCancelled: () => boolean;
 }
@@ -103,7 +104,7 @@ export async function callEndpoint<P, A>(
     if ('value' in outcome) return { ok: true, value: outcome.value };
     last = outcome;
   }
-  const words = messagesFor(options.locale).errors;
+  const words = flowMessagesFor(options.locale).errors;
   const message =
     last.reason === 'timeout'
       ? words.timeout

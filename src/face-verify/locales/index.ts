@@ -1,13 +1,44 @@
-import type { Locale } from '../core/types';
+/**
+ * The locale tables and the one lookup. Adding a locale: one file that exports a {@link LocaleMessages}
+ * (copy en.ts), plus its line in `LOCALES` (the `Locale` name type follows from the list).
+ */
 import { en } from './en';
-import type { Messages } from './messages';
+import { knownLocales } from './known';
+import type { FlowMessages, LocaleMessages } from './types';
 import { zhCN } from './zh-CN';
 
-export type { Messages } from './messages';
+export type { FlowMessages, LocaleMessages, PageMessages, PreviewMessages, ScenarioLabels } from './types';
 
-const LOCALES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The flow namespace's shape (what `messagesFor` returned before 0.2).
+ * @deprecated Use {@link FlowMessages}; `messagesFor(locale)` now returns the whole table, whose `flow` this is.
+ */
+export type Messages = FlowMessages;
+export { en } from './en';
+export { zhCN } from './zh-CN';
 
-/** The messages for a locale; anything but 'en' gets Chinese, the kit's default. */
-export function messagesFor(locale: Locale | undefined): Messages {
-  return LOCALES[locale ?? 'zh-CN'] ?? zhCN;
+/**
+ * Every locale the kit ships, the default (`zh-CN`) first. Referring to it puts every table in your bundle;
+ * a flow that is given one table, or none (Chinese), does not refer to it.
+ * @example
+ * LOCALES.map((table) => table.locale); // ['zh-CN', 'en']
+ */
+export const LOCALES = /* @__PURE__ */ knownLocales([zhCN, en] as const);
+
+/** A locale the kit ships, by name: `'zh-CN'` (the default) or `'en'`. */
+export type LocaleName = (typeof LOCALES)[number]['locale'];
+
+/** A locale as the options take it: a name the kit ships, or a table (e.g. `en`, or your own). */
+export type LocaleOption = LocaleName | LocaleMessages;
+
+/**
+ * A locale's whole table (`flow`, `page`, `preview`, `scenarios`): a table is returned as given, a name looks
+ * it up, and anything else (or nothing) gets Chinese, the kit's default. Refers to every shipped table.
+ * @example
+ * messagesFor('en').flow.errors.transient; // 'The system is busy. …'
+ * messagesFor(undefined).page.title; // '人脸核身'
+ */
+export function messagesFor(locale: LocaleOption | undefined): LocaleMessages {
+  if (typeof locale === 'object') return locale;
+  return LOCALES.find((table) => table.locale === locale) ?? zhCN;
 }

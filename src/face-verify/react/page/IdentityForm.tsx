@@ -1,10 +1,10 @@
 /** The identity form (name + ID number, checked as the user types), or the ticket start with no form. */
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { Identity, LivenessMode, Locale } from '../../core/types';
+import type { Identity, LivenessMode } from '../../core/types';
 import { ActionButton } from './parts';
-import type { PageStrings } from './strings';
-import { styles } from './theme';
+import { color, styles } from './theme';
+import { useWords } from './words';
 import { idCardProblem, nameProblem } from './validation';
 
 interface FieldProps {
@@ -34,7 +34,7 @@ function Field({ id, label, placeholder, value, error, maxlength, type, onChange
           value={value}
           maxlength={maxlength}
           placeholder={placeholder}
-          placeholderStyle="color: #9aa0a6"
+          placeholderStyle={`color: ${color.placeholder}`}
           style={styles.input}
           // The inner <input> of Taro's H5 Input gets these; a mini-program shows the visible label above.
           nativeProps={{
@@ -62,8 +62,6 @@ function Field({ id, label, placeholder, value, error, maxlength, type, onChange
 }
 
 export interface IdentityFormProps {
-  strings: PageStrings;
-  locale: Locale;
   mode: LivenessMode | null;
   /** False for a ticket-based start: the backend already knows who the user is. */
   collectIdentity: boolean;
@@ -74,9 +72,10 @@ export interface IdentityFormProps {
   formError: string | null;
 }
 
-export function IdentityForm({ strings, locale, mode, collectIdentity, values, onChange, onSubmit, formError }: IdentityFormProps) {
+export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit, formError }: IdentityFormProps) {
   const [left, setLeft] = useState({ name: false, idCardNumber: false });
-  const words = strings.form;
+  const locale = useWords();
+  const words = locale.page.form;
   const modeHint = mode ? <Text style={{ ...styles.small, marginTop: '1em' }}>{words.modeHint[mode]}</Text> : null;
 
   if (!collectIdentity) {
@@ -85,7 +84,7 @@ export function IdentityForm({ strings, locale, mode, collectIdentity, values, o
         <Text style={styles.body}>{words.ticketIntro}</Text>
         {modeHint}
         <Text style={{ ...styles.small, marginTop: '1em' }}>{words.consent}</Text>
-        <ActionButton id="fv-start" label={strings.actions.start} onPress={() => onSubmit(undefined)} />
+        <ActionButton id="fv-start" label={locale.page.actions.start} onPress={() => onSubmit(undefined)} />
       </View>
     );
   }
@@ -130,7 +129,7 @@ export function IdentityForm({ strings, locale, mode, collectIdentity, values, o
       />
       {modeHint}
       <Text style={{ ...styles.small, marginTop: '1em' }}>{words.consent}</Text>
-      <ActionButton id="fv-start" label={strings.actions.start} onPress={submit} />
+      <ActionButton id="fv-start" label={locale.page.actions.start} onPress={submit} />
     </View>
   );
 }
