@@ -91,6 +91,26 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
 
   const nameError = nameProblem(values.name, locale, left.name);
   const idError = idCardProblem(values.idCardNumber, locale, left.idCardNumber);
+  const fields = [
+    {
+      key: 'name',
+      id: 'fv-name',
+      type: 'text',
+      label: words.nameLabel,
+      placeholder: words.namePlaceholder,
+      maxlength: 40,
+      error: nameError,
+    },
+    {
+      key: 'idCardNumber',
+      id: 'fv-id-card',
+      type: 'idcard',
+      label: words.idLabel,
+      placeholder: words.idPlaceholder,
+      maxlength: 18,
+      error: idError,
+    },
+  ] as const;
   const submit = () => {
     setLeft({ name: true, idCardNumber: true });
     if (nameProblem(values.name, locale, true) || idCardProblem(values.idCardNumber, locale, true)) return;
@@ -105,28 +125,15 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
           <Text>{formError}</Text>
         </View>
       ) : null}
-      <Field
-        id="fv-name"
-        type="text"
-        label={words.nameLabel}
-        placeholder={words.namePlaceholder}
-        value={values.name}
-        maxlength={40}
-        error={nameError}
-        onChange={(name) => onChange({ ...values, name })}
-        onLeave={() => setLeft((was) => ({ ...was, name: true }))}
-      />
-      <Field
-        id="fv-id-card"
-        type="idcard"
-        label={words.idLabel}
-        placeholder={words.idPlaceholder}
-        value={values.idCardNumber}
-        maxlength={18}
-        error={idError}
-        onChange={(idCardNumber) => onChange({ ...values, idCardNumber })}
-        onLeave={() => setLeft((was) => ({ ...was, idCardNumber: true }))}
-      />
+      {fields.map(({ key, ...field }) => (
+        <Field
+          key={field.id}
+          {...field}
+          value={values[key]}
+          onChange={(value) => onChange({ ...values, [key]: value })}
+          onLeave={() => setLeft((was) => ({ ...was, [key]: true }))}
+        />
+      ))}
       {modeHint}
       <Text style={{ ...styles.small, marginTop: '1em' }}>{words.consent}</Text>
       <ActionButton id="fv-start" label={locale.page.actions.start} onPress={submit} />
