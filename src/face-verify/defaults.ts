@@ -10,21 +10,22 @@ import type { Clock } from './core/types';
 import { createFetchHttp } from './drivers/http/fetch';
 import { createMiniProgramHttp } from './drivers/http/mini-program';
 import { createMockBackend, type MockBackend, type MockCaptureRecord } from './drivers/mock/backend';
-import { createMockDriver } from './drivers/mock/driver';
+import { createMockDriver, type MockDriverOptions } from './drivers/mock/driver';
 import { createWeChatDriver } from './drivers/wechat/driver';
 
 /** Options as users write them: the driver and the HTTP port are optional. */
 export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
 
 /**
- * The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews.
- * @param options `clock`: the mock's time (pass the flow's under fake timers). @default the global timers
+ * The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. `preview`
+ * sets the mock (scenario, timings, v2 capture reports, its clock: pass the flow's under fake timers) and is
+ * ignored outside H5.
  * @example
- * const flow = createFaceVerify({ driver: createDefaultDriver(), endpoint: '/api/face/verify' });
+ * const driver = createDefaultDriver({ scenario: 'camera-denied' }); // the scenario applies in H5 only
  */
-export function createDefaultDriver(options: { clock?: Clock } = {}): FaceDriver {
+export function createDefaultDriver(preview: MockDriverOptions = {}): FaceDriver {
   // Written out (not behind a helper) so Taro's build folds it and a weapp bundle drops the mock.
-  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000, ...options });
+  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000, ...preview });
   return createWeChatDriver();
 }
 

@@ -54,7 +54,25 @@ export type {
 export { IDEMPOTENCY_KEY_HEADER, isVerdictCode, normalizeIdCardNumber, VERDICT_CODES } from './contract';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';
-export { FaceVerifyPage, type FaceVerifyPageProps, type FaceVerifyTheme } from './react/page/FaceVerifyPage';
-export { messagesFor } from './locales';
-export type { LocaleTable, Messages } from './locales';
+export { FaceVerifyPage } from './react/page/FaceVerifyPage';
+export type {
+  FaceVerifyCallbacks,
+  FaceVerifyPageFlowOptions,
+  FaceVerifyPageProps,
+  FaceVerifyPreview,
+  FaceVerifyTheme,
+} from './react/page/FaceVerifyPage';
+export { selectScreen } from './core/screen';
+export type { CapturePhase, FaceVerifyScreen, ScreenInput, ScreenProgress } from './core/screen';
+export { en, LOCALES, messagesFor, zhCN } from './locales';
+export type {
+  FlowMessages,
+  LocaleMessages,
+  LocaleName,
+  LocaleOption,
+  Messages,
+  PageMessages,
+  PreviewMessages,
+  ScenarioLabels,
+} from './locales';
 export type * from './core/types';

@@ -77,7 +77,7 @@ describe('useFaceVerify', () => {
 
   it('unmounting mid-flight stops cleanly: no updates, no React warnings', async () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const driver = createMockDriver({ captureMs: 30 });
+    const driver = createMockDriver({ captureMs: 300 });
     const endpoint = jest.fn(async () => ({ ok: true as const }));
     const renders: string[] = [];
     const { unmount } = render(<Probe options={{ driver, endpoint }} onRender={(s) => renders.push(s)} />);
@@ -86,7 +86,7 @@ describe('useFaceVerify', () => {
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('capturing'));
     unmount();
     const rendersAtUnmount = renders.length;
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(renders.length).toBe(rendersAtUnmount);
     expect(endpoint).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();

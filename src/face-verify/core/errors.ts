@@ -1,7 +1,7 @@
 /** The flow's own errors, and a driver's classified failure worded in the flow's locale. */
-import { messagesFor } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import type { ClassifiedFailure } from './ports';
-import type { ErrorKind, FaceVerifyError, FlowStep, Locale, ProblemAction } from './types';
+import type { ErrorKind, FaceVerifyError, FlowStep, LocaleOption, ProblemAction } from './types';
 
 /** The kit's own error codes (not a platform's), with their classes. */
 export function flowError(
@@ -16,11 +16,11 @@ export function flowError(
 }
 
 /** A classified failure as the user sees it: its message in `locale`, its step where a retry resumes. */
-export function describeFailure(failure: ClassifiedFailure, step: FlowStep, locale: Locale | undefined): FaceVerifyError {
+export function describeFailure(failure: ClassifiedFailure, step: FlowStep, locale: LocaleOption | undefined): FaceVerifyError {
   const error: FaceVerifyError = {
     code: failure.code,
     kind: failure.kind,
-    message: messagesFor(locale).flow.errors[failure.message],
+    message: flowMessagesFor(locale).errors[failure.message],
     retryable: failure.retryable,
     step: failure.resumeAt ?? step,
   };

@@ -7,7 +7,7 @@
  * retry may still need them.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { messagesFor } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import { flowError } from './errors';
 import { validateIdentity } from './identity';
 import { initialMachine, transition, type FlowEvent, type FlowMachine } from './machine';
@@ -82,7 +82,7 @@ const published = (m: FlowMachine): Published => ({
 export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyStore {
   let options = initialOptions;
   let machine = initialMachine();
-  const words = () => messagesFor(options.locale).flow.errors;
+  const words = () => flowMessagesFor(options.locale).errors;
 
   // eslint-disable-next-line prefer-const -- assigned once the store exists; dispatch reads it lazily
   let store: FaceVerifyStore;

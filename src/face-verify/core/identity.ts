@@ -1,6 +1,6 @@
 import { normalizeIdCardNumber } from '../contract';
-import { messagesFor } from '../locales';
-import type { Identity, Locale } from './types';
+import { flowMessagesFor } from '../locales/flow';
+import type { Identity, LocaleOption } from './types';
 
 /** Why an ID number was refused, for code that reacts per problem (the `reason` text is for the user). */
 export type IdCardProblem = 'empty' | 'length' | 'characters' | 'region' | 'birth-date' | 'birth-future' | 'birth-too-early' | 'checksum';
@@ -11,7 +11,7 @@ export type IdCardValidation = { ok: true; value: string } | { ok: false; reason
 /** Options of the identity checks. */
 export interface ValidateOptions {
   /** Language of `reason`. @default 'zh-CN' */
-  locale?: Locale;
+  locale?: LocaleOption;
   /** Today, for the birth-date check. @default new Date() */
   now?: Date;
 }
@@ -76,7 +76,7 @@ export function idCardCheckCharacter(first17: string): string {
  * validateIdCardNumber(' 11010519491231002x ') // { ok: true, value: '11010519491231002X' }
  */
 export function validateIdCardNumber(input: string, options: ValidateOptions = {}): IdCardValidation {
-  const words = messagesFor(options.locale).flow.idCard;
+  const words = flowMessagesFor(options.locale).idCard;
   const fail = (problem: IdCardProblem, reason: string): IdCardValidation => ({ ok: false, reason, problem });
   const value = normalizeIdCardNumber(input);
 
@@ -115,8 +115,8 @@ export type NameValidation = { ok: true; value: string } | { ok: false; reason: 
  * Checks a name as printed on an ID card: not empty, at most 40 characters, no digits or symbols other
  * than the middle dot used in transliterated names (`·`).
  */
-export function validateName(input: string, options: { locale?: Locale } = {}): NameValidation {
-  const words = messagesFor(options.locale).flow.name;
+export function validateName(input: string, options: { locale?: LocaleOption } = {}): NameValidation {
+  const words = flowMessagesFor(options.locale).name;
   const value = String(input ?? '')
     .trim()
     .replace(/\s+/g, ' ');

@@ -1,6 +1,6 @@
 /** The options of one flow (the core's; `FaceVerifyConfig` in defaults.ts makes `driver` optional). */
 import type { FaceDriver, HttpPort } from './ports';
-import type { Clock, Locale, ModePreference, Protocol, TicketEndpoint, VerifyEndpoint } from './types';
+import type { Clock, LocaleOption, ModePreference, Protocol, TicketEndpoint, VerifyEndpoint } from './types';
 
 /** Options of one verification flow: the device, the backend's endpoints, and how patient to be with them. */
 export interface FaceVerifyOptions {
@@ -23,7 +23,7 @@ export interface FaceVerifyOptions {
   /** Extra backend attempts after a transient failure. @default 2 */
   retries?: number;
   /** @default 'zh-CN' */
-  locale?: Locale;
+  locale?: LocaleOption;
   /** @default the global timers */
   clock?: Clock;
 }

@@ -2,9 +2,9 @@
  * The support probe: the driver asks every question about the device at once (each platform knows its own
  * versions and codes); the core folds the answer into one report worded for the user.
  */
-import { messagesFor } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import type { DeviceReport, FaceDriver } from './ports';
-import type { Locale, ModePreference, Protocol, SupportProblem, SupportReport } from './types';
+import type { LocaleOption, ModePreference, Protocol, SupportProblem, SupportReport } from './types';
 
 /** What the probe checks the device for. */
 export interface ProbeOptions {
@@ -15,12 +15,12 @@ export interface ProbeOptions {
   /** The capture will use a backend-issued ticket (WeChat v1: a userIdKey needs base library 1.9.3). @default false */
   usesTicket?: boolean;
   /** @default 'zh-CN' */
-  locale?: Locale;
+  locale?: LocaleOption;
 }
 
 /** The driver's findings as the public report: `supported` unless a problem blocks, messages in `locale`. */
-export function reportSupport(found: DeviceReport, mock: boolean, locale: Locale | undefined): SupportReport {
-  const words = messagesFor(locale).flow.problems;
+export function reportSupport(found: DeviceReport, mock: boolean, locale: LocaleOption | undefined): SupportReport {
+  const words = flowMessagesFor(locale).problems;
   const problems: SupportProblem[] = found.problems.map(({ code, blocking, action, detail }) => {
     const entry = words[code];
     const message = typeof entry === 'function' ? entry(detail ?? '') : entry;

@@ -4,7 +4,7 @@
  * answer arriving after a cancel, reset or dispose changes nothing.
  */
 import { IDEMPOTENCY_KEY_HEADER, parseVerdict } from '../contract';
-import { messagesFor } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import { systemClock } from './clock';
 import { describeFailure, flowError } from './errors';
 import type { FaceVerifyOptions } from './options';
@@ -79,7 +79,7 @@ export class FlowRunner {
   }
 
   private get words() {
-    return messagesFor(this.options.locale).flow;
+    return flowMessagesFor(this.options.locale);
   }
 
   /** Only one native capture or submission at a time, even across a cancel and a new start. */

@@ -3,11 +3,11 @@
  * HTTP port, or a function. Timeouts, non-2xx answers, non-JSON and answers of the wrong shape are
  * transient and retried with backoff a bounded number of times before they surface as a retryable error.
  */
-import { messagesFor } from '../locales';
+import { flowMessagesFor } from '../locales/flow';
 import { sleep } from './clock';
 import { flowError } from './errors';
 import { DriverError, type HttpPort } from './ports';
-import type { Clock, Endpoint, FaceVerifyError, FlowStep, Locale } from './types';
+import type { Clock, Endpoint, FaceVerifyError, FlowStep, LocaleOption } from './types';
 
 export interface TransportOptions {
   http: HttpPort;
@@ -17,7 +17,7 @@ export interface TransportOptions {
   timeoutMs: number;
   /** Extra attempts after the first. */
   retries: number;
-  locale?: Locale;
+  locale?: LocaleOption;
   /** Checked between attempts: a cancelled flow stops retrying. */
   isCancelled: () => boolean;
 }
@@ -103,7 +103,7 @@ export async function callEndpoint<P, A>(
     if ('value' in outcome) return { ok: true, value: outcome.value };
     last = outcome;
   }
-  const words = messagesFor(options.locale).flow.errors;
+  const words = flowMessagesFor(options.locale).errors;
   const message =
     last.reason === 'timeout'
       ? words.timeout

@@ -8,8 +8,8 @@ export type ModePreference = 'auto' | LivenessMode;
  * userIdKey); 'v2': `requestFacialVerify` with a backend-issued verifyId.
  */
 export type Protocol = 'v1' | 'v2';
-/** The language of messages for users. */
-export type Locale = 'zh-CN' | 'en';
+/** The language of messages for users, by name: one of the locales the kit ships (`LOCALES`). */
+export type { LocaleName as Locale, LocaleOption } from '../locales';
 
 /** What helps the user past a problem; a page renders it as a button or a hint. */
 export type ProblemAction = 'open-settings' | 'retry' | 'update-wechat' | 'other-channel' | 'open-in-wechat' | 'check-network';

@@ -7,7 +7,7 @@ import type { VerdictCode } from '../contract';
 import { isVerdictCode } from '../contract';
 import { describeFailure } from './errors';
 import type { ClassifiedFailure, FaceDriver } from './ports';
-import type { FaceVerifyError, FlowStep, Locale } from './types';
+import type { FaceVerifyError, FlowStep, LocaleOption } from './types';
 
 type VerdictClass = Omit<ClassifiedFailure, 'code' | 'kind'> & {
   /** The platform's `errcode` passed along decides when present (WeChat's 84002 = expired, …). */
@@ -42,7 +42,7 @@ export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
 export type PlatformCodes = Pick<FaceDriver, 'classify'>;
 
 export interface VerdictContext {
-  locale?: Locale;
+  locale?: LocaleOption;
   step: FlowStep;
   /** Captures made so far in this flow, including the failed one. */
   attempts?: number;

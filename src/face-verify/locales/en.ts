@@ -1,6 +1,9 @@
-import type { Messages } from './messages';
+/**
+ * English. One table: the flow's words, the page's, the H5 preview's and the mock scenarios' labels.
+ */
+import type { FlowMessages, LocaleMessages } from './types';
 
-export const en: Messages = {
+const flow: FlowMessages = {
   idCard: {
     empty: 'Enter your ID card number.',
     length: (length) => `An ID card number has 18 characters; this one has ${length}. Check for a missing or extra character.`,
@@ -67,5 +70,111 @@ export const en: Messages = {
     ticketFailed: 'Verification could not be started. Try again shortly.',
     notSupported: 'This device does not support face verification.',
     mockCapture: 'The simulated capture failed.',
+  },
+};
+
+/** English. */
+export const en: LocaleMessages<'en'> = {
+  locale: 'en',
+  flow,
+  page: {
+    title: 'Face verification',
+    description: 'To confirm that it is really you, we need a quick face check. Have your ID card ready and find good light.',
+    steps: ['Device check', 'Your details', 'Face check', 'Result'],
+    stepLabel: (index, total, name) => `Step ${index} of ${total}: ${name}`,
+    probing: 'Checking your device',
+    probingDetail: 'Checking WeChat, the camera and the network. This takes a few seconds.',
+    unsupportedTitle: 'Face verification cannot run on this device right now',
+    noticeTitle: 'Before you start',
+    actions: {
+      openSettings: 'Allow the camera in Settings',
+      retry: 'Try again',
+      recheck: 'Check again',
+      otherChannel: 'Use another way',
+      restart: 'Start over',
+      start: 'Start face verification',
+      cancel: 'Cancel',
+      done: 'Done',
+    },
+    hints: {
+      updateWeChat: 'To update: open your app store, search for "WeChat", install the latest version, then open this page again.',
+      otherChannel: 'You can also visit a service counter or use another online channel.',
+      openInWeChat: 'Search for this mini-program in WeChat and open it there.',
+      backFromSettings: 'If you have allowed the camera in Settings, tap "Try again" to continue.',
+    },
+    form: {
+      nameLabel: 'Name',
+      namePlaceholder: 'Name as on your ID card',
+      idLabel: 'ID card number',
+      idPlaceholder: '18-character ID card number',
+      intro: 'Enter the details on your own ID card; your face is compared with its photo.',
+      ticketIntro: 'The identity you registered with this service will be used. There is nothing to fill in.',
+      consent: 'By tapping "Start face verification" you agree that WeChat captures your face for this verification only.',
+      modeHint: {
+        'read-number': 'You will read a few digits aloud to the screen, so find a quiet place.',
+        'screen-flash': 'The screen will flash a few colours; keep your face inside the frame.',
+      },
+    },
+    capture: {
+      permission: 'Asking for the camera',
+      ticket: 'Getting ready',
+      wechat: 'Follow WeChat’s prompts to finish the face check',
+      wechatDetail: 'Face the phone in good light and keep your face uncovered.',
+    },
+    submitting: 'Confirming the result',
+    submittingDetail: 'Please keep this page open; it usually takes a few seconds.',
+    result: {
+      successTitle: 'Verified',
+      successDetail: 'We have confirmed that it is you.',
+      failedTitle: 'Verification not completed',
+      cancelledTitle: 'Verification cancelled',
+    },
+    privacy:
+      'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
+  },
+  // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
+  get preview() {
+    return process.env.TARO_ENV === 'h5'
+      ? {
+          bar: {
+            badge: 'Preview — simulated',
+            scenario: 'Scenario',
+            toolbar: 'Preview tools',
+            languageName: 'English',
+            switchTo: 'Switch to English',
+          },
+          capture: {
+            badge: 'Simulated capture · not a real check',
+            readNumber: 'Read these digits aloud',
+            screenFlash: 'The screen will flash colours; keep your face in the circle',
+            position: 'Face the screen in good light',
+            remaining: (seconds: number) => `${seconds} s left`,
+            pending: 'Opening the camera',
+            noCamera: 'No camera in use: showing a placeholder',
+            cancel: 'Cancel',
+            digitsLabel: (digits: string) => `Digits to read: ${digits.split('').join(' ')}`,
+          },
+        }
+      : undefined;
+  },
+  get scenarios() {
+    return process.env.TARO_ENV === 'h5'
+      ? {
+          success: 'Success',
+          'no-front-camera': 'No front camera',
+          'model-missing': 'Face model missing',
+          'disabled-by-wechat': 'Disabled by WeChat',
+          'old-wechat': 'WeChat too old',
+          'no-screen-flash': 'No screen flash (read digits)',
+          'camera-denied': 'Camera denied',
+          'user-cancel': 'User cancels',
+          'capture-error': 'Capture error, then retry works',
+          'face-mismatch': 'Face does not match',
+          'id-name-mismatch': 'Name and ID do not match',
+          'no-network': 'No network',
+          ios: 'iPhone (probe gives no code)',
+          'not-wechat': 'Not in WeChat',
+        }
+      : undefined;
   },
 };

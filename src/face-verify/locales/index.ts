@@ -1,19 +1,37 @@
-import type { Locale } from '../core/types';
-import { en } from './en';
-import type { Messages } from './messages';
+/**
+ * The locale tables and the one lookup. Adding a locale: one file that exports a {@link LocaleMessages}
+ * (copy en.ts), plus its line in `LOCALES` (list.ts; the `Locale` name type follows from the list).
+ */
+import { LOCALES } from './list';
+import type { FlowMessages, LocaleMessages } from './types';
 import { zhCN } from './zh-CN';
 
-export type { Messages } from './messages';
+export type { FlowMessages, LocaleMessages, PageMessages, PreviewMessages, ScenarioLabels } from './types';
 
 /**
- * A locale's whole table. `flow` is the flow's namespace (the agreed shape of the per-locale tables);
- * the flow's keys stay at the top level too until every caller reads them through `flow`.
+ * The flow namespace's shape (what `messagesFor` returned before 0.2).
+ * @deprecated Use {@link FlowMessages}; `messagesFor(locale)` now returns the whole table, whose `flow` this is.
  */
-export type LocaleTable = Messages & { flow: Messages };
+export type Messages = FlowMessages;
+export { en } from './en';
+export { zhCN } from './zh-CN';
 
-const LOCALES: Record<Locale, LocaleTable> = { 'zh-CN': { ...zhCN, flow: zhCN }, en: { ...en, flow: en } };
+export { LOCALES } from './list';
 
-/** The messages for a locale; anything but 'en' gets Chinese, the kit's default. */
-export function messagesFor(locale: Locale | undefined): LocaleTable {
-  return LOCALES[locale ?? 'zh-CN'] ?? LOCALES['zh-CN'];
+/** A locale the kit ships, by name: `'zh-CN'` (the default) or `'en'`. */
+export type LocaleName = (typeof LOCALES)[number]['locale'];
+
+/** A locale as the options take it: a name the kit ships, or a table (e.g. `en`, or your own). */
+export type LocaleOption = LocaleName | LocaleMessages;
+
+/**
+ * A locale's whole table (`flow`, `page`, `preview`, `scenarios`): a table is returned as given, a name looks
+ * it up, and anything else (or nothing) gets Chinese, the kit's default. Refers to every shipped table.
+ * @example
+ * messagesFor('en').flow.errors.transient; // 'The system is busy. …'
+ * messagesFor(undefined).page.title; // '人脸核身'
+ */
+export function messagesFor(locale: LocaleOption | undefined): LocaleMessages {
+  if (typeof locale === 'object') return locale;
+  return LOCALES.find((table) => table.locale === locale) ?? zhCN;
 }

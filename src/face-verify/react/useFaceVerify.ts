@@ -20,11 +20,19 @@ export type UseFaceVerifyResult = FaceVerifyState & { store: FaceVerifyStore };
 export function useFaceVerify(options: UseFaceVerifyOptions = {}): UseFaceVerifyResult {
   const [store] = useState(() => createFaceVerify(options));
   store.getState().setOptions(options);
+  return useFlowStore(store, { owned: true, probeOnMount: options.probeOnMount ?? true });
+}
+
+/**
+ * A flow store's state for a component. An owned store (the hook made it) is disposed on unmount; a store
+ * the app made and passed in (the page's `store` prop) is only probed and watched: the app disposes it.
+ */
+export function useFlowStore(store: FaceVerifyStore, how: { owned: boolean; probeOnMount: boolean }): UseFaceVerifyResult {
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
-  const probeOnMount = options.probeOnMount ?? true;
+  const { owned, probeOnMount } = how;
 
   useEffect(() => {
-    const detach = store.getState().attach();
+    const detach = owned ? store.getState().attach() : undefined;
     const { status } = store.getState();
     // 'probing' again after a StrictMode remount: re-attach to the probe under way.
     if (probeOnMount && (status === 'idle' || status === 'probing')) void store.getState().probe();

@@ -34,8 +34,10 @@ export default function FaceVerifyDemoPage() {
       ticketEndpoint={tickets ? `${api}/api/face/ticket` : undefined}
       collectIdentity={form}
       protocol={protocol}
-      previewTiming={fast ? { latencyMs: 30, captureMs: 600 } : undefined}
-      onPreviewV2Capture={api ? reportV2Capture : undefined}
+      preview={{
+        timing: fast ? { latencyMs: 30, captureMs: 600 } : undefined,
+        onV2Capture: api ? reportV2Capture : undefined,
+      }}
       onDone={() => {
         Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/index/index' }));
       }}

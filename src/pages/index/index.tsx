@@ -1,7 +1,8 @@
 /** The demo app's home: what the kit does, and a way into the verification page (and, in H5, each preview scenario). */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { MOCK_SCENARIO_NAMES, MOCK_SCENARIOS } from '../../face-verify/mock';
+import { zhCN } from '../../face-verify';
+import { MOCK_SCENARIO_NAMES } from '../../face-verify/mock';
 
 const PAGE = '/pages/face-verify/index';
 const open = (query = '') => {
@@ -60,7 +61,7 @@ export default function HomePage() {
           <Text style={{ display: 'block', fontWeight: 600 }}>预览场景（模拟数据）</Text>
           {MOCK_SCENARIO_NAMES.map((name) => (
             <Button key={name} id={`home-scenario-${name}`} plain hoverClass="none" style={link} onClick={() => open(`?scenario=${name}`)}>
-              {MOCK_SCENARIOS[name].label['zh-CN']}
+              {zhCN.scenarios?.[name] ?? name}
             </Button>
           ))}
         </View>

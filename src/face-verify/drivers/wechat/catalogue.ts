@@ -4,7 +4,7 @@
  */
 import { describeFailure } from '../../core/errors';
 import type { ClassifiedFailure } from '../../core/ports';
-import type { FaceVerifyError, FlowStep, Locale } from '../../core/types';
+import type { FaceVerifyError, FlowStep, LocaleOption } from '../../core/types';
 import { classifyBackendVerdict } from '../../core/verdict';
 
 type CodeClass = Omit<ClassifiedFailure, 'code'>;
@@ -111,7 +111,7 @@ export function classifyWeChatCode(code: number, attempts: number): ClassifiedFa
 
 /** Where a code arose, for {@link classifyCode} and {@link classifyVerdict}. */
 export interface ClassifyContext {
-  locale?: Locale;
+  locale?: LocaleOption;
   step: FlowStep;
   /** Captures made so far in this flow, including the failed one. */
   attempts?: number;

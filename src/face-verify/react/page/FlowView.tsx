@@ -1,89 +1,71 @@
 /**
- * One verification flow on screen: the page root (with its automation attributes) and the screen for the
- * flow's status. FaceVerifyPage mounts a new one when the driver or the language changes.
+ * One verification flow on screen: the page root (with its automation attributes) and the screen that
+ * `selectScreen` picks for the flow's state. FaceVerifyPage mounts a new one when the flow changes.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { FaceVerifyStore } from '../../core/flow';
 import { maskIdCardNumber, maskName } from '../../core/identity';
-import type { FaceVerifyError, Identity, Locale, VerifyVerdict } from '../../core/types';
-import type { FaceVerifyConfig } from '../../defaults';
-import type { FaceDriver } from '../../drivers/driver';
-import type { MockCaptureSession, MockDriver } from '../../drivers/mock/driver';
-import { useFaceVerify } from '../useFaceVerify';
+import { selectScreen } from '../../core/screen';
+import type { FaceVerifyError, Identity, VerifyVerdict } from '../../core/types';
+import { createFaceVerify, type FaceVerifyConfig } from '../../defaults';
+import { useFlowStore } from '../useFaceVerify';
 import { IdentityForm } from './IdentityForm';
-import { MockCapture } from './MockCapture';
 import { StepBar } from './parts';
 import { FailureScreen, SuccessScreen, WorkingScreen, type MaskedIdentity, type ResultHandlers } from './ResultScreen';
-import { pageStrings } from './strings';
 import { ProbingScreen, ProblemNotices, UnsupportedScreen } from './SupportScreen';
 import { rootStyle, styles, themeVariables, type FaceVerifyTheme } from './theme';
+import { useWords } from './words';
+
+/** What the page tells its user about: the outcome, and the ways out it offers. */
+export interface FaceVerifyCallbacks {
+  /** Called once when the backend has confirmed the verification, with its answer. */
+  onSuccess?: ((result: VerifyVerdict & { ok: true }) => void) | undefined;
+  /** Called once per failure or cancellation (`error.kind` says which: 'cancel', 'input', 'permission', …). */
+  onFail?: ((error: FaceVerifyError) => void) | undefined;
+  /** Offer "use another way" where face verification cannot work; without it the page shows a hint instead. */
+  onOtherChannel?: (() => void) | undefined;
+  /** Show a "Done" button after success. */
+  onDone?: (() => void) | undefined;
+}
 
 export interface FlowViewProps {
-  flow: Omit<FaceVerifyConfig, 'driver' | 'locale'>;
-  driver: FaceDriver;
-  locale: Locale;
+  /** A flow the app made; otherwise the view makes one from `options` and disposes it on unmount. */
+  store: FaceVerifyStore | undefined;
+  options: FaceVerifyConfig;
+  collectIdentity: boolean;
   title?: string | undefined;
   description?: string | undefined;
-  collectIdentity: boolean;
   theme?: FaceVerifyTheme | undefined;
   className?: string | undefined;
   style?: CSSProperties | undefined;
-  onSuccess?: ((result: VerifyVerdict & { ok: true }) => void) | undefined;
-  onFail?: ((error: FaceVerifyError) => void) | undefined;
-  onOtherChannel?: (() => void) | undefined;
-  onDone?: (() => void) | undefined;
+  callbacks: FaceVerifyCallbacks;
   /** Rendered above the page's content (the preview bar). */
   header?: ReactNode;
+  /** Rendered after it (the preview's simulated capture). */
+  overlay?: ReactNode;
 }
 
-const NO_CAPTURES = { subscribe: () => () => undefined, getSnapshot: (): MockCaptureSession | null => null };
-
-/** The simulated capture under way on a mock driver; always null on a real one. */
-function useCaptureSession(driver: FaceDriver): MockCaptureSession | null {
-  const source = driver.mock && 'captures' in driver ? (driver as MockDriver).captures : NO_CAPTURES;
-  return useSyncExternalStore(source.subscribe, source.getSnapshot, source.getSnapshot);
-}
-
-const STEP_OF_STATUS = {
-  idle: 0,
-  probing: 0,
-  unsupported: 0,
-  ready: 1,
-  capturing: 2,
-  submitting: 3,
-  success: 3,
-  failed: 3,
-  cancelled: 3,
-} as const;
-
-export function FlowView(props: FlowViewProps) {
-  const { driver, locale, flow: options } = props;
-  const flow = useFaceVerify({ ...options, driver, locale });
-  const { status, support, error, result, step, mode, preview } = flow;
-  const strings = pageStrings(locale);
-  const session = useCaptureSession(driver);
-  const [values, setValues] = useState<Identity>({ name: '', idCardNumber: '' });
-  const [masked, setMasked] = useState<MaskedIdentity | null>(null);
-  /** The input error the user has since edited the form for: no longer shown. */
-  const [edited, setEdited] = useState<FaceVerifyError | null>(null);
-
-  const callbacks = useRef({ onSuccess: props.onSuccess, onFail: props.onFail });
-  callbacks.current = { onSuccess: props.onSuccess, onFail: props.onFail };
+/** Calls onSuccess once per result and onFail once per failure, with the latest callbacks. */
+function useOutcomeCallbacks(flow: ReturnType<typeof useFlowStore>, callbacks: FaceVerifyCallbacks) {
+  const latest = useRef(callbacks);
+  latest.current = callbacks;
   const reported = useRef<unknown>(null);
+  const { status, result, error } = flow;
   useEffect(() => {
     if (status === 'success' && result && reported.current !== result) {
       reported.current = result;
-      callbacks.current.onSuccess?.(result);
+      latest.current.onSuccess?.(result);
     } else if ((status === 'failed' || status === 'cancelled') && error && reported.current !== error) {
       reported.current = error;
-      callbacks.current.onFail?.(error);
+      latest.current.onFail?.(error);
     }
   }, [status, result, error]);
+}
 
-  // A new screen starts at its top (the start button sits low on the form; the result must be seen).
-  const inputError = status === 'failed' && error?.kind === 'input' ? error : null;
-  const screenKey = inputError ? 'input' : status === 'idle' ? 'probing' : status;
+/** A new screen starts at its top (the start button sits low on the form; the result must be seen). */
+function useScrollToTopOn(screenKey: string) {
   const firstScreen = useRef(screenKey);
   useEffect(() => {
     if (screenKey === firstScreen.current) return;
@@ -92,105 +74,116 @@ export function FlowView(props: FlowViewProps) {
       console.warn('[taro-face-verify] could not scroll to the top of the page', reason);
     });
   }, [screenKey]);
+}
 
+export function FlowView(props: FlowViewProps) {
+  const [store] = useState(() => props.store ?? createFaceVerify(props.options));
+  if (!props.store) store.getState().setOptions(props.options);
+  const flow = useFlowStore(store, { owned: !props.store, probeOnMount: true });
+  const { status, error, step, mode, preview } = flow;
+  const table = useWords();
+  const strings = table.page;
+  const screen = selectScreen(flow);
+  const [values, setValues] = useState<Identity>({ name: '', idCardNumber: '' });
+  const [masked, setMasked] = useState<MaskedIdentity | null>(null);
+  /** The input error the user has since edited the form for: no longer shown. */
+  const [edited, setEdited] = useState<FaceVerifyError | null>(null);
   /** The failure the user went to the settings from and has come back to. */
   const [settingsVisitedFor, setSettingsVisitedFor] = useState<FaceVerifyError | null>(null);
-  const store = flow.store.getState;
+
+  useOutcomeCallbacks(flow, props.callbacks);
+  useScrollToTopOn(screen.name === 'form' && screen.inputError ? 'input' : screen.name === 'form' ? 'ready' : screen.name);
+
+  const actions = store.getState;
   const handlers: ResultHandlers = {
     openSettings: () => {
       const from = error;
-      void store()
+      void actions()
         .openSettings()
         .then(() => setSettingsVisitedFor(from));
     },
-    recheck: () => void (status === 'unsupported' ? store().retry() : store().probe()),
-    retry: () => void store().retry(),
-    restart: () => store().reset(),
-    otherChannel: props.onOtherChannel,
-    done: props.onDone,
+    recheck: () => void (status === 'unsupported' ? actions().retry() : actions().probe()),
+    retry: () => void actions().retry(),
+    restart: () => actions().reset(),
+    otherChannel: props.callbacks.onOtherChannel,
+    done: props.callbacks.onDone,
   };
   const submit = (identity: Identity | undefined) => {
     setMasked(identity ? { name: maskName(identity.name), idCardNumber: maskIdCardNumber(identity.idCardNumber) } : null);
-    void store().start(identity);
+    void actions().start(identity);
   };
 
-  const notices = support?.problems.filter((problem) => !problem.blocking) ?? [];
-  let screen: ReactNode;
-  if (status === 'idle' || status === 'probing') screen = <ProbingScreen strings={strings} />;
-  else if (status === 'unsupported')
-    screen = <UnsupportedScreen strings={strings} problems={support?.problems ?? []} handlers={handlers} />;
-  else if (status === 'ready' || inputError) {
-    screen = (
-      <>
-        <ProblemNotices strings={strings} problems={notices} handlers={handlers} />
-        <IdentityForm
-          strings={strings}
-          locale={locale}
-          mode={mode}
-          collectIdentity={props.collectIdentity}
-          values={values}
-          onChange={(next) => {
-            setValues(next);
-            if (inputError) setEdited(inputError);
-          }}
-          onSubmit={submit}
-          formError={inputError && inputError !== edited ? inputError.message : null}
-        />
-      </>
-    );
-  } else if (status === 'capturing') {
-    const heading =
-      step === 'permission' ? strings.capture.permission : step === 'ticket' ? strings.capture.ticket : strings.capture.wechat;
-    screen = (
-      <>
+  let content: ReactNode = null;
+  switch (screen.name) {
+    case 'probing':
+      content = <ProbingScreen />;
+      break;
+    case 'unsupported':
+      content = <UnsupportedScreen problems={screen.problems} handlers={handlers} />;
+      break;
+    case 'form': {
+      const { inputError } = screen;
+      content = (
+        <>
+          <ProblemNotices problems={screen.notices} handlers={handlers} />
+          <IdentityForm
+            mode={mode}
+            collectIdentity={props.collectIdentity}
+            values={values}
+            onChange={(next) => {
+              setValues(next);
+              if (inputError) setEdited(inputError);
+            }}
+            onSubmit={submit}
+            formError={inputError && inputError !== edited ? inputError.message : null}
+          />
+        </>
+      );
+      break;
+    }
+    case 'capturing':
+      content = (
         <WorkingScreen
           screen="capturing"
-          heading={heading}
-          detail={step === 'capture' ? strings.capture.wechatDetail : undefined}
+          heading={strings.capture[screen.phase === 'capture' ? 'wechat' : screen.phase]}
+          detail={screen.phase === 'capture' ? strings.capture.wechatDetail : undefined}
           identity={masked}
-          strings={strings}
         />
-        {process.env.TARO_ENV === 'h5' && session ? <MockCapture session={session} locale={locale} /> : null}
-      </>
-    );
-  } else if (status === 'submitting') {
-    screen = (
-      <WorkingScreen
-        screen="submitting"
-        heading={strings.submitting}
-        detail={strings.submittingDetail}
-        identity={masked}
-        strings={strings}
-      />
-    );
-  } else if (status === 'success') screen = <SuccessScreen strings={strings} identity={masked} onDone={props.onDone} />;
-  else if (error) {
-    screen = (
-      <FailureScreen
-        strings={strings}
-        error={error}
-        cancelled={status === 'cancelled'}
-        identity={masked}
-        handlers={handlers}
-        backFromSettings={settingsVisitedFor === error}
-        // After a cancel the flow forgets the typed identity (a retry would go through the ticket instead):
-        // a form flow starts over from the form, which keeps the values.
-        retryable={error.retryable && !(status === 'cancelled' && props.collectIdentity)}
-      />
-    );
+      );
+      break;
+    case 'submitting':
+      content = <WorkingScreen screen="submitting" heading={strings.submitting} detail={strings.submittingDetail} identity={masked} />;
+      break;
+    case 'success':
+      content = <SuccessScreen identity={masked} onDone={props.callbacks.onDone} />;
+      break;
+    case 'failed':
+    case 'cancelled':
+      content = (
+        <FailureScreen
+          error={screen.error}
+          cancelled={screen.name === 'cancelled'}
+          identity={masked}
+          handlers={handlers}
+          backFromSettings={settingsVisitedFor === screen.error}
+          // After a cancel the flow forgets the typed identity (a retry would go through the ticket instead):
+          // a form flow starts over from the form, which keeps the values.
+          retryable={screen.error.retryable && !(screen.name === 'cancelled' && props.collectIdentity)}
+        />
+      );
+      break;
   }
 
-  const stepIndex = inputError ? 1 : STEP_OF_STATUS[status];
-  const stepName = strings.steps[stepIndex] ?? '';
+  const stepName = strings.steps[screen.progress];
   return (
     <View
       className={props.className}
       style={{ ...rootStyle(), ...themeVariables(props.theme), ...props.style }}
       data-status={status}
       data-step={step ?? ''}
-      data-locale={locale}
+      data-locale={table.locale}
       data-preview={preview ? 'true' : undefined}
-      {...{ lang: locale }}
+      {...{ lang: table.locale }}
     >
       {props.header}
       <View style={styles.container}>
@@ -198,11 +191,16 @@ export function FlowView(props: FlowViewProps) {
           {props.title ?? strings.title}
         </Text>
         {/* The explanation matters before the user starts; afterwards the screen's own words take over. */}
-        {stepIndex < 2 ? <Text style={styles.description}>{props.description ?? strings.description}</Text> : null}
-        <StepBar steps={strings.steps} current={stepIndex} label={strings.stepLabel(stepIndex + 1, strings.steps.length, stepName)} />
-        {screen}
+        {screen.progress < 2 ? <Text style={styles.description}>{props.description ?? strings.description}</Text> : null}
+        <StepBar
+          steps={strings.steps}
+          current={screen.progress}
+          label={strings.stepLabel(screen.progress + 1, strings.steps.length, stepName)}
+        />
+        {content}
         <Text style={{ ...styles.small, marginTop: '1.5em', textAlign: 'center' }}>{strings.privacy}</Text>
       </View>
+      {props.overlay}
     </View>
   );
 }

@@ -1,10 +1,10 @@
 /** The identity form (name + ID number, checked as the user types), or the ticket start with no form. */
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { Identity, LivenessMode, Locale } from '../../core/types';
+import type { Identity, LivenessMode } from '../../core/types';
 import { ActionButton } from './parts';
-import type { PageStrings } from './strings';
-import { styles } from './theme';
+import { color, styles } from './theme';
+import { useWords } from './words';
 import { idCardProblem, nameProblem } from './validation';
 
 interface FieldProps {
@@ -34,7 +34,7 @@ function Field({ id, label, placeholder, value, error, maxlength, type, onChange
           value={value}
           maxlength={maxlength}
           placeholder={placeholder}
-          placeholderStyle="color: #9aa0a6"
+          placeholderStyle={`color: ${color.placeholder}`}
           style={styles.input}
           // The inner <input> of Taro's H5 Input gets these; a mini-program shows the visible label above.
           nativeProps={{
@@ -62,8 +62,6 @@ function Field({ id, label, placeholder, value, error, maxlength, type, onChange
 }
 
 export interface IdentityFormProps {
-  strings: PageStrings;
-  locale: Locale;
   mode: LivenessMode | null;
   /** False for a ticket-based start: the backend already knows who the user is. */
   collectIdentity: boolean;
@@ -74,9 +72,10 @@ export interface IdentityFormProps {
   formError: string | null;
 }
 
-export function IdentityForm({ strings, locale, mode, collectIdentity, values, onChange, onSubmit, formError }: IdentityFormProps) {
+export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit, formError }: IdentityFormProps) {
   const [left, setLeft] = useState({ name: false, idCardNumber: false });
-  const words = strings.form;
+  const locale = useWords();
+  const words = locale.page.form;
   const modeHint = mode ? <Text style={{ ...styles.small, marginTop: '1em' }}>{words.modeHint[mode]}</Text> : null;
 
   if (!collectIdentity) {
@@ -85,13 +84,33 @@ export function IdentityForm({ strings, locale, mode, collectIdentity, values, o
         <Text style={styles.body}>{words.ticketIntro}</Text>
         {modeHint}
         <Text style={{ ...styles.small, marginTop: '1em' }}>{words.consent}</Text>
-        <ActionButton id="fv-start" label={strings.actions.start} onPress={() => onSubmit(undefined)} />
+        <ActionButton id="fv-start" label={locale.page.actions.start} onPress={() => onSubmit(undefined)} />
       </View>
     );
   }
 
   const nameError = nameProblem(values.name, locale, left.name);
   const idError = idCardProblem(values.idCardNumber, locale, left.idCardNumber);
+  const fields = [
+    {
+      key: 'name',
+      id: 'fv-name',
+      type: 'text',
+      label: words.nameLabel,
+      placeholder: words.namePlaceholder,
+      maxlength: 40,
+      error: nameError,
+    },
+    {
+      key: 'idCardNumber',
+      id: 'fv-id-card',
+      type: 'idcard',
+      label: words.idLabel,
+      placeholder: words.idPlaceholder,
+      maxlength: 18,
+      error: idError,
+    },
+  ] as const;
   const submit = () => {
     setLeft({ name: true, idCardNumber: true });
     if (nameProblem(values.name, locale, true) || idCardProblem(values.idCardNumber, locale, true)) return;
@@ -106,31 +125,18 @@ export function IdentityForm({ strings, locale, mode, collectIdentity, values, o
           <Text>{formError}</Text>
         </View>
       ) : null}
-      <Field
-        id="fv-name"
-        type="text"
-        label={words.nameLabel}
-        placeholder={words.namePlaceholder}
-        value={values.name}
-        maxlength={40}
-        error={nameError}
-        onChange={(name) => onChange({ ...values, name })}
-        onLeave={() => setLeft((was) => ({ ...was, name: true }))}
-      />
-      <Field
-        id="fv-id-card"
-        type="idcard"
-        label={words.idLabel}
-        placeholder={words.idPlaceholder}
-        value={values.idCardNumber}
-        maxlength={18}
-        error={idError}
-        onChange={(idCardNumber) => onChange({ ...values, idCardNumber })}
-        onLeave={() => setLeft((was) => ({ ...was, idCardNumber: true }))}
-      />
+      {fields.map(({ key, ...field }) => (
+        <Field
+          key={field.id}
+          {...field}
+          value={values[key]}
+          onChange={(value) => onChange({ ...values, [key]: value })}
+          onLeave={() => setLeft((was) => ({ ...was, [key]: true }))}
+        />
+      ))}
       {modeHint}
       <Text style={{ ...styles.small, marginTop: '1em' }}>{words.consent}</Text>
-      <ActionButton id="fv-start" label={strings.actions.start} onPress={submit} />
+      <ActionButton id="fv-start" label={locale.page.actions.start} onPress={submit} />
     </View>
   );
 }

@@ -2,9 +2,9 @@
 import { Text, View } from '@tarojs/components';
 import type { FaceVerifyError } from '../../core/types';
 import { ActionButton, IdentitySummary, ProgressDots, StatusIcon } from './parts';
-import type { PageStrings } from './strings';
 import { ProblemActions, type ProblemHandlers } from './SupportScreen';
 import { styles } from './theme';
+import { useWords } from './words';
 
 export interface MaskedIdentity {
   name: string;
@@ -16,14 +16,13 @@ export function WorkingScreen({
   heading,
   detail,
   identity,
-  strings,
 }: {
   screen: string;
   heading: string;
-  detail?: string;
+  detail?: string | undefined;
   identity: MaskedIdentity | null;
-  strings: PageStrings;
 }) {
+  const strings = useWords().page;
   return (
     <View style={{ ...styles.card, ...styles.center, padding: '2.5em 1.25em' }} data-screen={screen} aria-live="polite" aria-busy="true">
       <ProgressDots />
@@ -40,15 +39,8 @@ export interface ResultHandlers extends ProblemHandlers {
   done?: (() => void) | undefined;
 }
 
-export function SuccessScreen({
-  strings,
-  identity,
-  onDone,
-}: {
-  strings: PageStrings;
-  identity: MaskedIdentity | null;
-  onDone?: (() => void) | undefined;
-}) {
+export function SuccessScreen({ identity, onDone }: { identity: MaskedIdentity | null; onDone?: (() => void) | undefined }) {
+  const strings = useWords().page;
   return (
     <View style={{ ...styles.card, padding: '2.5em 1.25em' }} data-screen="success">
       <View style={styles.center}>
@@ -69,7 +61,6 @@ export function SuccessScreen({
  * make progress), start over (back to the form), or another channel.
  */
 export function FailureScreen({
-  strings,
   error,
   cancelled,
   identity,
@@ -77,7 +68,6 @@ export function FailureScreen({
   backFromSettings = false,
   retryable = error.retryable,
 }: {
-  strings: PageStrings;
   error: FaceVerifyError;
   cancelled: boolean;
   identity: MaskedIdentity | null;
@@ -87,6 +77,7 @@ export function FailureScreen({
   /** Whether to offer retry. @default error.retryable */
   retryable?: boolean;
 }) {
+  const strings = useWords().page;
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
   const settings = { id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings };
   if (error.action === 'open-settings' && !backFromSettings) buttons.push(settings);
@@ -115,13 +106,7 @@ export function FailureScreen({
         {buttons.map((button, index) => (
           <ActionButton key={button.id} {...button} kind={index === 0 ? 'primary' : 'secondary'} />
         ))}
-        <ProblemActions
-          actions={extra}
-          strings={strings}
-          handlers={handlers}
-          recheckId="fv-retry"
-          firstKind={buttons.length ? 'secondary' : 'primary'}
-        />
+        <ProblemActions actions={extra} handlers={handlers} recheckId="fv-retry" firstKind={buttons.length ? 'secondary' : 'primary'} />
       </View>
     </View>
   );

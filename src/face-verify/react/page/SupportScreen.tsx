@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import type { ProblemAction, SupportProblem } from '../../core/types';
 import { ActionButton, ProgressDots, StatusIcon } from './parts';
-import type { PageStrings } from './strings';
 import { color, styles } from './theme';
+import { useWords } from './words';
 
 export interface ProblemHandlers {
   openSettings: () => void;
@@ -16,17 +16,16 @@ export interface ProblemHandlers {
 /** The buttons and hints for a set of actions: each action once, the first button primary. */
 export function ProblemActions({
   actions,
-  strings,
   handlers,
   recheckId,
   firstKind = 'primary',
 }: {
   actions: ProblemAction[];
-  strings: PageStrings;
   handlers: ProblemHandlers;
   recheckId: string;
   firstKind?: 'primary' | 'secondary';
 }) {
+  const strings = useWords().page;
   const unique = [...new Set(actions.map((action) => (action === 'check-network' ? 'retry' : action)))];
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
   const hints: string[] = [];
@@ -82,7 +81,8 @@ function ProblemList({ problems }: { problems: SupportProblem[] }) {
   );
 }
 
-export function ProbingScreen({ strings }: { strings: PageStrings }) {
+export function ProbingScreen() {
+  const strings = useWords().page;
   return (
     <View style={{ ...styles.card, ...styles.center, padding: '2.5em 1.25em' }} data-screen="probing" aria-live="polite" aria-busy="true">
       <ProgressDots />
@@ -92,16 +92,10 @@ export function ProbingScreen({ strings }: { strings: PageStrings }) {
   );
 }
 
-export function UnsupportedScreen({
-  strings,
-  problems,
-  handlers,
-}: {
-  strings: PageStrings;
-  problems: SupportProblem[];
-  handlers: ProblemHandlers;
-}) {
-  const ordered = [...problems].sort((a, b) => Number(b.blocking) - Number(a.blocking));
+/** The problems that stop verification on this device (blocking ones first, as the screen selector orders them). */
+export function UnsupportedScreen({ problems, handlers }: { problems: SupportProblem[]; handlers: ProblemHandlers }) {
+  const strings = useWords().page;
+  const ordered = problems;
   const actions = ordered.flatMap((problem) => (problem.action ? [problem.action] : []));
   return (
     <View style={styles.card} data-screen="unsupported">
@@ -112,21 +106,14 @@ export function UnsupportedScreen({
         </Text>
       </View>
       <ProblemList problems={ordered} />
-      <ProblemActions actions={actions} strings={strings} handlers={handlers} recheckId="fv-retry" />
+      <ProblemActions actions={actions} handlers={handlers} recheckId="fv-retry" />
     </View>
   );
 }
 
 /** Problems that do not stop the flow (camera not yet allowed, offline, …), shown above the form. */
-export function ProblemNotices({
-  strings,
-  problems,
-  handlers,
-}: {
-  strings: PageStrings;
-  problems: SupportProblem[];
-  handlers: ProblemHandlers;
-}) {
+export function ProblemNotices({ problems, handlers }: { problems: SupportProblem[]; handlers: ProblemHandlers }) {
+  const strings = useWords().page;
   if (problems.length === 0) return null;
   const actions = problems.flatMap((problem) => (problem.action ? [problem.action] : []));
   return (
@@ -137,7 +124,7 @@ export function ProblemNotices({
           {problem.message}
         </Text>
       ))}
-      <ProblemActions actions={actions} strings={strings} handlers={handlers} recheckId="fv-recheck" firstKind="secondary" />
+      <ProblemActions actions={actions} handlers={handlers} recheckId="fv-recheck" firstKind="secondary" />
     </View>
   );
 }

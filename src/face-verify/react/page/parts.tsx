@@ -1,7 +1,7 @@
 /** Small building blocks shared by the page's screens. */
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState, type CSSProperties } from 'react';
-import { color, styles } from './theme';
+import { color, smallRadius, styles } from './theme';
 
 /**
  * H5 renders Taro's Button as a custom element: give it a button's role, a tab stop, and Enter / Space
@@ -81,7 +81,7 @@ const ICONS = {
   success: { glyph: null, background: color.primary },
   failure: { glyph: '!', background: color.danger },
   warning: { glyph: '!', background: color.warning },
-  cancelled: { glyph: '×', background: '#8a8f98' },
+  cancelled: { glyph: '×', background: color.neutral },
 } as const;
 
 /** A drawn tick: fonts render "✓" very differently (some as a square-root sign). */
@@ -91,8 +91,8 @@ const tick = (
       width: '0.75em',
       height: '1.5em',
       marginTop: '-0.3em',
-      borderRight: '0.25em solid #ffffff',
-      borderBottom: '0.25em solid #ffffff',
+      borderRight: `0.25em solid ${color.onPrimary}`,
+      borderBottom: `0.25em solid ${color.onPrimary}`,
       transform: 'rotate(45deg)',
       boxSizing: 'border-box',
     }}
@@ -110,7 +110,7 @@ export function StatusIcon({ tone }: { tone: keyof typeof ICONS }) {
         height: '3.5em',
         borderRadius: '50%',
         background: icon.background,
-        color: '#ffffff',
+        color: color.onPrimary,
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',
@@ -168,7 +168,7 @@ export function IdentitySummary({
       style={{
         marginTop: '1.25em',
         padding: '0.5em 0.875em',
-        borderRadius: 'calc(var(--fv-radius, 12px) * 0.75)',
+        borderRadius: smallRadius,
         background: color.background,
         fontSize: '0.9375em',
         textAlign: 'left',

@@ -6,57 +6,117 @@
  */
 import type { CSSProperties } from 'react';
 
-/** Themable values; each is also the CSS variable named in its doc. */
+/**
+ * Every themable value: each key is also the CSS variable named in its doc, and every colour the page, the
+ * preview bar and the simulated capture draw with goes through one of them (`color` below reads them).
+ */
 export interface FaceVerifyTheme {
   /** `--fv-color-primary`: buttons, progress, success. @default '#07c160' (WeChat green) */
   colorPrimary?: string;
+  /** `--fv-color-primary-soft`: focus rings and info banners. @default 'rgba(7, 193, 96, 0.1)' */
+  colorPrimarySoft?: string;
+  /** `--fv-color-on-primary`: text and marks on the primary colour (and on the status icons). @default '#ffffff' */
+  colorOnPrimary?: string;
   /** `--fv-color-danger`: errors and failures. @default '#d93025' */
   colorDanger?: string;
+  /** `--fv-color-danger-soft`: behind error banners. @default '#fdecea' */
+  colorDangerSoft?: string;
+  /** `--fv-color-warning`: problems that do not stop the flow. @default '#a35a00' */
+  colorWarning?: string;
+  /** `--fv-color-warning-soft`: behind notices. @default '#fff5e5' */
+  colorWarningSoft?: string;
+  /** `--fv-color-neutral`: the cancelled icon. @default '#8a8f98' */
+  colorNeutral?: string;
   /** `--fv-color-text`. @default '#1d1d1f' */
   colorText?: string;
+  /** `--fv-color-text-secondary`: explanations, labels, hints. @default '#5c6066' */
+  colorTextSecondary?: string;
+  /** `--fv-color-placeholder`: placeholder text in the fields. @default '#9aa0a6' */
+  colorPlaceholder?: string;
+  /** `--fv-color-border`: fields, dividers, the step bar's track. @default '#dcdfe4' */
+  colorBorder?: string;
+  /** `--fv-color-surface`: cards and fields. @default '#ffffff' */
+  colorSurface?: string;
   /** `--fv-color-background`: behind the cards. @default '#f5f6f8' */
   colorBackground?: string;
+  /** `--fv-color-shadow`: the cards' shadow. @default 'rgba(16, 24, 40, 0.06)' */
+  colorShadow?: string;
+  /** `--fv-color-preview`: the H5 preview's marks (its bar and the simulated capture's badge). @default '#fff8e1' */
+  colorPreview?: string;
+  /** `--fv-color-preview-border`: the preview bar's border and controls. @default '#e0c36a' */
+  colorPreviewBorder?: string;
+  /** `--fv-color-preview-text`: text on the preview's marks. @default '#5c4400' */
+  colorPreviewText?: string;
+  /** `--fv-color-camera-placeholder`: the drawn face in the simulated capture when no camera is used. @default '#c9ced6' */
+  colorCameraPlaceholder?: string;
   /** `--fv-radius`: cards, buttons and fields. @default '12px' */
   radius?: string;
   /** `--fv-font-size`: the root size every other size is relative to (double it for 200% text). @default '16px' */
   fontSize?: string;
 }
 
-const VARIABLES: Record<keyof FaceVerifyTheme, string> = {
-  colorPrimary: '--fv-color-primary',
-  colorDanger: '--fv-color-danger',
-  colorText: '--fv-color-text',
-  colorBackground: '--fv-color-background',
-  radius: '--fv-radius',
-  fontSize: '--fv-font-size',
+/** Each theme key's CSS variable and default: typed over every key, so a new key without a variable fails to compile. */
+const VARIABLES: Record<keyof FaceVerifyTheme, readonly [name: string, fallback: string]> = {
+  colorPrimary: ['--fv-color-primary', '#07c160'],
+  colorPrimarySoft: ['--fv-color-primary-soft', 'rgba(7, 193, 96, 0.1)'],
+  colorOnPrimary: ['--fv-color-on-primary', '#ffffff'],
+  colorDanger: ['--fv-color-danger', '#d93025'],
+  colorDangerSoft: ['--fv-color-danger-soft', '#fdecea'],
+  colorWarning: ['--fv-color-warning', '#a35a00'],
+  colorWarningSoft: ['--fv-color-warning-soft', '#fff5e5'],
+  colorNeutral: ['--fv-color-neutral', '#8a8f98'],
+  colorText: ['--fv-color-text', '#1d1d1f'],
+  colorTextSecondary: ['--fv-color-text-secondary', '#5c6066'],
+  colorPlaceholder: ['--fv-color-placeholder', '#9aa0a6'],
+  colorBorder: ['--fv-color-border', '#dcdfe4'],
+  colorSurface: ['--fv-color-surface', '#ffffff'],
+  colorBackground: ['--fv-color-background', '#f5f6f8'],
+  colorShadow: ['--fv-color-shadow', 'rgba(16, 24, 40, 0.06)'],
+  colorPreview: ['--fv-color-preview', '#fff8e1'],
+  colorPreviewBorder: ['--fv-color-preview-border', '#e0c36a'],
+  colorPreviewText: ['--fv-color-preview-text', '#5c4400'],
+  colorCameraPlaceholder: ['--fv-color-camera-placeholder', '#c9ced6'],
+  radius: ['--fv-radius', '12px'],
+  fontSize: ['--fv-font-size', '16px'],
 };
 
 /** The CSS variables a theme sets; unset ones fall back to an ancestor's value, then to the defaults. */
 export function themeVariables(theme: FaceVerifyTheme | undefined): CSSProperties {
   const out: Record<string, string> = {};
-  for (const [key, name] of Object.entries(VARIABLES)) {
+  for (const [key, [name]] of Object.entries(VARIABLES)) {
     const value = theme?.[key as keyof FaceVerifyTheme];
     if (value) out[name] = value;
   }
   return out as CSSProperties;
 }
 
+/** `var(--fv-…, default)` for a theme key: how every style reads the theme. */
+const themed = (key: keyof FaceVerifyTheme) => `var(${VARIABLES[key][0]}, ${VARIABLES[key][1]})`;
+
 export const color = {
-  primary: 'var(--fv-color-primary, #07c160)',
-  primarySoft: 'var(--fv-color-primary-soft, rgba(7, 193, 96, 0.1))',
-  danger: 'var(--fv-color-danger, #d93025)',
-  dangerSoft: 'var(--fv-color-danger-soft, #fdecea)',
-  warning: 'var(--fv-color-warning, #a35a00)',
-  warningSoft: 'var(--fv-color-warning-soft, #fff5e5)',
-  text: 'var(--fv-color-text, #1d1d1f)',
-  muted: 'var(--fv-color-text-secondary, #5c6066)',
-  border: 'var(--fv-color-border, #dcdfe4)',
-  surface: 'var(--fv-color-surface, #ffffff)',
-  background: 'var(--fv-color-background, #f5f6f8)',
+  primary: themed('colorPrimary'),
+  primarySoft: themed('colorPrimarySoft'),
+  onPrimary: themed('colorOnPrimary'),
+  danger: themed('colorDanger'),
+  dangerSoft: themed('colorDangerSoft'),
+  warning: themed('colorWarning'),
+  warningSoft: themed('colorWarningSoft'),
+  neutral: themed('colorNeutral'),
+  text: themed('colorText'),
+  muted: themed('colorTextSecondary'),
+  placeholder: themed('colorPlaceholder'),
+  border: themed('colorBorder'),
+  surface: themed('colorSurface'),
+  background: themed('colorBackground'),
+  shadow: themed('colorShadow'),
+  preview: themed('colorPreview'),
+  previewBorder: themed('colorPreviewBorder'),
+  previewText: themed('colorPreviewText'),
+  cameraPlaceholder: themed('colorCameraPlaceholder'),
 };
 
-export const radius = 'var(--fv-radius, 12px)';
-const smallRadius = 'calc(var(--fv-radius, 12px) * 0.75)';
+export const radius = themed('radius');
+export const smallRadius = `calc(${radius} * 0.75)`;
 
 // Not rem: Taro's H5 runtime sets the root font size from the screen width (20-40px), and a
 // mini-program's rem is a twentieth of the screen width; neither is the reader's text size.
@@ -65,7 +125,7 @@ export const rootStyle = (): CSSProperties => ({
   boxSizing: 'border-box',
   background: color.background,
   color: color.text,
-  fontSize: 'var(--fv-font-size, 16px)',
+  fontSize: themed('fontSize'),
   lineHeight: 1.6,
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Helvetica Neue", "WenQuanYi Micro Hei", sans-serif',
@@ -80,7 +140,7 @@ export const styles = {
     padding: '1.5em 1.25em',
     background: color.surface,
     borderRadius: radius,
-    boxShadow: '0 1px 3px rgba(16, 24, 40, 0.06)',
+    boxShadow: `0 1px 3px ${color.shadow}`,
     boxSizing: 'border-box',
   },
   center: { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center' },
@@ -120,7 +180,7 @@ export const styles = {
     borderRadius: radius,
     border: kind === 'secondary' ? `1px solid ${color.primary}` : '1px solid transparent',
     background: kind === 'primary' ? color.primary : kind === 'secondary' ? color.surface : 'transparent',
-    color: kind === 'primary' ? '#ffffff' : kind === 'secondary' ? color.primary : color.muted,
+    color: kind === 'primary' ? color.onPrimary : kind === 'secondary' ? color.primary : color.muted,
     fontSize: '1.0625em',
     fontWeight: kind === 'text' ? 400 : 500,
     lineHeight: 1.5,

@@ -4,20 +4,17 @@
  * switch the mock scenario and the language.
  */
 import { Text, View } from '@tarojs/components';
-import type { Locale } from '../../core/types';
-import { MOCK_SCENARIO_NAMES, MOCK_SCENARIOS, type MockScenarioName } from '../../drivers/mock/scenarios';
-
-const WORDS = {
-  'zh-CN': { badge: '预览模式 · 模拟数据', scenario: '模拟场景', other: 'English', otherLabel: 'Switch to English', toolbar: '预览工具' },
-  en: { badge: 'Preview — simulated', scenario: 'Scenario', other: '中文', otherLabel: '切换到中文', toolbar: 'Preview tools' },
-};
+import { MOCK_SCENARIO_NAMES, type MockScenarioName } from '../../drivers/mock/scenarios';
+import { LOCALES, type LocaleName } from '../../locales';
+import { color } from '../page/theme';
+import { useWords } from '../page/words';
+import { usePreviewWords } from './usePreviewWords';
 
 export interface PreviewBarProps {
-  locale: Locale;
   /** null when the app passed its own driver: nothing to switch. */
   scenario: MockScenarioName | null;
   onScenario: (scenario: MockScenarioName) => void;
-  onLocale: (locale: Locale) => void;
+  onLocale: (locale: LocaleName) => void;
 }
 
 const control = {
@@ -25,23 +22,29 @@ const control = {
   fontSize: '1em',
   minHeight: '2.25em',
   padding: '0.25em 0.5em',
-  border: '1px solid #e0c36a',
+  border: `1px solid ${color.previewBorder}`,
   borderRadius: '0.5em',
-  background: '#ffffff',
-  color: '#3d2e00',
+  background: color.surface,
+  color: color.previewText,
 };
 
-export function PreviewBar({ locale, scenario, onScenario, onLocale }: PreviewBarProps) {
-  const words = WORDS[locale] ?? WORDS['zh-CN'];
+export function PreviewBar({ scenario, onScenario, onLocale }: PreviewBarProps) {
+  const table = useWords();
+  const words = usePreviewWords().bar;
+  // The switch offers the next shipped locale, named in its own language (a reader of that language finds it).
+  const here = LOCALES.findIndex((locale) => locale.locale === table.locale);
+  const next = LOCALES[(here + 1) % LOCALES.length] ?? LOCALES[0];
+  const nextWords = next.preview?.bar;
+  const labels = table.scenarios;
   return (
     <View
       id="fv-preview-bar"
       aria-label={words.toolbar}
       style={{
         padding: '0.5em 1.25em 0.625em',
-        background: '#fff8e1',
-        borderBottom: '1px solid #f0d48a',
-        color: '#5c4400',
+        background: color.preview,
+        borderBottom: `1px solid ${color.previewBorder}`,
+        color: color.previewText,
         fontSize: '0.875em',
       }}
     >
@@ -50,12 +53,12 @@ export function PreviewBar({ locale, scenario, onScenario, onLocale }: PreviewBa
         <button
           id="fv-preview-locale"
           type="button"
-          lang={locale === 'en' ? 'zh-CN' : 'en'}
-          aria-label={words.otherLabel}
-          onClick={() => onLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          lang={next.locale}
+          aria-label={nextWords?.switchTo}
+          onClick={() => onLocale(next.locale)}
           style={{ ...control, minHeight: '2em', cursor: 'pointer' }}
         >
-          {words.other}
+          {nextWords?.languageName}
         </button>
       </View>
       {scenario ? (
@@ -68,7 +71,7 @@ export function PreviewBar({ locale, scenario, onScenario, onLocale }: PreviewBa
         >
           {MOCK_SCENARIO_NAMES.map((name) => (
             <option key={name} value={name}>
-              {MOCK_SCENARIOS[name].label[locale]}
+              {labels?.[name] ?? name}
             </option>
           ))}
         </select>

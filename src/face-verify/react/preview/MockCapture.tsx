@@ -7,35 +7,10 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { MockCaptureSession } from '../../drivers/mock/driver';
-import type { Locale } from '../../core/types';
-import { ActionButton } from './parts';
-import { color } from './theme';
+import { ActionButton } from '../page/parts';
+import { color } from '../page/theme';
+import { usePreviewWords } from './usePreviewWords';
 import { useFrontCamera, type FrontCamera } from './useFrontCamera';
-
-const WORDS = {
-  'zh-CN': {
-    badge: '模拟采集 · 非真实核验',
-    readNumber: '请用普通话读出以下数字',
-    screenFlash: '屏幕将闪烁不同颜色，请保持面部在框内',
-    position: '请正对屏幕，保持光线充足',
-    remaining: (seconds: number) => `剩余 ${seconds} 秒`,
-    pending: '正在打开摄像头',
-    noCamera: '未使用摄像头，以示意图代替',
-    cancel: '取消',
-    digitsLabel: (digits: string) => `需要读出的数字：${digits.split('').join(' ')}`,
-  },
-  en: {
-    badge: 'Simulated capture · not a real check',
-    readNumber: 'Read these digits aloud',
-    screenFlash: 'The screen will flash colours; keep your face in the circle',
-    position: 'Face the screen in good light',
-    remaining: (seconds: number) => `${seconds} s left`,
-    pending: 'Opening the camera',
-    noCamera: 'No camera in use: showing a placeholder',
-    cancel: 'Cancel',
-    digitsLabel: (digits: string) => `Digits to read: ${digits.split('').join(' ')}`,
-  },
-};
 
 /** Date.now(), refreshed every `ms` while mounted. */
 function useNow(ms: number): number {
@@ -57,7 +32,7 @@ function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: strin
     <View
       data-camera={camera.status}
       data-camera-reason={camera.status === 'unavailable' ? camera.reason : undefined}
-      style={{ position: 'relative', width: '100%', height: '100%', borderRadius: '50%', overflow: 'hidden', background: '#e9ecef' }}
+      style={{ position: 'relative', width: '100%', height: '100%', borderRadius: '50%', overflow: 'hidden', background: color.background }}
     >
       {camera.status === 'live' ? (
         <video ref={video} autoPlay muted playsInline aria-hidden="true" style={{ ...fill, objectFit: 'cover', transform: 'scaleX(-1)' }} />
@@ -66,16 +41,16 @@ function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: strin
           aria-label={caption}
           style={{ ...fill, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end' }}
         >
-          <View style={{ width: '38%', height: '38%', borderRadius: '50%', background: '#c9ced6', marginBottom: '4%' }} />
-          <View style={{ width: '76%', height: '30%', borderRadius: '50% 50% 0 0', background: '#c9ced6' }} />
+          <View style={{ width: '38%', height: '38%', borderRadius: '50%', background: color.cameraPlaceholder, marginBottom: '4%' }} />
+          <View style={{ width: '76%', height: '30%', borderRadius: '50% 50% 0 0', background: color.cameraPlaceholder }} />
         </View>
       )}
     </View>
   );
 }
 
-export function MockCapture({ session, locale }: { session: MockCaptureSession; locale: Locale }) {
-  const words = WORDS[locale] ?? WORDS['zh-CN'];
+export function MockCapture({ session }: { session: MockCaptureSession }) {
+  const words = usePreviewWords().capture;
   const now = useNow(200);
   const camera = useFrontCamera();
   const duration = Math.max(session.durationMs, 1);
@@ -84,7 +59,8 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
   const progress = Math.round((elapsed / duration) * 100);
   const flashing = session.mode === 'screen-flash';
   const flashIndex = Math.min(session.colors.length - 1, Math.floor(elapsed / (duration / Math.max(session.colors.length, 1))));
-  const flashColor = flashing ? (session.colors[flashIndex] ?? '#ffffff') : '#ffffff';
+  // The flash colours are the capture's data (what WeChat flashes), not the page's theme.
+  const flashColor = flashing ? (session.colors[flashIndex] ?? color.surface) : color.surface;
   const caption = camera.status === 'pending' ? words.pending : words.noCamera;
 
   return (
@@ -112,8 +88,8 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
         style={{
           padding: '0.25em 0.75em',
           borderRadius: '1em',
-          background: '#fff3cd',
-          color: '#7a4f00',
+          background: color.preview,
+          color: color.previewText,
           fontSize: '0.8125em',
           fontWeight: 600,
         }}
@@ -125,7 +101,7 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
           marginTop: '1.5em',
           padding: '0.5em 1em',
           borderRadius: '0.75em',
-          background: 'rgba(255, 255, 255, 0.92)',
+          background: color.surface,
           textAlign: 'center',
         }}
       >
@@ -140,7 +116,7 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
           padding: '0.375em',
           borderRadius: '50%',
           boxSizing: 'border-box',
-          background: `conic-gradient(${color.primary} ${progress}%, rgba(0, 0, 0, 0.08) 0)`,
+          background: `conic-gradient(${color.primary} ${progress}%, ${color.border} 0)`,
         }}
       >
         <CameraCircle camera={camera} caption={caption} />
@@ -161,7 +137,7 @@ export function MockCapture({ session, locale }: { session: MockCaptureSession; 
           marginTop: '0.5em',
           padding: '0.125em 0.75em',
           borderRadius: '1em',
-          background: 'rgba(255, 255, 255, 0.92)',
+          background: color.surface,
           fontSize: '0.9375em',
         }}
       >
