@@ -10,11 +10,23 @@
  * The output holds no dates, commit hashes, absolute paths or line numbers, so one source gives one reference.
  * `npx typedoc` writes the same files; this script adds the export check and the staleness check.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, ReflectionKind } from 'typedoc';
+
+// TypeDoc makes anchors with toLocaleLowerCase and the shell's locale is the process's: under tr_TR, `Identity`
+// becomes `#ıdentity`. So the reference is always written under one locale, whoever runs it.
+const LOCALE = 'en-US';
+if (new Intl.Collator().resolvedOptions().locale !== LOCALE && !process.env.FV_API_DOCS_RERUN) {
+  const rerun = spawnSync(process.execPath, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8', FV_API_DOCS_RERUN: '1' },
+  });
+  process.exit(rerun.status ?? 1);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const committed = join(root, 'docs', 'api');
