@@ -99,7 +99,9 @@ try {
     else console.log(`check:docs passed: ${total} exports documented, docs/api/ is up to date`);
   } else {
     console.log(`wrote docs/api/: ${total} exports from ${project.getChildrenByKind(ReflectionKind.Module).length} entries`);
-    if (undocumented.length || warned) process.exitCode = 1;
+    // Writing succeeds either way; check:docs is the gate.
+    if (undocumented.length || warned)
+      console.log('`npm run check:docs` fails until every export has a doc comment and TypeDoc has no warning.');
   }
 } finally {
   if (check) rmSync(out, { recursive: true, force: true });
