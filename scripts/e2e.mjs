@@ -15,8 +15,9 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH } from './chromium.mjs';
-import { serveStatic } from './serve-static.mjs';
-import { buildH5, DIST_H5, hasDemoServer, isH5BuildFresh, ROOT, startDemoServer, stopGroup, waitForHealth } from './start.mjs';
+import { hasDemoBackend, startDemoBackend } from './support/demo-backend.mjs';
+import { buildH5, DIST_H5, isH5BuildFresh, ROOT } from './support/h5-build.mjs';
+import { listenStatic } from './support/static-server.mjs';
 
 const E2E_DIR = join(ROOT, 'test', 'e2e');
 const SCREENSHOTS = join(E2E_DIR, 'screenshots');
@@ -25,57 +26,56 @@ const DOC_SHOTS = { 'form-filled.png': 'page-form.png', 'capture-read-number.png
 
 async function main() {
   const started = Date.now();
-  const chromium = CHROMIUM_PATH;
-  if (!existsSync(chromium))
-    throw new Error(`${chromium} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`${CHROMIUM_PATH} not found: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
 
-  // The static server first: the demo server must know the preview's origin (CORS). It reads files per
-  // request, so the build below can still replace them.
-  const { server, url } = await serveStatic({ dir: DIST_H5, port: 0, log: console.error });
-  let api = '';
+  // The static server listens first: the demo backend must know the preview's origin (CORS), and the build
+  // must know the backend's URL. It serves dist/h5 once the build is there.
+  const preview = await listenStatic({ port: 0 });
   let demo = null;
-  if (process.env.E2E_SERVER === '1') {
-    if (!hasDemoServer()) throw new Error('E2E_SERVER=1 needs scripts/demo-server.ts.');
-    const apiPort = Number(process.env.E2E_API_PORT ?? 10197);
-    api = `http://127.0.0.1:${apiPort}`;
-    demo = startDemoServer(apiPort, new URL(url).port, { quiet: true });
-    if (!(await waitForHealth(api, demo, 20_000))) {
-      stopGroup(demo);
-      server.close();
-      throw new Error(`The demo server did not answer on ${api}/api/health.`);
-    }
-    console.log(`Demo server at ${api}: the preview's credentials go through the real server checks.`);
-  }
   try {
+    if (process.env.E2E_SERVER === '1') {
+      if (!hasDemoBackend()) throw new Error('E2E_SERVER=1 needs scripts/demo-server.ts.');
+      const apiPort = Number(process.env.E2E_API_PORT ?? 10197);
+      demo = await startDemoBackend({ apiPort, previewPort: new URL(preview.url).port, quiet: true });
+      console.log(`Demo server at ${demo.url}: the preview's credentials go through the real server checks.`);
+    }
+    const api = demo?.url ?? '';
     if (process.env.E2E_SKIP_BUILD === '1' && isH5BuildFresh(api)) console.log('Using the existing dist/h5 (fresh).');
     else {
       console.log(`Building the H5 preview (${api ? `backend ${api}` : 'in-browser mock backend'})…`);
       await buildH5({ api, quiet: true });
       console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
-  } catch (error) {
-    stopGroup(demo);
-    server.close();
-    throw error;
+    preview.serve(DIST_H5);
+    console.log(`Serving dist/h5 at ${preview.url}`);
+    const code = await runSuite({ url: preview.url, api });
+    finish(code, api, started);
+  } finally {
+    demo?.stop();
+    await preview.close();
   }
-  console.log(`Serving dist/h5 at ${url}`);
+}
+
+/** Runs test/e2e/*.test.mjs with Node's test runner against the served preview; resolves with its exit code. */
+function runSuite({ url, api }) {
   const files = readdirSync(E2E_DIR)
     .filter((name) => name.endsWith('.test.mjs'))
     .sort()
     .map((name) => join(E2E_DIR, name));
-
-  const code = await new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
       cwd: ROOT,
-      env: { ...process.env, E2E_BASE_URL: url, E2E_API: api, CHROMIUM_PATH: chromium },
+      env: { ...process.env, E2E_BASE_URL: url, E2E_API: api, CHROMIUM_PATH },
       stdio: 'inherit',
     });
     child.on('error', reject);
     child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   });
-  stopGroup(demo);
-  await new Promise((resolve) => server.close(resolve));
+}
 
+/** Copies the README's screenshots when asked to, and prints the outcome. */
+function finish(code, api, started) {
   if (code === 0 && process.env.E2E_UPDATE_DOCS === '1') {
     const docs = join(ROOT, 'docs', 'screenshots');
     mkdirSync(docs, { recursive: true });
