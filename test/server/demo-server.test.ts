@@ -144,7 +144,11 @@ describe('demo server configuration', () => {
       expect(real.mode).toBe('wechat');
       expect(real.wechat).toBeUndefined();
       const credential = createMockCredential({ ...USER });
-      const answer = await fetch(`${real.url}/api/face/verify`, { method: 'POST', body: JSON.stringify({ verify_result: credential }) });
+      const answer = await fetch(`${real.url}/api/face/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verify_result: credential }),
+      });
       expect(await answer.json()).toMatchObject({ ok: true });
       expect((await fetch(`${real.url}/api/wechat/push`, { method: 'POST', body: '' })).status).toBe(503);
     } finally {

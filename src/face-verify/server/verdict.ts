@@ -7,12 +7,14 @@ import { jsonResponse } from './http';
  * the {@link VerifyProblem}s of the checks, plus
  * - `replayed`: this credential was already accepted (or is being checked right now).
  * - `credential_rejected`: WeChat refused the credential (84001 forged or unknown, 84002 expired, …; see `errcode`).
+ * - `ticket_required`: the handler has `tickets`, and no ticket issued here covers this capture (v1 without
+ *   `user_id_key`, v2 with a `verify_id` not issued here): start from the ticket endpoint (or set `allowUnticketed`).
  * - `unknown_ticket`: the capture used a `userIdKey` / `verifyId` this server did not issue, or one that expired.
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
  */
 export type RejectionCode =
-  VerifyProblem | 'replayed' | 'credential_rejected' | 'unknown_ticket' | 'out_seq_no_mismatch' | 'identity_unknown';
+  VerifyProblem | 'replayed' | 'credential_rejected' | 'ticket_required' | 'unknown_ticket' | 'out_seq_no_mismatch' | 'identity_unknown';
 
 const MESSAGES: Record<RejectionCode, string> = {
   errcode: 'WeChat reported an error for this verification.',
@@ -26,6 +28,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   identify_time_invalid: 'The verification time is invalid.',
   replayed: 'This verification result was already used.',
   credential_rejected: 'WeChat does not recognise this verification result.',
+  ticket_required: 'This verification was not started from a ticket issued here; start again.',
   unknown_ticket: 'The verification ticket is unknown or expired; start again.',
   out_seq_no_mismatch: 'The verification does not belong to this ticket.',
   identity_unknown: 'The server does not know whom to verify.',
@@ -36,6 +39,7 @@ const PRIORITY: RejectionCode[] = [
   'errcode',
   'identify_ret',
   'verify_ret',
+  'ticket_required',
   'unknown_ticket',
   'out_seq_no_mismatch',
   'user_id_key_mismatch',
