@@ -1,9 +1,11 @@
 /**
  * Every server setup the docs show (README, server README, JSDoc examples), tried as an attacker would:
- * someone else's result, and a replay. Two sessions: `me` and `other`, each with its own person and openid.
+ * someone else's result, and a replay; each on the in-memory defaults and on Redis stores (the server
+ * README's "Running several instances"). Two sessions: `me` and `other`, each with its own person and openid.
  */
 import {
   createMockCredential,
+  createRedisStores,
   createTicketHandler,
   createVerifyHandler,
   type TicketIdentity,
@@ -11,6 +13,17 @@ import {
   type VerifyHandlerOptions,
 } from 'taro-face-verify/server';
 import { answerOf, inProcessWeChat, OTHER, postJson, USER } from './helpers';
+import { startRedis, type RedisClient, type RedisServer } from './redis-server';
+
+let redis: RedisServer;
+let client: RedisClient;
+beforeAll(async () => {
+  redis = await startRedis();
+  client = await redis.connect();
+});
+afterAll(() => redis?.stop());
+
+type StoreKind = 'in-memory' | 'Redis';
 
 const MOCK_OPENID = 'oMock0000000000000000000000'; // the openid the stand-in reports for every capture
 const SESSIONS: Record<string, TicketIdentity & { openid: string }> = {
@@ -55,11 +68,18 @@ const SETUPS: Setup[] = [
   },
 ];
 
-function wire(setup: Setup) {
+function wire(setup: Setup, kind: StoreKind = 'in-memory') {
   const { api } = inProcessWeChat();
-  const ticket = createTicketHandler({ api, identity: sessionUser, onError: () => undefined });
+  const shared = kind === 'Redis' ? createRedisStores({ client, prefix: `${Math.random()}:` }) : undefined;
+  const ticket = createTicketHandler({
+    api,
+    identity: sessionUser,
+    onError: () => undefined,
+    ...(shared ? { tickets: shared.tickets } : {}),
+  });
   const verify = createVerifyHandler({
     api,
+    ...(shared ? { replayStore: shared.replayStore } : {}),
     ...(setup.tickets ? { tickets: ticket.tickets } : {}),
     expect: setup.expect,
     onError: () => undefined,
@@ -73,15 +93,17 @@ function wire(setup: Setup) {
   };
 }
 
-describe.each(SETUPS)('the setup in $where', (setup) => {
+const CASES = SETUPS.flatMap((setup) => (['in-memory', 'Redis'] as const).map((kind) => ({ ...setup, kind })));
+
+describe.each(CASES)('the setup in $where, on $kind stores', ({ kind, ...setup }) => {
   it("refuses someone else's v1 capture made without a ticket (same WeChat user)", async () => {
-    const { submit } = wire(setup);
+    const { submit } = wire(setup, kind);
     expect(await submit('me', { verify_result: createMockCredential({ ...OTHER }) })).toMatchObject({ ok: false });
   });
 
   if (setup.tickets) {
     it("refuses someone else's v1 and v2 ticket captures", async () => {
-      const { issue, submit } = wire(setup);
+      const { issue, submit } = wire(setup, kind);
       const v1 = await issue('other', 'v1');
       expect(await submit('me', { verify_result: createMockCredential({ userIdKey: String(v1.userIdKey) }) })).toMatchObject({ ok: false });
       const v2 = await issue('other', 'v2');
@@ -90,7 +112,7 @@ describe.each(SETUPS)('the setup in $where', (setup) => {
   }
 
   it('accepts the user’s own result once: a replay is refused', async () => {
-    const { issue, submit } = wire(setup);
+    const { issue, submit } = wire(setup, kind);
     const credential = setup.tickets
       ? createMockCredential({ userIdKey: String((await issue('me', 'v1')).userIdKey) })
       : createMockCredential({ ...USER });
