@@ -62,8 +62,8 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
  *
  * @example
  * const ticket = createTicketHandler({ api, identity: async (request) => (await sessionUser(request)) ?? null });
- * // Bind the result to the session posting it too: with `expect: () => ({})` any genuine result is accepted,
- * // whoever's session posts it (e.g. a v1 capture made without a ticket, or another user's handed-over credential).
+ * // With `tickets`, the verify handler refuses a capture no ticket covers (`ticket_required`), so a result made
+ * // for another person without a ticket is refused even though `expect` checks only the openid here.
  * const verify = createVerifyHandler({
  *   api,
  *   tickets: ticket.tickets,
