@@ -247,6 +247,42 @@ describe('in-memory stores in production', () => {
   });
 });
 
+describe('a v2 ticket goes back only when WeChat could not be asked', () => {
+  function setup() {
+    const mock = createMockWeChat();
+    let down = false;
+    const api = createWeChatApi({
+      appId: mock.appId,
+      appSecret: mock.appSecret,
+      baseUrl: mock.url,
+      fetch: async (input, init) =>
+        down && String(input).includes('/queryverifyinfo') ? new Response('', { status: 503 }) : mock.fetch(input, init),
+      sleep: async () => undefined,
+    });
+    const ticket = createTicketHandler({ api, identity: () => ({ ...USER, openid: OPENID }) });
+    const verify = createVerifyHandler({ api, tickets: ticket.tickets, expect: () => ({ openid: OPENID }), onError: () => undefined });
+    const issue = async () => (await answerOf(await ticket(postJson({ protocol: 'v2' }, 'http://app.test/ticket')))).body;
+    const submit = async (body: unknown) => answerOf(await verify(postJson(body)));
+    return { issue, submit, setDown: (value: boolean) => (down = value) };
+  }
+
+  it('WeChat unreachable → 502, and the same verifyId is accepted afterwards', async () => {
+    const { issue, submit, setDown } = setup();
+    const { verifyId, outSeqNo } = await issue();
+    setDown(true);
+    expect((await submit({ verify_id: verifyId, out_seq_no: outSeqNo })).status).toBe(502);
+    setDown(false);
+    expect((await submit({ verify_id: verifyId, out_seq_no: outSeqNo })).body).toMatchObject({ ok: true });
+  });
+
+  it('a post with another out_seq_no does not burn the ticket', async () => {
+    const { issue, submit } = setup();
+    const { verifyId, outSeqNo } = await issue();
+    expect((await submit({ verify_id: verifyId, out_seq_no: 'tfv-forged' })).body).toMatchObject({ code: 'out_seq_no_mismatch' });
+    expect((await submit({ verify_id: verifyId, out_seq_no: outSeqNo })).body).toMatchObject({ ok: true });
+  });
+});
+
 describe("someone else's result, by another route", () => {
   it('a v1 capture of another person made without a ticket is refused when tickets are configured', async () => {
     const { api } = inProcessWeChat();

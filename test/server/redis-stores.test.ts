@@ -103,6 +103,38 @@ describe('createRedisStores: shared truth across instances', () => {
   });
 });
 
+describe('createRedisStores: a rejected token is replaced once across instances', () => {
+  it('two instances meeting 40001 with the same token → one new token fetched (compare before drop)', async () => {
+    const mock = createMockWeChat();
+    const revoked = new Set<string>();
+    // WeChat revokes a token (as when another system forced a refresh): the face APIs answer 40001 for it.
+    const fetchWithRevocation: typeof fetch = async (input, init) => {
+      const token = new URL(String(input)).searchParams.get('access_token');
+      if (token !== null && revoked.has(token)) return Response.json({ errcode: 40001, errmsg: 'invalid credential' });
+      return mock.fetch(input, init);
+    };
+    const { tokenStore } = createRedisStores({ client });
+    const [a, b] = [0, 1].map(() =>
+      createWeChatApi({
+        appId: mock.appId,
+        appSecret: mock.appSecret,
+        baseUrl: mock.url,
+        fetch: fetchWithRevocation,
+        tokenStore,
+        tokenMode: 'classic', // a new token per fetch, so every fetch is counted and visible
+        sleep: async () => undefined,
+      }),
+    ) as [ReturnType<typeof createWeChatApi>, ReturnType<typeof createWeChatApi>];
+    const first = await a.getAccessToken();
+    expect(await b.getAccessToken()).toBe(first);
+    revoked.add(first);
+    await Promise.all([a.getUserIdKey({ ...USER }), b.getUserIdKey({ ...USER })]);
+    expect(mock.calls.token).toBe(2);
+    expect(await a.getAccessToken()).toBe(await b.getAccessToken());
+    expect(await a.getAccessToken()).not.toBe(first);
+  });
+});
+
 describe('createRedisStores: a Redis that fails', () => {
   it('answers 503 with Retry-After while Redis is down, accepts nothing, and resumes when it returns', async () => {
     const { instances } = cluster();

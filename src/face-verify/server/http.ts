@@ -2,7 +2,7 @@
  * Small Web-standard helpers the handlers share: JSON answers and a size- and time-limited body reader.
  * Readers throw an {@link HttpError}; the handlers' one mapper (`withErrorMapping`) turns it into the answer.
  */
-import { errorToResponse, HttpError, isHttpError, jsonResponse } from './http-error';
+import { HttpError, isHttpError, jsonResponse } from './http-error';
 
 export { jsonResponse, logError } from './http-error';
 
@@ -98,18 +98,6 @@ export async function readJson(request: Request, options: BodyLimits & { emptyAs
   } catch {
     // The parser's message quotes the input, which may be a credential: answer with a fixed text.
     throw new HttpError(400, 'malformed_json', 'The body must be JSON.');
-  }
-}
-
-export type BodyText = { ok: true; text: string } | { ok: false; response: Response };
-
-/** {@link readText} as a result instead of a throw (for callers outside the handler pipeline). */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyText> {
-  try {
-    return { ok: true, text: await readText(request, { limit }) };
-  } catch (error) {
-    if (isHttpError(error)) return { ok: false, response: errorToResponse(error) };
-    throw error;
   }
 }
 
