@@ -1,4 +1,5 @@
 /** The six holes of issue 8, each tried as an attacker (or an unlucky network) would. */
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -37,6 +38,19 @@ describe('JSON only: a cross-site form or text post is refused (415)', () => {
       status: 415,
       body: { code: 'unsupported_media_type' },
     });
+  });
+
+  it('the ticket handler still takes an empty POST over node:http (no body, no content type)', async () => {
+    const server = createServer(toNodeListener(ticket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST' });
+      expect(await answer.json()).toMatchObject({ userIdKey: expect.any(String) });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('accepts application/json with a charset parameter', async () => {
@@ -158,6 +172,16 @@ describe('idempotent submit: a retry is not told "replayed"', () => {
       code: 'replayed',
     });
     expect((await answerOf(await verify(postJson(body)))).body).toMatchObject({ code: 'replayed' });
+  });
+
+  it('a claim left by an older release (value "1") is a replay, not a wait', async () => {
+    const { api } = inProcessWeChat();
+    const store = createMemoryOnceStore();
+    const verify = createVerifyHandler({ api, replayStore: store, expect: () => ({}) });
+    const credential = createMockCredential({ ...USER });
+    await store.claim(`tfv:replay:${createHash('sha256').update(`v1:${credential}`, 'utf8').digest('hex')}`, 60);
+    const answer = await answerOf(await verify(postJson({ verify_result: credential }, undefined, { 'idempotency-key': 'k' })));
+    expect(answer.body).toMatchObject({ ok: false, code: 'replayed' });
   });
 
   it('refuses a malformed Idempotency-Key (400)', async () => {

@@ -86,7 +86,8 @@ export async function readText(
  */
 export async function readJson(request: Request, options: BodyLimits & { emptyAs?: unknown } = {}): Promise<unknown> {
   const type = request.headers.get('content-type');
-  const bodiless = request.body === null && (request.headers.get('content-length') ?? '0').trim() === '0';
+  // A Request built without a body has none; one from node:http always has a stream, empty when Content-Length is 0.
+  const bodiless = request.body === null || request.headers.get('content-length')?.trim() === '0';
   if (type === null && bodiless && 'emptyAs' in options) return options.emptyAs;
   if (type === null || type.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
     throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');

@@ -30,13 +30,12 @@ type ClaimRecord = { s: 'pending'; o: string; k: string } | { s: 'done'; k: stri
 const POLL_MS = 50;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function parseRecord(raw: string | undefined): ClaimRecord | undefined {
-  if (raw === undefined) return undefined;
+function parseRecord(raw: string): ClaimRecord | undefined {
   try {
     const value = JSON.parse(raw) as ClaimRecord;
     return typeof value === 'object' && value !== null && typeof value.k === 'string' ? value : undefined;
   } catch {
-    return undefined; // a claim made by an older version of the kit ('1'): treated as another post's
+    return undefined; // a claim made by an older version of the kit ('1'): another post's
   }
 }
 
@@ -45,7 +44,7 @@ export function createReplayGuard(options: ReplayGuardOptions) {
   const { store } = options;
   const canSettle = store.settle !== undefined && store.read !== undefined;
 
-  type Claim = { kind: 'claimed'; value: string } | { kind: 'settled'; fields: Record<string, unknown> } | { kind: 'replayed' };
+  type Claim = { kind: 'claimed'; value: string; k: string } | { kind: 'settled'; fields: Record<string, unknown> } | { kind: 'replayed' };
 
   async function claim(key: string, idempotencyKey: string | undefined): Promise<Claim> {
     const k = idempotencyKey === undefined ? '' : sha256Hex(`idempotency:${idempotencyKey}`);
@@ -54,11 +53,12 @@ export function createReplayGuard(options: ReplayGuardOptions) {
     const ttl = canSettle ? options.pendingTtlSeconds : options.ttlSeconds;
     const waitUntil = Date.now() + options.waitMs;
     for (;;) {
-      if (await store.claim(key, ttl, value)) return { kind: 'claimed', value };
+      if (await store.claim(key, ttl, value)) return { kind: 'claimed', value, k };
       if (k === '' || !canSettle) return { kind: 'replayed' };
-      const record = parseRecord(await store.read?.(key));
-      if (record === undefined) continue; // released meanwhile: claim again
-      if (!constantTimeEqual(record.k, k)) return { kind: 'replayed' };
+      const raw = await store.read?.(key);
+      if (raw === undefined) continue; // released (or expired) meanwhile: claim again
+      const record = parseRecord(raw);
+      if (record === undefined || !constantTimeEqual(record.k, k)) return { kind: 'replayed' };
       if (record.s === 'done') return { kind: 'settled', fields: record.v };
       if (Date.now() + POLL_MS > waitUntil) {
         throw new HttpError(503, 'verification_pending', 'This submission is still being checked; retry shortly.', { 'retry-after': '1' });
@@ -80,8 +80,7 @@ export function createReplayGuard(options: ReplayGuardOptions) {
       const outcome = await check();
       if (!outcome.accepted) return outcome;
       if (canSettle) {
-        const k = (parseRecord(claimed.value) as ClaimRecord).k;
-        const done = JSON.stringify({ s: 'done', k, v: outcome.fields });
+        const done = JSON.stringify({ s: 'done', k: claimed.k, v: outcome.fields });
         // Acceptance counts only once it is recorded: a lost claim is another post's credential now.
         if (!(await store.settle?.(key, claimed.value, done, options.ttlSeconds))) return { accepted: false, response: replayedResponse() };
       }
