@@ -2,6 +2,8 @@
  * Several instances on one real Redis: each handler pair below stands for one process, sharing nothing but
  * the Redis stores (and WeChat). Redis is Debian's redis-server, started on a free port for this file.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createMockCredential,
   createMockWeChat,
@@ -132,6 +134,24 @@ describe('createRedisStores: a rejected token is replaced once across instances'
     expect(mock.calls.token).toBe(2);
     expect(await a.getAccessToken()).toBe(await b.getAccessToken());
     expect(await a.getAccessToken()).not.toBe(first);
+  });
+});
+
+describe('the kit never imports redis (the app passes its client)', () => {
+  it('no file of the kit imports the redis package', () => {
+    const root = join(__dirname, '..', '..', 'src', 'face-verify');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file));
+    expect(files.length).toBeGreaterThan(20);
+    // Code lines only: the JSDoc example shows the app importing redis, which is the point.
+    const code = (file: string) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+        .join('\n');
+    const importing = files.filter((file) =>
+      /from ['"](redis|@redis\/[^'"]+)['"]|import\(['"]redis['"]\)|require\(['"]redis['"]\)/.test(code(file)),
+    );
+    expect(importing).toEqual([]);
   });
 });
 
