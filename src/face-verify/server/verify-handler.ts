@@ -208,14 +208,15 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       };
       let query: { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
       if (ticket) {
+        const { certHash, openid } = ticket;
         const conflicts = ticketConflicts(expected, ticket);
         if (!constantTimeEqual(outSeqNo, ticket.outSeqNo)) conflicts.push('out_seq_no_mismatch');
-        if (ticket.certHash === undefined || ticket.openid === undefined) conflicts.push('unknown_ticket');
-        if (conflicts.length > 0) {
+        if (certHash === undefined || openid === undefined) conflicts.push('unknown_ticket');
+        if (conflicts.length > 0 || certHash === undefined || openid === undefined) {
           await putBack();
           return reject({ problems: conflicts });
         }
-        query = { certHash: ticket.certHash as string, openid: ticket.openid as string };
+        query = { certHash, openid };
       } else if (tickets && !allowUnticketed) {
         return reject({ problems: ['ticket_required'] });
       } else if (identity.name !== undefined && identity.idCardNumber !== undefined && identity.openid !== undefined) {
