@@ -115,11 +115,18 @@ async function sharedStores(
   const url = env.REDIS_URL?.trim();
   if (!url) return undefined;
   const { createClient } = await import('redis');
-  const client = createClient({ url, disableOfflineQueue: true });
+  let connected = false;
+  // Before the first connection, a failure is a configuration error (reported at once); after it, an outage
+  // that node-redis rides out by reconnecting while the handlers answer 503.
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 1000) : cause) },
+  });
   let reported = false;
   // node-redis reconnects by itself; one line per outage (never the error text, which may quote a key).
   client.on('error', () => {
-    if (!reported) log('redis unavailable: answering 503 until it returns');
+    if (connected && !reported) log('redis unavailable: answering 503 until it returns');
     reported = true;
   });
   client.on('ready', () => {
@@ -128,6 +135,7 @@ async function sharedStores(
   });
   try {
     await client.connect();
+    connected = true;
   } catch {
     throw new DemoConfigError(`REDIS_URL is set but Redis does not answer there; start Redis or unset REDIS_URL.`);
   }

@@ -117,6 +117,7 @@ describe('demo server configuration', () => {
     [{ WECHAT_SECRET: 's' }, /WECHAT_APPID/],
     [{ WECHAT_AES_KEY: 'not-a-key' }, /WECHAT_AES_KEY/],
     [{ WECHAT_TOKEN_MODE: 'weird' }, /WECHAT_TOKEN_MODE/],
+    [{ REDIS_URL: 'redis://127.0.0.1:1' }, /REDIS_URL is set but Redis does not answer/],
   ])('refuses %p at start with a clear message', async (env, message) => {
     const failure = await startDemoServer({ port: 0, env, log: () => undefined }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DemoConfigError);
