@@ -121,7 +121,7 @@ async function sharedStores(
   const client = createClient({
     url,
     disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 1000) : cause) },
+    socket: { reconnectStrategy: (retries: number) => (connected ? Math.min(50 * 2 ** retries, 1000) : false) },
   });
   let reported = false;
   // node-redis reconnects by itself; one line per outage (never the error text, which may quote a key).
