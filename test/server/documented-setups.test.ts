@@ -13,15 +13,9 @@ import {
   type VerifyHandlerOptions,
 } from 'taro-face-verify/server';
 import { answerOf, inProcessWeChat, OTHER, postJson, USER } from './helpers';
-import { startRedis, type RedisClient, type RedisServer } from './redis-server';
+import { redisForThisFile } from './redis-server';
 
-let redis: RedisServer;
-let client: RedisClient;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = await redis.connect();
-});
-afterAll(() => redis?.stop());
+const redis = redisForThisFile();
 
 type StoreKind = 'in-memory' | 'Redis';
 
@@ -70,7 +64,7 @@ const SETUPS: Setup[] = [
 
 function wire(setup: Setup, kind: StoreKind = 'in-memory') {
   const { api } = inProcessWeChat();
-  const shared = kind === 'Redis' ? createRedisStores({ client, prefix: `${Math.random()}:` }) : undefined;
+  const shared = kind === 'Redis' ? createRedisStores({ client: redis.client(), prefix: `${Math.random()}:` }) : undefined;
   const ticket = createTicketHandler({
     api,
     identity: sessionUser,

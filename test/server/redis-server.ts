@@ -93,3 +93,22 @@ export async function startRedis(): Promise<RedisServer> {
     },
   };
 }
+
+/**
+ * A redis-server for the whole test file: started before its tests, stopped after. `client()` is a connected
+ * client on it, `server()` the server (to stop and restart it).
+ */
+export function redisForThisFile(): { server: () => RedisServer; client: () => RedisClient } {
+  let server: RedisServer | undefined;
+  let client: RedisClient | undefined;
+  beforeAll(async () => {
+    server = await startRedis();
+    client = await server.connect();
+  });
+  afterAll(() => server?.stop());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('redisForThisFile(): Redis is started in beforeAll');
+    return value;
+  };
+  return { server: () => started(server), client: () => started(client) };
+}

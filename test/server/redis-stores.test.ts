@@ -14,18 +14,11 @@ import {
   type RedisStores,
 } from 'taro-face-verify/server';
 import { answerOf, OTHER, postJson, USER } from './helpers';
-import { startRedis, type RedisClient, type RedisServer } from './redis-server';
+import { redisForThisFile } from './redis-server';
 
 const OPENID = 'oMock0000000000000000000000';
-let redis: RedisServer;
-let client: RedisClient;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  client = await redis.connect();
-});
-afterAll(() => redis?.stop());
-beforeEach(() => client.flushAll());
+const redis = redisForThisFile();
+beforeEach(() => redis.client().flushAll());
 
 /** One "instance": its own API client, ticket and verify handlers, on the shared Redis stores. */
 function instance(mock: ReturnType<typeof createMockWeChat>, stores: RedisStores, identity = { ...USER, openid: OPENID }) {
@@ -54,7 +47,7 @@ function instance(mock: ReturnType<typeof createMockWeChat>, stores: RedisStores
 
 function cluster(count = 2, mockOptions = {}) {
   const mock = createMockWeChat(mockOptions);
-  const stores = createRedisStores({ client });
+  const stores = createRedisStores({ client: redis.client() });
   return { mock, stores, instances: Array.from({ length: count }, () => instance(mock, stores)) };
 }
 
@@ -115,7 +108,7 @@ describe('createRedisStores: a rejected token is replaced once across instances'
       if (token !== null && revoked.has(token)) return Response.json({ errcode: 40001, errmsg: 'invalid credential' });
       return mock.fetch(input, init);
     };
-    const { tokenStore } = createRedisStores({ client });
+    const { tokenStore } = createRedisStores({ client: redis.client() });
     const [a, b] = [0, 1].map(() =>
       createWeChatApi({
         appId: mock.appId,
@@ -161,10 +154,10 @@ describe('createRedisStores: a Redis that fails', () => {
     const a = instances[0]!;
     const { userIdKey } = await a.issue('v1');
     const credential = createMockCredential({ userIdKey: String(userIdKey) });
-    await redis.kill();
+    await redis.server().kill();
     const response = await createVerifyHandler({
       api: a.api,
-      replayStore: createRedisStores({ client }).replayStore,
+      replayStore: createRedisStores({ client: redis.client() }).replayStore,
       expect: () => ({}),
       onError: () => undefined,
     })(postJson({ verify_result: credential }));
@@ -172,8 +165,8 @@ describe('createRedisStores: a Redis that fails', () => {
     expect(response.headers.get('retry-after')).toBe('1');
     expect(await response.json()).toMatchObject({ ok: false, code: 'store_unavailable' });
     expect((await a.submit({ verify_result: credential })).status).toBe(503);
-    await redis.restart();
-    await waitFor(() => client.isReady);
+    await redis.server().restart();
+    await waitFor(() => redis.client().isReady);
     // The restarted Redis is empty: a real deployment keeps its tickets (persistence); here a new ticket.
     const again = await a.issue('v1');
     expect((await a.submit({ verify_result: createMockCredential({ userIdKey: String(again.userIdKey) }) })).body).toMatchObject({
@@ -182,8 +175,8 @@ describe('createRedisStores: a Redis that fails', () => {
   });
 
   it('answers 503 when Redis does not answer within the time limit', async () => {
-    const stores = createRedisStores({ client, timeoutMs: 100 });
-    const pauser = await redis.connect();
+    const stores = createRedisStores({ client: redis.client(), timeoutMs: 100 });
+    const pauser = await redis.server().connect();
     await pauser.sendCommand(['CLIENT', 'PAUSE', '1000', 'ALL']);
     try {
       await expect(stores.replayStore.claim('tfv:replay:x', 60)).rejects.toMatchObject({ status: 503, reason: 'timeout' });
