@@ -1,12 +1,15 @@
 /**
- * Server figures, against the WeChat stand-in over loopback HTTP: verify-handler throughput, the latency
- * the handler adds to a bare getinfo round trip (median and p95, measured interleaved in one run), and
- * push messages verified, decrypted and parsed per second. `npx tsx bench/server.bench.ts` prints them alone.
+ * Server figures, against the WeChat stand-in over loopback HTTP: verify-handler throughput and the latency
+ * the handler adds to a bare getinfo round trip (median and p95, measured interleaved in one run), each with
+ * in-memory stores and with Redis stores (a real redis-server on loopback, started here), and push messages
+ * verified, decrypted and parsed per second. `npx tsx bench/server.bench.ts` prints them alone.
  */
 import { performance } from 'node:perf_hooks';
+import { startRedis } from '../test/server/redis-server';
 import {
   createMockCredential,
   createPushHandler,
+  createRedisStores,
   createVerifyHandler,
   createWeChatApi,
   startMockWeChat,
@@ -33,7 +36,10 @@ const verifyRequest = (user = nextUser()) =>
     body: JSON.stringify({ verify_result: createMockCredential(user) }),
   });
 
-async function throughput(verify: (request: Request) => Promise<Response>): Promise<BenchRow[]> {
+type Verify = (request: Request) => Promise<Response>;
+type Variant = { label: string; verify: Verify };
+
+async function throughput({ label, verify }: Variant): Promise<BenchRow[]> {
   const total = 3000;
   const concurrency = 32;
   let next = 0;
@@ -49,40 +55,53 @@ async function throughput(verify: (request: Request) => Promise<Response>): Prom
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = performance.now() - started;
   if (accepted !== total) throw new Error(`only ${accepted} of ${total} verifications were accepted`);
-  return [{ metric: `verify handler throughput (v1, ${concurrency} concurrent, via loopback stand-in)`, value: perSecond(total, elapsed) }];
+  return [
+    {
+      metric: `verify handler throughput, ${label} (v1, ${concurrency} concurrent, via loopback stand-in)`,
+      value: perSecond(total, elapsed),
+    },
+  ];
 }
 
-async function addedLatency(wechat: MockWeChatServer, verify: (request: Request) => Promise<Response>, token: string): Promise<BenchRow[]> {
+async function addedLatency(wechat: MockWeChatServer, variants: Variant[], token: string): Promise<BenchRow[]> {
   const rounds = 600;
   const bare: number[] = [];
-  const handled: number[] = [];
+  const handled = variants.map(() => [] as number[]);
   const getinfo = `${wechat.url}/cityservice/face/identify/getinfo?access_token=${token}`;
   for (let i = 0; i < rounds; i++) {
-    // Interleaved, so both series see the same machine load.
+    // Interleaved, so every series sees the same machine load.
     let started = performance.now();
     const raw = await fetch(getinfo, { method: 'POST', body: JSON.stringify({ verify_result: createMockCredential(nextUser()) }) });
     await raw.json();
     bare.push(performance.now() - started);
-    started = performance.now();
-    await (await verify(verifyRequest())).json();
-    handled.push(performance.now() - started);
+    for (const [index, { verify }] of variants.entries()) {
+      started = performance.now();
+      await (await verify(verifyRequest())).json();
+      handled[index]?.push(performance.now() - started);
+    }
   }
-  bare.sort((a, b) => a - b);
-  handled.sort((a, b) => a - b);
-  const [bareMedian, bareP95, handledMedian, handledP95] = [
-    percentile(bare, 0.5),
-    percentile(bare, 0.95),
-    percentile(handled, 0.5),
-    percentile(handled, 0.95),
+  const median = (series: number[]) =>
+    percentile(
+      [...series].sort((a, b) => a - b),
+      0.5,
+    );
+  const p95 = (series: number[]) =>
+    percentile(
+      [...series].sort((a, b) => a - b),
+      0.95,
+    );
+  const rows: BenchRow[] = [
+    { metric: 'bare getinfo round trip to the stand-in, median / p95', value: `${ms(median(bare))} / ${ms(p95(bare))}` },
   ];
-  return [
-    { metric: 'bare getinfo round trip to the stand-in, median / p95', value: `${ms(bareMedian)} / ${ms(bareP95)}` },
-    { metric: 'through the verify handler, median / p95', value: `${ms(handledMedian)} / ${ms(handledP95)}` },
-    {
-      metric: 'latency added by the verify handler, median / p95',
-      value: `${ms(handledMedian - bareMedian)} / ${ms(handledP95 - bareP95)}`,
-    },
-  ];
+  for (const [index, { label }] of variants.entries()) {
+    const series = handled[index] ?? [];
+    rows.push({ metric: `through the verify handler, ${label}, median / p95`, value: `${ms(median(series))} / ${ms(p95(series))}` });
+    rows.push({
+      metric: `latency added by the verify handler, ${label}, median / p95`,
+      value: `${ms(median(series) - median(bare))} / ${ms(p95(series) - p95(bare))}`,
+    });
+  }
+  return rows;
 }
 
 async function pushRate(wechat: MockWeChatServer): Promise<BenchRow[]> {
@@ -112,22 +131,35 @@ async function pushRate(wechat: MockWeChatServer): Promise<BenchRow[]> {
 
 export async function runServerBench(): Promise<BenchRow[]> {
   const wechat = await startMockWeChat();
+  const redis = await startRedis();
   try {
     const api = createWeChatApi({ appId: wechat.appId, appSecret: wechat.appSecret, baseUrl: wechat.url });
+    const client = await redis.connect();
+    const stores = createRedisStores({ client });
     // The session says who the user is: here, a header the bench sets per request.
-    const verify = createVerifyHandler({
-      api,
-      expect: (request) => ({
-        name: decodeURIComponent(request.headers.get('x-bench-user') ?? ''),
-        idCardNumber: PERSON.idCardNumber,
-        openid: wechat.openid,
-      }),
-      onError: () => undefined,
-    });
+    const handler = (replayStore?: typeof stores.replayStore): Verify =>
+      createVerifyHandler({
+        api,
+        ...(replayStore ? { replayStore, tickets: stores.tickets } : {}),
+        allowUnticketed: true,
+        expect: (request) => ({
+          name: decodeURIComponent(request.headers.get('x-bench-user') ?? ''),
+          idCardNumber: PERSON.idCardNumber,
+          openid: wechat.openid,
+        }),
+        onError: () => undefined,
+      });
+    const variants: Variant[] = [
+      { label: 'in-memory stores', verify: handler() },
+      { label: 'Redis stores', verify: handler(stores.replayStore) },
+    ];
     const token = await api.getAccessToken();
-    for (let i = 0; i < 200; i++) await (await verify(verifyRequest())).json(); // warm-up
-    return [...(await throughput(verify)), ...(await addedLatency(wechat, verify, token)), ...(await pushRate(wechat))];
+    for (const { verify } of variants) for (let i = 0; i < 200; i++) await (await verify(verifyRequest())).json(); // warm-up
+    const rows: BenchRow[] = [];
+    for (const variant of variants) rows.push(...(await throughput(variant)));
+    return [...rows, ...(await addedLatency(wechat, variants, token)), ...(await pushRate(wechat))];
   } finally {
+    await redis.stop();
     await wechat.close();
   }
 }

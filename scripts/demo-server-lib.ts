@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
   createPushHandler,
+  createRedisStores,
   createTicketHandler,
   createVerifyHandler,
   createWeChatApi,
@@ -20,6 +21,7 @@ import {
   type FetchHandler,
   type MockWeChatOptions,
   type MockWeChatServer,
+  type RedisStores,
   type TicketIdentity,
 } from '../src/face-verify/server';
 
@@ -101,6 +103,45 @@ export function readWeChatSettings(env: Record<string, string | undefined>): WeC
   };
 }
 
+/**
+ * With REDIS_URL, the handlers share replay claims, tickets, the access token and push de-duplication on
+ * Redis, so several demo backends behind one address behave as one. `redis` is a dev dependency: the kit
+ * itself never imports it.
+ */
+async function sharedStores(
+  env: Record<string, string | undefined>,
+  log: (line: string) => void,
+): Promise<(RedisStores & { close: () => Promise<void> }) | undefined> {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return undefined;
+  const { createClient } = await import('redis');
+  let connected = false;
+  // Before the first connection, a failure is a configuration error (reported at once); after it, an outage
+  // that node-redis rides out by reconnecting while the handlers answer 503.
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => (connected ? Math.min(50 * 2 ** retries, 1000) : false) },
+  });
+  let reported = false;
+  // node-redis reconnects by itself; one line per outage (never the error text, which may quote a key).
+  client.on('error', () => {
+    if (connected && !reported) log('redis unavailable: answering 503 until it returns');
+    reported = true;
+  });
+  client.on('ready', () => {
+    if (reported) log('redis available again');
+    reported = false;
+  });
+  try {
+    await client.connect();
+    connected = true;
+  } catch {
+    throw new DemoConfigError(`REDIS_URL is set but Redis does not answer there; start Redis or unset REDIS_URL.`);
+  }
+  return { ...createRedisStores({ client }), close: async () => void client.destroy() };
+}
+
 /** The one demo account: whom tickets are issued for. */
 function demoUser(env: Record<string, string | undefined>, fallbackOpenid: string | undefined): TicketIdentity {
   const openid = env.DEMO_USER_OPENID?.trim() || fallbackOpenid;
@@ -177,17 +218,28 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       encodingAESKey: (wechat as MockWeChatServer).encodingAESKey,
     };
     const { appId, appSecret, baseUrl, tokenMode, pushToken, encodingAESKey } = target;
-    const api = createWeChatApi({ appId, appSecret, tokenMode, ...(baseUrl ? { baseUrl } : {}) });
+    const stores = await sharedStores(env, log);
+    if (stores) shutdown.push(stores.close);
+    const api = createWeChatApi({
+      appId,
+      appSecret,
+      tokenMode,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(stores ? { tokenStore: stores.tokenStore } : {}),
+    });
     const user = demoUser(env, wechat?.openid);
     const onError = (error: unknown) => log(`error ${error instanceof Error ? error.name : 'unknown'}`);
-    const ticket = createTicketHandler({ api, identity: () => user, onError });
+    const ticket = createTicketHandler({ api, identity: () => user, onError, ...(stores ? { tickets: stores.tickets } : {}) });
     const verify = createVerifyHandler({
       api,
       tickets: ticket.tickets,
+      ...(stores ? { replayStore: stores.replayStore } : {}),
       // The preview's form flow lets the user type any name and ID number, and this demo has no account to
-      // compare them with: so for those captures it checks only WeChat's verdict (identify_ret), freshness
-      // (10 minutes) and replay. Captures started from a ticket are checked against the demo user the ticket
-      // was issued for, through `tickets`. A real app returns its logged-in user's name, ID number and openid.
+      // compare them with: so those captures (made without a ticket, hence allowUnticketed) are checked only for
+      // WeChat's verdict (identify_ret), freshness (10 minutes) and replay. Captures started from a ticket are
+      // checked against the demo user the ticket was issued for. A real app leaves allowUnticketed off, or
+      // returns its logged-in user's name, ID number and openid from expect.
+      allowUnticketed: true,
       expect: () => ({ maxAgeSeconds: 600 }),
       onError,
     });
@@ -196,6 +248,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
           token: pushToken,
           appId,
           ...(encodingAESKey ? { encodingAESKey } : {}),
+          ...(stores ? { seen: stores.pushSeen } : {}),
           onFaceIdentify: () => log('push face_identify received'),
           onError,
         })

@@ -25,6 +25,9 @@ export { createTicketHandler } from './server/ticket-handler';
 export type { TicketHandler, TicketHandlerOptions, TicketIdentity } from './server/ticket-handler';
 export { createMemoryOnceStore, createMemoryTicketStore } from './server/stores';
 export type { IssuedTicket, MemoryStoreOptions, OnceStore, TicketStore } from './server/stores';
+export { createRedisStores } from './server/redis-stores';
+export type { RedisClientLike, RedisStores, RedisStoresOptions } from './server/redis-stores';
+export { HttpError, StoreUnavailableError } from './server/http-error';
 
 export { createPushHandler } from './server/push-handler';
 export type { PushHandlerOptions } from './server/push-handler';

@@ -114,6 +114,7 @@ describe('demo server configuration', () => {
     [{ WECHAT_SECRET: 's' }, /WECHAT_APPID/],
     [{ WECHAT_AES_KEY: 'not-a-key' }, /WECHAT_AES_KEY/],
     [{ WECHAT_TOKEN_MODE: 'weird' }, /WECHAT_TOKEN_MODE/],
+    [{ REDIS_URL: 'redis://127.0.0.1:1' }, /REDIS_URL is set but Redis does not answer/],
   ])('refuses %p at start with a clear message', async (env, message) => {
     const failure = await startDemoServer({ port: 0, env, log: () => undefined }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DemoConfigError);
@@ -141,7 +142,11 @@ describe('demo server configuration', () => {
       expect(real.mode).toBe('wechat');
       expect(real.wechat).toBeUndefined();
       const credential = createMockCredential({ ...USER });
-      const answer = await fetch(`${real.url}/api/face/verify`, { method: 'POST', body: JSON.stringify({ verify_result: credential }) });
+      const answer = await fetch(`${real.url}/api/face/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verify_result: credential }),
+      });
       expect(await answer.json()).toMatchObject({ ok: true });
       expect((await fetch(`${real.url}/api/wechat/push`, { method: 'POST', body: '' })).status).toBe(503);
     } finally {

@@ -17,6 +17,9 @@ export function inProcessWeChat(options: MockWeChatOptions = {}) {
   return { mock, api };
 }
 
+/** The content type the verify and ticket handlers require. */
+export const JSON_TYPE = { 'content-type': 'application/json' } as const;
+
 export function postJson(body: unknown, url = 'http://app.test/api/face/verify', headers: Record<string, string> = {}): Request {
   return new Request(url, {
     method: 'POST',

@@ -36,6 +36,10 @@ describe('v1: a credential is accepted once, however it is spelt', () => {
         if (failDelete) throw new Error('store down');
         await tickets.delete(key);
       },
+      take: async (key: string) => {
+        if (failDelete) throw new Error('store down');
+        return tickets.take?.(key);
+      },
     };
     const ticket = createTicketHandler({ api, identity: () => ({ ...USER }), tickets: flaky });
     const verify = createVerifyHandler({ api, tickets: flaky, expect: () => ({ ...USER }), onError: () => undefined });

@@ -5,7 +5,7 @@ import {
   type VerifyExpectation,
   type VerifyHandlerOptions,
 } from 'taro-face-verify/server';
-import { answerOf, inProcessWeChat, nowSeconds, OTHER, postJson, USER } from './helpers';
+import { answerOf, inProcessWeChat, JSON_TYPE, nowSeconds, OTHER, postJson, USER } from './helpers';
 
 function verifier(expectation: VerifyExpectation | null = { ...USER }, options: Partial<VerifyHandlerOptions> = {}) {
   const { mock, api } = inProcessWeChat();
@@ -222,7 +222,7 @@ describe('verify handler, bad requests', () => {
     ['an object verify_id', '{"verify_id":{},"out_seq_no":"s"}', 400, 'invalid_verify_id'],
     ['both protocols', '{"verify_result":"a","verify_id":"v","out_seq_no":"s"}', 400, 'ambiguous_payload'],
   ])('answers %s with %i %s', async (_label, body, status, code) => {
-    expect(await send(new Request('http://app.test/verify', { method: 'POST', body }))).toMatchObject({
+    expect(await send(new Request('http://app.test/verify', { method: 'POST', headers: JSON_TYPE, body }))).toMatchObject({
       status,
       body: { ok: false, code },
     });
@@ -230,7 +230,7 @@ describe('verify handler, bad requests', () => {
 
   it('does not echo a malformed body that holds a credential', async () => {
     const response = await verifier().verify(
-      new Request('http://app.test/verify', { method: 'POST', body: '{"verify_result":"SECRET-CREDENTIAL"' }),
+      new Request('http://app.test/verify', { method: 'POST', headers: JSON_TYPE, body: '{"verify_result":"SECRET-CREDENTIAL"' }),
     );
     expect(await response.text()).not.toContain('SECRET-CREDENTIAL');
   });
@@ -246,11 +246,15 @@ describe('verify handler, bad requests', () => {
 
   it('answers 413 for a body over 64 KB, whether announced or streamed', async () => {
     const big = JSON.stringify({ verify_result: 'x'.repeat(70 * 1024) });
-    expect(await send(new Request('http://app.test/verify', { method: 'POST', body: big }))).toMatchObject({
+    expect(await send(new Request('http://app.test/verify', { method: 'POST', headers: JSON_TYPE, body: big }))).toMatchObject({
       status: 413,
       body: { code: 'body_too_large' },
     });
-    const announced = new Request('http://app.test/verify', { method: 'POST', headers: { 'content-length': String(1 << 20) }, body: '{}' });
+    const announced = new Request('http://app.test/verify', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, 'content-length': String(1 << 20) },
+      body: '{}',
+    });
     expect((await send(announced)).status).toBe(413);
     let chunks = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -260,14 +264,21 @@ describe('verify handler, bad requests', () => {
         if (chunks > 100) controller.close();
       },
     });
-    const streamed = new Request('http://app.test/verify', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const streamed = new Request('http://app.test/verify', {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect((await send(streamed)).status).toBe(413);
     expect(chunks).toBeLessThan(10);
   });
 
   it('answers 400 for a body that is not UTF-8', async () => {
     expect(
-      await send(new Request('http://app.test/verify', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) })),
+      await send(
+        new Request('http://app.test/verify', { method: 'POST', headers: JSON_TYPE, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }),
+      ),
     ).toMatchObject({ status: 400, body: { code: 'invalid_encoding' } });
   });
 });

@@ -1,115 +1,104 @@
-/** Small Web-standard helpers the handlers share: JSON answers and a size-limited body reader. */
-import { WeChatApiError, WeChatTransportError } from './errors';
-import { PushDecryptError } from './push-crypto';
+/**
+ * Small Web-standard helpers the handlers share: JSON answers and a size- and time-limited body reader.
+ * Readers throw an {@link HttpError}; the handlers' one mapper (`withErrorMapping`) turns it into the answer.
+ */
+import { HttpError, isHttpError, jsonResponse } from './http-error';
 
-/** A Web-standard handler: `(request: Request) => Promise<Response>`. */
-export type FetchHandler = (request: Request) => Promise<Response>;
+export { jsonResponse, logError } from './http-error';
+export type { FetchHandler } from './http-error';
 
 /** Bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
-}
+/** A body still arriving after this long is refused with 408. */
+export const BODY_TIMEOUT_MS = 10_000;
 
 /** A client or server error as `{ ok: false, code, message }`. */
 export const errorResponse = (status: number, code: string, message: string, headers?: Record<string, string>): Response =>
   jsonResponse(status, { ok: false, code, message }, headers);
 
-export const methodNotAllowed = (allow: string): Response => errorResponse(405, 'method_not_allowed', `Use ${allow}.`, { allow });
+/** Throws 405 unless the request uses one of `methods`. */
+export function requireMethod(request: Request, ...methods: string[]): void {
+  if (!methods.includes(request.method))
+    throw new HttpError(405, 'method_not_allowed', `Use ${methods.join(', ')}.`, { allow: methods.join(', ') });
+}
 
-export type BodyText = { ok: true; text: string } | { ok: false; response: Response };
+export interface BodyLimits {
+  /** @default 65536 */
+  limit?: number;
+  /** @default 10000 */
+  timeoutMs?: number;
+}
 
-/**
- * Reads the body as UTF-8 text, refusing more than `limit` bytes whether announced by Content-Length
- * or only found while streaming, and refusing bytes that are not UTF-8.
- */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyText> {
-  const tooLarge = (): BodyText => ({
-    ok: false,
-    response: errorResponse(413, 'body_too_large', `The body must be at most ${limit} bytes.`),
-  });
-  const declared = request.headers.get('content-length');
-  if (declared !== null) {
-    if (!/^\s*\d+\s*$/.test(declared))
-      return { ok: false, response: errorResponse(400, 'bad_content_length', 'Content-Length is not a number.') };
-    if (Number(declared) > limit) return tooLarge();
-  }
-  if (request.body === null) return { ok: true, text: '' };
-  const reader = request.body.getReader();
+/** Reads chunks until the end, `limit` bytes or the deadline, whichever comes first. */
+async function readChunks(body: ReadableStream<Uint8Array>, limit: number, timeoutMs: number): Promise<Uint8Array[]> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new HttpError(408, 'body_timeout', `The body must arrive within ${timeoutMs} ms.`)), timeoutMs);
+  });
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) return chunks;
       size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge();
-      }
+      if (size > limit) throw new HttpError(413, 'body_too_large', `The body must be at most ${limit} bytes.`);
       chunks.push(value);
     }
-  } catch {
-    return { ok: false, response: errorResponse(400, 'body_unreadable', 'The body could not be read.') };
-  }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
-  } catch {
-    return { ok: false, response: errorResponse(400, 'invalid_encoding', 'The body must be UTF-8.') };
-  }
-}
-
-export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
-
-/** Reads and parses a JSON body; an empty body is `emptyAs` when given, else a 400. */
-export async function readJsonBody(request: Request, options: { emptyAs?: unknown; limit?: number } = {}): Promise<JsonBody> {
-  const body = await readBodyText(request, options.limit);
-  if (!body.ok) return body;
-  if (body.text.trim() === '' && 'emptyAs' in options) return { ok: true, value: options.emptyAs };
-  try {
-    return { ok: true, value: JSON.parse(body.text) };
-  } catch {
-    // The parser's message quotes the input, which may be a credential: answer with a fixed text.
-    return { ok: false, response: errorResponse(400, 'malformed_json', 'The body must be JSON.') };
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw isHttpError(error) ? error : new HttpError(400, 'body_unreadable', 'The body could not be read.');
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 /**
- * The default `onError` of the handlers: one line on stderr. The kit's own errors carry no identity data or
- * credentials and are logged with their message; anything else (thrown by your `expect` / `identity` /
- * callbacks) is logged by its name only, since its message may quote a name, an ID number or a credential.
- * Pass `onError` to log more.
+ * Reads the body as UTF-8 text, refusing more than `limit` bytes whether announced by Content-Length or only
+ * found while streaming (413), a body still arriving after `timeoutMs` (408), and bytes that are not UTF-8 (400).
  */
-export function logError(where: string): (error: unknown) => void {
-  return (error) => console.error(`[taro-face-verify] ${where}: ${describeError(error)}`);
+export async function readText(
+  request: Request,
+  { limit = MAX_BODY_BYTES, timeoutMs = BODY_TIMEOUT_MS }: BodyLimits = {},
+): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (!/^\s*\d+\s*$/.test(declared)) throw new HttpError(400, 'bad_content_length', 'Content-Length is not a number.');
+    if (Number(declared) > limit) throw new HttpError(413, 'body_too_large', `The body must be at most ${limit} bytes.`);
+  }
+  if (request.body === null) return '';
+  const chunks = await readChunks(request.body, limit, timeoutMs);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'invalid_encoding', 'The body must be UTF-8.');
+  }
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof WeChatApiError || error instanceof WeChatTransportError || error instanceof PushDecryptError)
-    return `${error.name}: ${error.message}`;
-  const name = error instanceof Error ? error.name : typeof error;
-  return `${name} (message withheld: it may quote personal data; pass onError to see it)`;
+/**
+ * Reads a JSON body. Anything but `application/json` (a charset parameter is fine) answers 415: a form or
+ * `text/plain` post needs no CORS preflight, so accepting one would let another site post with the user's
+ * cookies. With `emptyAs`, a request without a body (and without a content type) is that value.
+ */
+export async function readJson(request: Request, options: BodyLimits & { emptyAs?: unknown } = {}): Promise<unknown> {
+  const type = request.headers.get('content-type');
+  // A Request built without a body has none; one from node:http always has a stream, empty when Content-Length is 0.
+  const bodiless = request.body === null || request.headers.get('content-length')?.trim() === '0';
+  if (type === null && bodiless && 'emptyAs' in options) return options.emptyAs;
+  if (type === null || type.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await readText(request, options);
+  if (text.trim() === '' && 'emptyAs' in options) return options.emptyAs;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The parser's message quotes the input, which may be a credential: answer with a fixed text.
+    throw new HttpError(400, 'malformed_json', 'The body must be JSON.');
+  }
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The answer for an error a handler did not expect to handle: 502 for WeChat failures, else 500. */
-export function failureResponse(error: unknown): Response {
-  if (error instanceof WeChatApiError) {
-    return jsonResponse(502, {
-      ok: false,
-      code: 'wechat_error',
-      errcode: error.errcode,
-      message: `WeChat answered errcode ${error.errcode}.`,
-    });
-  }
-  if (error instanceof WeChatTransportError) {
-    return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${error.failure}).` });
-  }
-  return errorResponse(500, 'internal_error', 'The request could not be completed; try again.');
-}

@@ -1,6 +1,7 @@
 /** Mounting the Web-standard handlers on node:http (and so on Express, Koa's `ctx.req/res`, Fastify's raw objects). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { errorToResponse, HttpError } from './http-error';
 
 /**
  * The body a framework's parser already read (Express `express.json()` / `express.text()`, Koa bodyparser
@@ -30,9 +31,6 @@ export function toWebRequest(req: IncomingMessage, origin = `http://${req.header
     ...(hasBody && parsed === undefined ? { duplex: 'half' } : {}),
   } as RequestInit);
 }
-
-const jsonAnswer = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 /** Writes a Web `Response` to a node response. */
 export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -71,12 +69,10 @@ export function toNodeListener(
       // A method (TRACE, …) or Host header the Fetch API refuses: the client's fault, answered 400.
     }
     try {
-      response =
-        request === undefined
-          ? jsonAnswer(400, { ok: false, code: 'bad_request', message: 'The method or Host header is not acceptable.' })
-          : await handler(request);
-    } catch {
-      response = jsonAnswer(500, { ok: false, code: 'internal_error', message: 'Unexpected error.' });
+      if (request === undefined) throw new HttpError(400, 'bad_request', 'The method or Host header is not acceptable.');
+      response = await handler(request);
+    } catch (error) {
+      response = errorToResponse(error);
     }
     try {
       await writeWebResponse(response, res);

@@ -4,10 +4,11 @@
  * hold WeChat past a short budget.
  */
 import { constantTimeEqual, sha256Hex } from './digest';
-import { errorResponse, logError, methodNotAllowed, readBodyText, type FetchHandler } from './http';
+import { readText, requireMethod, type FetchHandler } from './http';
+import { HttpError, logError, withErrorMapping } from './http-error';
 import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushSignature } from './push-crypto';
 import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './push-message';
-import { createMemoryOnceStore, type OnceStore } from './stores';
+import { createMemoryOnceStore, warnIfPerProcess, type OnceStore } from './stores';
 
 /** Options of {@link createPushHandler}: the console's push settings and the callbacks. */
 export interface PushHandlerOptions {
@@ -21,20 +22,29 @@ export interface PushHandlerOptions {
   onMessage?: (message: PushMessage) => unknown;
   /** `face_identify` events (check `verify_result` with `getVerifyInfo` + `checkVerifyInfo` before trusting it). */
   onFaceIdentify?: (event: FaceIdentifyEvent) => unknown;
-  /** Remembers deliveries (`out_seq_no` + `verify_result`, else FromUserName + CreateTime), so WeChat's retries call back once. @default a fresh in-memory store for this handler */
+  /**
+   * Remembers deliveries (`out_seq_no` + `verify_result`, else FromUserName + CreateTime) and signed URLs, so
+   * WeChat's retries call back once and a logged URL cannot be posted again. With several instances, pass one
+   * shared store: `createRedisStores({ client }).pushSeen`. @default a fresh in-memory store for this handler
+   */
   seen?: OnceStore;
-  /** @default 3600 */
+  /** How long deliveries are remembered; at least `maxTimestampAgeSeconds`. @default 3600 */
   seenTtlSeconds?: number;
-  /** Refuse requests whose `timestamp` is further than this from now (off by default). */
+  /**
+   * Refuse requests whose `timestamp` is further than this from now, so an old signed URL is worthless.
+   * `Infinity` turns the check off. @default 300
+   */
   maxTimestampAgeSeconds?: number;
   /**
-   * Refuse plain (unencrypted) posts: set it when the console is in safe mode. A plain post's signature
-   * covers only token, timestamp and nonce, not the body, so anyone who saw one signed URL could otherwise
-   * post a body of their own (`maxTimestampAgeSeconds` narrows that window too). @default false
+   * Refuse plain (unencrypted) posts. A plain post's signature covers only token, timestamp and nonce, not
+   * the body, so anyone who saw one signed URL could post a body of their own. Set `false` only while moving
+   * the console from plain to safe mode. @default true when `encodingAESKey` is set, else false
    */
   requireEncryption?: boolean;
   /** How long the answer waits for the callbacks before saying `success` anyway. @default 1000 */
   callbackBudgetMs?: number;
+  /** A body still arriving after this long answers 408. @default 10000 */
+  bodyTimeoutMs?: number;
   /** @default Date.now */
   now?: () => number;
   /** Callback failures and unexpected errors. @default one console.error line */
@@ -44,8 +54,8 @@ export interface PushHandlerOptions {
 const plainText = (body: string, status = 200) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
- * Creates the push endpoint. Bad signature or wrong appid → 401 and no callback; malformed requests → 400;
- * otherwise `success`.
+ * Creates the push endpoint. Bad signature, wrong appid, a timestamp more than 5 minutes off, or (with an
+ * `encodingAESKey`) a plain post → 401 and no callback; malformed requests → 400; otherwise `success`.
  *
  * @example
  * const push = createPushHandler({
@@ -66,68 +76,71 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
         : options.encodingAESKey;
   const keys = encodingAESKeys.map(decodeEncodingAESKey);
   const seen = options.seen ?? createMemoryOnceStore();
+  warnIfPerProcess(seen, 'createPushHandler');
   const now = options.now ?? Date.now;
+  const maxAge = options.maxTimestampAgeSeconds ?? 300;
+  const seenTtl = options.seenTtlSeconds ?? 3600;
+  const requireEncryption = options.requireEncryption ?? keys.length > 0;
+  if (!(maxAge > 0)) throw new TypeError('maxTimestampAgeSeconds must be a positive number of seconds (Infinity turns the check off)');
+  // A delivery forgotten while its timestamp is still accepted could be replayed within the window.
+  if (Number.isFinite(maxAge) && seenTtl < maxAge) throw new TypeError('seenTtlSeconds must be at least maxTimestampAgeSeconds');
   const onError = options.onError ?? logError('push handler');
   const budgetMs = options.callbackBudgetMs ?? 1000;
+  const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
   const { token } = options;
 
-  type Signed = { signature: string; timestamp: string; nonce: string } | Response;
+  type Signed = { signature: string; timestamp: string; nonce: string };
   function signedParams(url: URL, names: string[]): Signed {
     const [signature, timestamp, nonce] = names.map((name) => url.searchParams.get(name));
-    if (!signature || !timestamp || !nonce) return errorResponse(400, 'missing_parameters', `Expected ${names.join(', ')} in the query.`);
-    const max = options.maxTimestampAgeSeconds;
-    if (max !== undefined && !(/^\d{1,12}$/.test(timestamp) && Math.abs(now() / 1000 - Number(timestamp)) <= max)) {
-      return errorResponse(401, 'stale_timestamp', 'The timestamp is too far from now.');
+    if (!signature || !timestamp || !nonce) throw new HttpError(400, 'missing_parameters', `Expected ${names.join(', ')} in the query.`);
+    if (Number.isFinite(maxAge) && !(/^\d{1,12}$/.test(timestamp) && Math.abs(now() / 1000 - Number(timestamp)) <= maxAge)) {
+      throw new HttpError(401, 'stale_timestamp', 'The timestamp is too far from now.');
     }
     return { signature, timestamp, nonce };
   }
 
   function verifyUrl(url: URL): Response {
     const signed = signedParams(url, ['signature', 'timestamp', 'nonce']);
-    if (signed instanceof Response) return signed;
     const echostr = url.searchParams.get('echostr');
-    if (echostr === null) return errorResponse(400, 'missing_parameters', 'Expected echostr in the query.');
+    if (echostr === null) throw new HttpError(400, 'missing_parameters', 'Expected echostr in the query.');
     if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce))
-      return errorResponse(401, 'bad_signature', 'The signature does not match.');
+      throw new HttpError(401, 'bad_signature', 'The signature does not match.');
     return plainText(echostr);
   }
 
-  /** The message of a POST, or the answer refusing it. */
-  async function readMessage(request: Request, url: URL): Promise<PushMessage | Response> {
+  /** The message of a POST and the signed URL it came with; throws the answer refusing it. */
+  async function readMessage(request: Request, url: URL): Promise<{ message: PushMessage; signed: Signed }> {
     const encryptType = url.searchParams.get('encrypt_type') ?? 'raw';
     if (encryptType !== 'raw' && encryptType !== 'aes')
-      return errorResponse(400, 'unsupported_encrypt_type', 'encrypt_type must be aes or raw.');
+      throw new HttpError(400, 'unsupported_encrypt_type', 'encrypt_type must be aes or raw.');
     const safe = encryptType === 'aes';
-    if (!safe && options.requireEncryption)
-      return errorResponse(401, 'encryption_required', 'Only safe-mode (encrypted) messages are accepted.');
+    if (!safe && requireEncryption) throw new HttpError(401, 'encryption_required', 'Only safe-mode (encrypted) messages are accepted.');
     const signed = signedParams(url, [safe ? 'msg_signature' : 'signature', 'timestamp', 'nonce']);
-    if (signed instanceof Response) return signed;
     if (!safe && !verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce)) {
-      return errorResponse(401, 'bad_signature', 'The signature does not match.');
+      throw new HttpError(401, 'bad_signature', 'The signature does not match.');
     }
-    const body = await readBodyText(request);
-    if (!body.ok) return body.response;
-    const outer = parsePushMessage(body.text);
-    if (outer === null) return errorResponse(400, 'malformed_message', 'The body must be a WeChat XML or JSON message.');
-    if (!safe) return outer;
+    const outer = parsePushMessage(await readText(request, bodyLimits));
+    if (outer === null) throw new HttpError(400, 'malformed_message', 'The body must be a WeChat XML or JSON message.');
+    if (!safe) return { message: outer, signed };
 
     const encrypted = outer.Encrypt;
-    if (typeof encrypted !== 'string' || encrypted === '')
-      return errorResponse(400, 'missing_encrypt', 'Safe mode needs an Encrypt field.');
+    if (typeof encrypted !== 'string' || encrypted === '') throw new HttpError(400, 'missing_encrypt', 'Safe mode needs an Encrypt field.');
     if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce, encrypted)) {
-      return errorResponse(401, 'bad_signature', 'The msg_signature does not match.');
+      throw new HttpError(401, 'bad_signature', 'The msg_signature does not match.');
     }
     if (keys.length === 0) throw new Error('A safe-mode push arrived but createPushHandler has no encodingAESKey');
     let opened: { message: string; appId: string };
     try {
       opened = decryptPushMessage(encrypted, keys);
     } catch (error) {
-      if (error instanceof PushDecryptError) return errorResponse(400, 'decrypt_failed', 'The message could not be decrypted.');
+      if (error instanceof PushDecryptError) throw new HttpError(400, 'decrypt_failed', 'The message could not be decrypted.');
       throw error;
     }
     if (!constantTimeEqual(opened.appId, options.appId))
-      return errorResponse(401, 'appid_mismatch', 'The message was sealed for another appid.');
-    return parsePushMessage(opened.message) ?? errorResponse(400, 'malformed_message', 'The decrypted message is neither XML nor JSON.');
+      throw new HttpError(401, 'appid_mismatch', 'The message was sealed for another appid.');
+    const message = parsePushMessage(opened.message);
+    if (message === null) throw new HttpError(400, 'malformed_message', 'The decrypted message is neither XML nor JSON.');
+    return { message, signed };
   }
 
   /** Runs the callbacks; waits for them at most `budgetMs`, reports their errors either way. */
@@ -148,21 +161,17 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    requireMethod(request, 'GET', 'POST');
     if (request.method === 'GET') return verifyUrl(url);
-    if (request.method !== 'POST') return methodNotAllowed('GET, POST');
-    const message = await readMessage(request, url);
-    if (message instanceof Response) return message;
+    const { message, signed } = await readMessage(request, url);
+    // Each signed URL is used once (WeChat's retry of it is a duplicate anyway), so a logged URL is worthless,
+    // and each delivery calls back once however many instances WeChat's retries reach.
+    const urlKey = `tfv:push-url:${sha256Hex(`${signed.signature}:${signed.timestamp}:${signed.nonce}`)}`;
     const key = deliveryKey(message);
-    if (key === null || (await seen.claim(`tfv:push:${sha256Hex(key)}`, options.seenTtlSeconds ?? 3600))) await callBack(message);
+    const fresh = (await seen.claim(urlKey, seenTtl)) && (key === null || (await seen.claim(`tfv:push:${sha256Hex(key)}`, seenTtl)));
+    if (fresh) await callBack(message);
     return plainText('success');
   }
 
-  return async (request) => {
-    try {
-      return await handle(request);
-    } catch (error) {
-      onError(error);
-      return errorResponse(500, 'internal_error', 'The message could not be handled.');
-    }
-  };
+  return withErrorMapping(handle, onError);
 }

@@ -6,19 +6,21 @@
 import { sha256Hex } from './digest';
 
 /**
- * Remembers keys for a while; `claim` is an atomic "set if absent" (Redis: `SET key 1 NX EX ttl`).
+ * Remembers keys for a while; `claim` is an atomic "set if absent" (Redis: `SET key value NX PX ttl`).
+ * `createRedisStores` gives one backed by Redis; `createMemoryOnceStore` one for a single process.
  *
  * @example
- * const replayStore: OnceStore = {
- *   claim: async (key, ttlSeconds) => (await redis.set(key, '1', 'EX', ttlSeconds, 'NX')) === 'OK',
- *   release: async (key) => void (await redis.del(key)),
- * };
+ * const { replayStore, pushSeen } = createRedisStores({ client: redis });
  */
 export interface OnceStore {
-  /** True the first time a key is claimed within its time to live, false after. */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Forget a claim (used when WeChat could not be asked, so the user may try the same credential again). */
-  release(key: string): Promise<void>;
+  /** True the first time a key is claimed within its time to live, false after. `value` is kept with the claim. @default value '1' */
+  claim(key: string, ttlSeconds: number, value?: string): Promise<boolean>;
+  /** Forget a claim (WeChat could not be asked, so the same credential may be tried again); with `value`, only while the claim still holds it. */
+  release(key: string, value?: string): Promise<void>;
+  /** Optional: the value a claim holds. With {@link OnceStore.settle}, lets a retry with the same `Idempotency-Key` get the first verdict. */
+  read?(key: string): Promise<string | undefined>;
+  /** Optional: replaces the claim's value and time to live if it still holds `expected` (compare-and-set); true when it did. */
+  settle?(key: string, expected: string, value: string, ttlSeconds: number): Promise<boolean>;
 }
 
 /** What the ticket handler issued for one user (digests only: no name or ID number is kept). */
@@ -38,18 +40,21 @@ export interface IssuedTicket {
 
 /**
  * Where issued tickets wait for the verify handler, keyed by a digest of the `userIdKey` / `verifyId`.
+ * `createRedisStores` gives one backed by Redis.
  *
  * @example
- * const tickets: TicketStore = {
- *   put: async (key, ticket, ttl) => void (await redis.set(key, JSON.stringify(ticket), 'EX', ttl)),
- *   get: async (key) => JSON.parse((await redis.get(key)) ?? 'null') ?? undefined,
- *   delete: async (key) => void (await redis.del(key)),
- * };
+ * const { tickets } = createRedisStores({ client: redis });
+ * const ticket = createTicketHandler({ api, identity, tickets });
  */
 export interface TicketStore {
   put(key: string, ticket: IssuedTicket, ttlSeconds: number): Promise<void>;
   get(key: string): Promise<IssuedTicket | undefined>;
   delete(key: string): Promise<void>;
+  /**
+   * Optional but needed across instances: reads and removes the ticket in one atomic step (Redis `GETDEL`), so
+   * two concurrent posts of one ticket cannot both use it. Without it the handler reads, then deletes.
+   */
+  take?(key: string): Promise<IssuedTicket | undefined>;
 }
 
 /** Limits of the in-memory stores (one process only; share a store such as Redis across instances). */
@@ -96,17 +101,44 @@ class ExpiringMap<T> {
   }
 }
 
+/** The stores made by this module: a handler on one of them in production warns that it is per process. */
+const IN_MEMORY = new WeakSet<object>();
+export const isInMemoryStore = (store: object): boolean => IN_MEMORY.has(store);
+
+/**
+ * One warning at creation when a handler in production remembers replays in this process only (several
+ * instances behind a load balancer would each accept a credential once).
+ */
+export function warnIfPerProcess(store: object, where: string): void {
+  if (process.env.NODE_ENV === 'production' && isInMemoryStore(store)) {
+    console.warn(
+      `[taro-face-verify] ${where}: replays are only caught within this process (in-memory store). ` +
+        'With several instances, pass a shared store: createRedisStores({ client }).',
+    );
+  }
+}
+
 /** An {@link OnceStore} in this process's memory (one per handler unless you share it). */
 export function createMemoryOnceStore(options: MemoryStoreOptions = {}): OnceStore {
-  const map = new ExpiringMap<true>(options.maxEntries ?? 100_000, options.now ?? Date.now);
-  return {
-    async claim(key, ttlSeconds) {
-      if (map.get(key)) return false;
-      map.set(key, true, ttlSeconds);
+  const map = new ExpiringMap<string>(options.maxEntries ?? 100_000, options.now ?? Date.now);
+  const store: OnceStore = {
+    async claim(key, ttlSeconds, value = '1') {
+      if (map.get(key) !== undefined) return false;
+      map.set(key, value, ttlSeconds);
       return true;
     },
-    release: async (key) => map.delete(key),
+    async release(key, value) {
+      if (value === undefined || map.get(key) === value) map.delete(key);
+    },
+    read: async (key) => map.get(key),
+    async settle(key, expected, value, ttlSeconds) {
+      if (map.get(key) !== expected) return false;
+      map.set(key, value, ttlSeconds);
+      return true;
+    },
   };
+  IN_MEMORY.add(store);
+  return store;
 }
 
 /** A {@link TicketStore} in this process's memory. */
@@ -116,6 +148,11 @@ export function createMemoryTicketStore(options: MemoryStoreOptions = {}): Ticke
     put: async (key, ticket, ttlSeconds) => map.set(key, ticket, ttlSeconds),
     get: async (key) => map.get(key),
     delete: async (key) => map.delete(key),
+    async take(key) {
+      const ticket = map.get(key);
+      map.delete(key);
+      return ticket;
+    },
   };
 }
 

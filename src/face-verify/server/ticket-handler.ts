@@ -5,16 +5,8 @@
  */
 import { certHash } from './cert-hash';
 import { identityMd5s, randomHex } from './digest';
-import {
-  errorResponse,
-  failureResponse,
-  isRecord,
-  jsonResponse,
-  logError,
-  methodNotAllowed,
-  readJsonBody,
-  type FetchHandler,
-} from './http';
+import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http';
+import { HttpError, logError, withErrorMapping } from './http-error';
 import { createMemoryTicketStore, ticketKey, type TicketStore } from './stores';
 import type { WeChatApi } from './wechat-api';
 
@@ -34,6 +26,8 @@ export interface TicketHandlerOptions {
   tickets?: TicketStore;
   /** Makes the `out_seq_no` sent to WeChat. @default 'tfv' + 29 random hex digits */
   outSeqNo?: () => string;
+  /** A body still arriving after this long answers 408. @default 10000 */
+  bodyTimeoutMs?: number;
   /** @default Date.now */
   now?: () => number;
   /** WeChat failures and unexpected errors (the answer is then a 5xx). @default one console.error line */
@@ -43,10 +37,10 @@ export interface TicketHandlerOptions {
 /** The ticket endpoint, carrying the store the verify handler should read. */
 export type TicketHandler = FetchHandler & { readonly tickets: TicketStore };
 
-function parseProtocol(body: unknown): 'v1' | 'v2' | Response {
-  if (!isRecord(body)) return errorResponse(400, 'invalid_payload', 'The body must be a JSON object (or empty).');
+function parseProtocol(body: unknown): 'v1' | 'v2' {
+  if (!isRecord(body)) throw new HttpError(400, 'invalid_payload', 'The body must be a JSON object (or empty).');
   const { protocol = 'v1' } = body;
-  if (protocol !== 'v1' && protocol !== 'v2') return errorResponse(400, 'invalid_protocol', 'protocol must be "v1" or "v2".');
+  if (protocol !== 'v1' && protocol !== 'v2') throw new HttpError(400, 'invalid_protocol', 'protocol must be "v1" or "v2".');
   return protocol;
 }
 
@@ -68,8 +62,8 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
  *
  * @example
  * const ticket = createTicketHandler({ api, identity: async (request) => (await sessionUser(request)) ?? null });
- * // Bind the result to the session posting it too: with `expect: () => ({})` any genuine result is accepted,
- * // whoever's session posts it (e.g. a v1 capture made without a ticket, or another user's handed-over credential).
+ * // With `tickets`, the verify handler refuses a capture no ticket covers (`ticket_required`), so a result made
+ * // for another person without a ticket is refused even though `expect` checks only the openid here.
  * const verify = createVerifyHandler({
  *   api,
  *   tickets: ticket.tickets,
@@ -85,15 +79,13 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   // 32 characters: 'tfv' and 29 random hex digits.
   const newOutSeqNo = options.outSeqNo ?? (() => `tfv${randomHex(15).slice(1)}`);
   const onError = options.onError ?? logError('ticket handler');
+  const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
 
   async function handle(request: Request): Promise<Response> {
-    if (request.method !== 'POST') return methodNotAllowed('POST');
-    const body = await readJsonBody(request, { emptyAs: {} });
-    if (!body.ok) return body.response;
-    const protocol = parseProtocol(body.value);
-    if (protocol instanceof Response) return protocol;
+    requireMethod(request, 'POST');
+    const protocol = parseProtocol(await readJson(request, { emptyAs: {}, ...bodyLimits }));
     const identity = await options.identity(request);
-    if (identity === null) return errorResponse(401, 'unauthenticated', 'Log in first.');
+    if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
     checkIdentity(identity);
     const { nameMd5, idCardMd5 } = identityMd5s(identity);
     const outSeqNo = newOutSeqNo();
@@ -113,7 +105,7 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
       return jsonResponse(200, { userIdKey, expiresIn });
     }
     if (identity.openid === undefined) {
-      return errorResponse(400, 'openid_required', "v2 needs the user's openid, and the server does not know it.");
+      throw new HttpError(400, 'openid_required', "v2 needs the user's openid, and the server does not know it.");
     }
     const { verifyId, expiresIn } = await options.api.getVerifyId({
       outSeqNo,
@@ -137,13 +129,5 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
     return jsonResponse(200, { verifyId, outSeqNo, expiresIn });
   }
 
-  const handler = async (request: Request): Promise<Response> => {
-    try {
-      return await handle(request);
-    } catch (error) {
-      onError(error);
-      return failureResponse(error);
-    }
-  };
-  return Object.assign(handler, { tickets });
+  return Object.assign(withErrorMapping(handle, onError), { tickets });
 }

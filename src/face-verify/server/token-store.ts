@@ -8,19 +8,22 @@ export interface StoredAccessToken {
 
 /**
  * A small async key-value interface for the access token. The in-memory default suits one process;
- * back it with Redis (or any shared store) when several instances call WeChat with one appid.
+ * `createRedisStores` gives one shared by several instances calling WeChat with one appid.
  *
  * @example
- * const tokenStore: TokenStore = {
- *   get: async (key) => JSON.parse((await redis.get(key)) ?? 'null') ?? undefined,
- *   set: async (key, token) => void (await redis.set(key, JSON.stringify(token), 'PXAT', token.expiresAt)),
- *   delete: async (key) => void (await redis.del(key)),
- * };
+ * const { tokenStore } = createRedisStores({ client: redis });
+ * const api = createWeChatApi({ appId, appSecret, tokenStore });
  */
 export interface TokenStore {
   get(key: string): Promise<StoredAccessToken | undefined>;
   set(key: string, token: StoredAccessToken): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Optional, for stores shared between instances: takes a lock that expires after `ttlMs`, so one instance
+   * fetches the token while the others wait and read it. Resolves to the release function (which frees the
+   * lock only if this holder still owns it), or undefined when another holder has it.
+   */
+  lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }
 
 /** A {@link TokenStore} in this process's memory. */

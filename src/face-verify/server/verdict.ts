@@ -8,6 +8,8 @@ import { jsonResponse } from './http';
  * the {@link VerifyProblem}s of the checks, plus
  * - `replayed`: this credential was already accepted (or is being checked right now).
  * - `credential_rejected`: WeChat refused the credential (84001 forged or unknown, 84002 expired, …; see `errcode`).
+ * - `ticket_required`: the handler has `tickets`, and no ticket issued here covers this capture (v1 without
+ *   `user_id_key`, v2 with a `verify_id` not issued here): start from the ticket endpoint (or set `allowUnticketed`).
  * - `unknown_ticket`: the capture used a `userIdKey` / `verifyId` this server did not issue, or one that expired.
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
@@ -33,10 +35,10 @@ const MESSAGES: Record<RejectionCode, string> = {
   identify_time_invalid: 'The verification time is invalid.',
   replayed: 'This verification result was already used.',
   credential_rejected: 'WeChat does not recognise this verification result.',
+  ticket_required: 'This verification was not started from a ticket issued here; start again.',
   unknown_ticket: 'The verification ticket is unknown or expired; start again.',
   out_seq_no_mismatch: 'The verification does not belong to this ticket.',
   identity_unknown: 'The server does not know whom to verify.',
-  ticket_required: 'No issued ticket covers this verification; start again.',
 };
 
 /** Most telling first: the face verdict, then identity, then time. */
@@ -44,6 +46,7 @@ const PRIORITY: RejectionCode[] = [
   'errcode',
   'identify_ret',
   'verify_ret',
+  'ticket_required',
   'unknown_ticket',
   'out_seq_no_mismatch',
   'user_id_key_mismatch',
@@ -53,7 +56,6 @@ const PRIORITY: RejectionCode[] = [
   'identify_time_invalid',
   'stale',
   'identity_unknown',
-  'ticket_required',
   'credential_rejected',
   'replayed',
 ];

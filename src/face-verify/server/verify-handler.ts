@@ -5,12 +5,13 @@
  */
 import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './check-verify-info';
 import { constantTimeEqual, sha256Hex } from './digest';
-import { WeChatApiError } from './errors';
-import { errorResponse, failureResponse, logError, methodNotAllowed, readJsonBody, type FetchHandler } from './http';
-import { createMemoryOnceStore, ticketKey, type IssuedTicket, type OnceStore, type TicketStore } from './stores';
+import { readJson, requireMethod, type FetchHandler } from './http';
+import { HttpError, isWeChatApiError, logError, withErrorMapping } from './http-error';
+import { createReplayGuard, type Outcome } from './replay-guard';
+import { createMemoryOnceStore, ticketKey, warnIfPerProcess, type IssuedTicket, type OnceStore, type TicketStore } from './stores';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
-import type { VerifyInfo, WeChatApi } from './wechat-api';
+import type { VerifyIdInfo, VerifyInfo, WeChatApi } from './wechat-api';
 
 /** Whom the user should be; each absent field is not checked. `null` answers 401. */
 export interface VerifyExpectation {
@@ -32,21 +33,36 @@ export interface VerifyHandlerOptions {
    * "not logged in"; an empty string is an expectation like any other (it matches nothing WeChat reports).
    */
   expect: (request: Request, payload: VerifyPayload) => VerifyExpectation | null | Promise<VerifyExpectation | null>;
-  /** Remembers accepted credentials. @default a fresh in-memory store for this handler */
+  /**
+   * Remembers accepted credentials (and their verdicts, for idempotent retries). With several instances, pass
+   * one shared store: `createRedisStores({ client }).replayStore`. @default a fresh in-memory store for this handler
+   */
   replayStore?: OnceStore;
-  /** The tickets issued by `createTicketHandler` (its `.tickets`, or a store you pass to both). */
+  /**
+   * The tickets issued by `createTicketHandler` (its `.tickets`, or a store you pass to both). With tickets,
+   * a capture that no issued ticket covers is refused as `ticket_required` (v1 without `user_id_key`, v2 with
+   * a `verify_id` not issued here), unless `allowUnticketed` is true.
+   */
   tickets?: TicketStore;
+  /**
+   * With `tickets`: also accept captures made without a ticket (v1 form flow with the name and ID number typed
+   * on the phone; v2 with the identity `expect` gives). Then only `expect` binds such a result to the user:
+   * make it return the user's name, ID number and openid. @default false
+   */
+  allowUnticketed?: boolean;
   /** v1 results older than this are rejected as `stale`. @default 600 */
   maxAgeSeconds?: number;
-  /** How long an accepted credential is remembered. @default 86400 */
+  /** How long an accepted credential (and its verdict, for retries with the same `Idempotency-Key`) is remembered. @default 86400 */
   replayTtlSeconds?: number;
+  /** How long a retry waits for the verdict of the post it repeats (same credential and `Idempotency-Key`). @default 10000 */
+  idempotencyWaitMs?: number;
+  /** A body still arriving after this long answers 408. @default 10000 */
+  bodyTimeoutMs?: number;
   /** @default Date.now */
   now?: () => number;
   /** WeChat failures and unexpected errors (the answer is then a 5xx). @default one console.error line */
   onError?: (error: unknown) => void;
 }
-
-type Outcome = { accepted: boolean; response: Response };
 
 /** WeChat's face API codes for a credential it refuses (84001 forged/unknown, 84002 expired, 84003 not found, …). */
 const isCredentialErrcode = (errcode: number) => errcode >= 84000 && errcode < 85000;
@@ -75,12 +91,29 @@ function ticketConflicts(expected: ExpectedDigests, ticket: IssuedTicket): Rejec
   return conflicts;
 }
 
+/** The `Idempotency-Key` header: one random value per capture, reused by the front end's retries of it. */
+function idempotencyKeyOf(request: Request): string | undefined {
+  const value = request.headers.get('idempotency-key');
+  if (value === null) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
+    throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
+  }
+  return value;
+}
+
+/** A rejection, as the outcome of a guarded check. */
+const reject = (rejection: Parameters<typeof rejectionResponse>[0]): Outcome => ({
+  accepted: false,
+  response: rejectionResponse(rejection),
+});
+
 /**
  * Creates the verify endpoint. It accepts `{ "verify_result" }` (v1) or `{ "verify_id", "out_seq_no" }` (v2)
- * and answers `{ ok: true, protocol, identify_time }` or `{ ok: false, code, message, problems }` with HTTP 200;
- * `code` is WeChat's identify_ret / verify_ret (e.g. 10004) when that is the reason, else a {@link RejectionCode}.
- * Bad requests answer 400 / 405 / 413, no session 401, WeChat failures 502 (`errcode` included), anything
- * unexpected 500: always JSON.
+ * as `application/json` and answers `{ ok: true, protocol, identify_time }` or `{ ok: false, code, message,
+ * problems }` with HTTP 200; `code` is WeChat's identify_ret / verify_ret (e.g. 10004) when that is the reason,
+ * else a {@link RejectionCode}. A retry carrying the first post's `Idempotency-Key` gets the first verdict.
+ * Bad requests answer 400 / 405 / 408 / 413 / 415, no session 401, WeChat failures 502 (`errcode` included), a
+ * shared store that fails 503 with `Retry-After`, anything unexpected 500: always JSON.
  *
  * @example
  * const verify = createVerifyHandler({
@@ -95,118 +128,130 @@ function ticketConflicts(expected: ExpectedDigests, ticket: IssuedTicket): Rejec
  */
 export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler {
   const replayStore = options.replayStore ?? createMemoryOnceStore();
+  warnIfPerProcess(replayStore, 'createVerifyHandler');
   const now = options.now ?? Date.now;
   const onError = options.onError ?? logError('verify handler');
-  const replayTtl = options.replayTtlSeconds ?? 86_400;
-  const tickets = options.tickets;
+  const { tickets, allowUnticketed = false } = options;
+  const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
+  const guard = createReplayGuard({
+    store: replayStore,
+    ttlSeconds: options.replayTtlSeconds ?? 86_400,
+    pendingTtlSeconds: 120,
+    waitMs: options.idempotencyWaitMs ?? 10_000,
+    onError,
+  });
 
-  /** Claims `key` for `check`, and releases the claim unless `check` accepted. */
-  async function claimed(key: string, check: () => Promise<Outcome>): Promise<Outcome> {
-    if (!(await replayStore.claim(key, replayTtl))) return { accepted: false, response: rejectionResponse({ problems: ['replayed'] }) };
-    let accepted = false;
+  const accept = (fields: Record<string, unknown>): Outcome => ({ accepted: true, fields });
+
+  /** WeChat's answer, or the rejection when WeChat refuses the credential itself (84001 forged, 84002 expired, …). */
+  async function askWeChat<T>(question: () => Promise<T>): Promise<{ info: T } | Outcome> {
     try {
-      const outcome = await check();
-      accepted = outcome.accepted;
-      return outcome;
-    } finally {
-      if (!accepted) await replayStore.release(key);
-    }
-  }
-
-  /**
-   * Claims the credential, asks WeChat, and releases the claim unless the result was accepted: a replay of
-   * an accepted credential (or a second post while the first is being checked) costs no WeChat call, and
-   * a credential that failed can be checked again.
-   */
-  async function once(claimKey: string, check: () => Promise<Outcome>): Promise<Response> {
-    return (await claimed(claimKey, check)).response;
-  }
-
-  const accept = (fields: Record<string, unknown>): Outcome => ({ accepted: true, response: acceptedResponse(fields) });
-  const reject = (response: Response): Outcome => ({ accepted: false, response });
-
-  async function askWeChat<T>(question: () => Promise<T>): Promise<T | Response> {
-    try {
-      return await question();
+      return { info: await question() };
     } catch (error) {
-      if (error instanceof WeChatApiError && isCredentialErrcode(error.errcode)) {
-        return rejectionResponse({ problems: ['credential_rejected'], errcode: error.errcode });
+      if (isWeChatApiError(error) && isCredentialErrcode(error.errcode)) {
+        return reject({ problems: ['credential_rejected'], errcode: error.errcode });
       }
       throw error;
     }
   }
 
-  async function verifyV1(verifyResult: string, expected: ExpectedDigests): Promise<Response> {
-    return once(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, async () => {
-      const info = await askWeChat(() => options.api.getVerifyInfo(verifyResult));
-      if (info instanceof Response) return reject(info);
+  /** Reads and removes a ticket in one step where the store can (exactly once across instances). */
+  const takeTicket = async (store: TicketStore, key: string): Promise<IssuedTicket | undefined> => {
+    if (store.take) return store.take(key);
+    const ticket = await store.get(key);
+    if (ticket) await store.delete(key);
+    return ticket;
+  };
+
+  async function verifyV1(verifyResult: string, expected: ExpectedDigests, idempotencyKey: string | undefined): Promise<Outcome> {
+    return guard(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, idempotencyKey, async () => {
+      const answer = await askWeChat(() => options.api.getVerifyInfo(verifyResult));
+      if (!('info' in answer)) return answer;
+      const { info } = answer;
       const expectations = [expected];
       const problems: RejectionCode[] = [];
       const userIdKey = typeof info.user_id_key === 'string' ? info.user_id_key : '';
       const key = userIdKey === '' ? undefined : ticketKey('v1', userIdKey);
+      // A capture made without a ticket is bound to no issued user: with tickets, refuse it unless allowed.
+      if (tickets && key === undefined && !allowUnticketed) problems.push('ticket_required');
       const ticket = tickets && key ? await tickets.get(key) : undefined;
       if (tickets && key && !ticket) problems.push('unknown_ticket');
       if (ticket) expectations.push(digestsOfTicket(ticket, { userIdKey }));
       for (const expectation of expectations) {
         for (const problem of checkVerifyInfoDigests(info, expectation).problems) if (!problems.includes(problem)) problems.push(problem);
       }
-      if (problems.length > 0) return reject(rejectionResponse({ problems, ret: info.identify_ret }));
+      if (problems.length > 0) return reject({ problems, ret: info.identify_ret });
       // The capture itself is accepted once too: WeChat may decode a credential spelt another way (spaces,
       // line breaks) to the same capture, which the claim on the posted string alone would let through again.
-      return claimed(captureKeyV1(info), async () => {
-        if (tickets && key) await tickets.delete(key);
+      return guard(captureKeyV1(info), idempotencyKey, async () => {
+        // The ticket is consumed here, atomically: of two captures on one ticket only one is accepted.
+        if (tickets && key && !(await takeTicket(tickets, key))) return reject({ problems: ['unknown_ticket'] });
         return accept({ protocol: 'v1', identify_time: info.identify_time });
       });
     });
   }
 
-  async function verifyV2(verifyId: string, outSeqNo: string, expected: ExpectedDigests, identity: VerifyExpectation): Promise<Response> {
-    const key = ticketKey('v2', verifyId);
-    const ticket = tickets ? await tickets.get(key) : undefined;
-    let query: { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
-    if (ticket) {
-      const conflicts = ticketConflicts(expected, ticket);
-      if (!constantTimeEqual(outSeqNo, ticket.outSeqNo)) conflicts.push('out_seq_no_mismatch');
-      if (conflicts.length > 0) return rejectionResponse({ problems: conflicts });
-      if (ticket.certHash === undefined || ticket.openid === undefined) return rejectionResponse({ problems: ['unknown_ticket'] });
-      query = { certHash: ticket.certHash, openid: ticket.openid };
-    } else if (identity.name !== undefined && identity.idCardNumber !== undefined && identity.openid !== undefined) {
-      query = { name: identity.name, idCardNumber: identity.idCardNumber, openid: identity.openid };
-    } else {
-      return rejectionResponse({ problems: [tickets ? 'unknown_ticket' : 'identity_unknown'] });
-    }
-    return once(`tfv:replay:${sha256Hex(`v2:${verifyId}`)}`, async () => {
-      const info = await askWeChat(() => options.api.queryVerifyInfo({ verifyId, outSeqNo, ...query }));
-      if (info instanceof Response) return reject(info);
-      const { problems } = checkVerifyIdInfo(info);
-      if (problems.length > 0) return reject(rejectionResponse({ problems, ret: info.verify_ret }));
-      if (ticket) await tickets?.delete(key);
-      return accept({ protocol: 'v2', verify_ret: info.verify_ret, identify_time: Math.floor(now() / 1000) });
+  async function verifyV2(
+    payload: { verify_id: string; out_seq_no: string },
+    expected: ExpectedDigests,
+    identity: VerifyExpectation,
+    idempotencyKey: string | undefined,
+  ): Promise<Outcome> {
+    const { verify_id: verifyId, out_seq_no: outSeqNo } = payload;
+    return guard(`tfv:replay:${sha256Hex(`v2:${verifyId}`)}`, idempotencyKey, async () => {
+      const key = ticketKey('v2', verifyId);
+      const ticket = tickets ? await takeTicket(tickets, key) : undefined;
+      // A ticket goes back only when WeChat was not asked: a post that fails before (or a WeChat outage) must
+      // not burn the user's verifyId; once WeChat has judged it, it is spent (WeChat's verifyId is single use).
+      const putBack = async () => {
+        if (tickets && ticket) await tickets.put(key, ticket, Math.max(1, Math.ceil((ticket.expiresAt - now()) / 1000)));
+      };
+      let query: { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
+      if (ticket) {
+        const { certHash, openid } = ticket;
+        const conflicts = ticketConflicts(expected, ticket);
+        if (!constantTimeEqual(outSeqNo, ticket.outSeqNo)) conflicts.push('out_seq_no_mismatch');
+        if (certHash === undefined || openid === undefined) conflicts.push('unknown_ticket');
+        if (conflicts.length > 0 || certHash === undefined || openid === undefined) {
+          await putBack();
+          return reject({ problems: conflicts });
+        }
+        query = { certHash, openid };
+      } else if (tickets && !allowUnticketed) {
+        return reject({ problems: ['ticket_required'] });
+      } else if (identity.name !== undefined && identity.idCardNumber !== undefined && identity.openid !== undefined) {
+        query = { name: identity.name, idCardNumber: identity.idCardNumber, openid: identity.openid };
+      } else {
+        return reject({ problems: [tickets ? 'unknown_ticket' : 'identity_unknown'] });
+      }
+      let answer: { info: VerifyIdInfo } | Outcome;
+      try {
+        answer = await askWeChat(() => options.api.queryVerifyInfo({ verifyId, outSeqNo, ...query }));
+      } catch (error) {
+        await putBack();
+        throw error;
+      }
+      if (!('info' in answer)) return answer;
+      const { problems } = checkVerifyIdInfo(answer.info);
+      if (problems.length > 0) return reject({ problems, ret: answer.info.verify_ret });
+      return accept({ protocol: 'v2', verify_ret: answer.info.verify_ret, identify_time: Math.floor(now() / 1000) });
     });
   }
 
   async function handle(request: Request): Promise<Response> {
-    if (request.method !== 'POST') return methodNotAllowed('POST');
-    const body = await readJsonBody(request);
-    if (!body.ok) return body.response;
-    const parsed = parseVerifyPayload(body.value);
-    if (!parsed.ok) return parsed.response;
-    const identity = await options.expect(request, parsed.payload);
-    if (identity === null) return errorResponse(401, 'unauthenticated', 'Log in first.');
+    requireMethod(request, 'POST');
+    const idempotencyKey = idempotencyKeyOf(request);
+    const payload = parseVerifyPayload(await readJson(request, bodyLimits));
+    const identity = await options.expect(request, payload);
+    if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
     if (typeof identity !== 'object') throw new TypeError('expect() must return an object (or null for "not logged in")');
     const expected = digestExpectations({ ...identity, maxAgeSeconds: identity.maxAgeSeconds ?? options.maxAgeSeconds ?? 600, now: now() });
-    const { payload } = parsed;
-    return 'verify_result' in payload
-      ? verifyV1(payload.verify_result, expected)
-      : verifyV2(payload.verify_id, payload.out_seq_no, expected, identity);
+    const outcome =
+      'verify_result' in payload
+        ? await verifyV1(payload.verify_result, expected, idempotencyKey)
+        : await verifyV2(payload, expected, identity, idempotencyKey);
+    return outcome.accepted ? acceptedResponse(outcome.fields) : outcome.response;
   }
 
-  return async (request) => {
-    try {
-      return await handle(request);
-    } catch (error) {
-      onError(error);
-      return failureResponse(error);
-    }
-  };
+  return withErrorMapping(handle, onError);
 }

@@ -54,8 +54,13 @@ export interface WeChatApiOptions {
   tokenMode?: TokenMode;
   /** Retries for network errors, timeouts, HTTP 5xx and errcode -1. @default { retries: 3, baseDelayMs: 200, maxDelayMs: 2000 } */
   retry?: Partial<RetryPolicy>;
-  /** Per attempt. @default 10000 */
+  /** Per attempt (never past the budget). @default 10000 */
   timeoutMs?: number;
+  /**
+   * The most time one API call may spend asking WeChat, token fetch and retries included. It fits inside the
+   * front end's default `timeoutMs` (15 s), so a slow WeChat answers 502 before the page gives up. @default 10000
+   */
+  budgetMs?: number;
   /** Refetch the token this long before it expires. @default 300000 (5 minutes) */
   tokenRefreshMarginMs?: number;
   /** @default Date.now */
@@ -109,6 +114,7 @@ export function createWeChatApi(options: WeChatApiOptions): WeChatApi {
     timeoutMs: options.timeoutMs ?? 10_000,
     sleep: options.sleep ?? defaultSleep,
   };
+  const budgetMs = options.budgetMs ?? 10_000;
   const tokens = createAccessTokenSource({
     appId: options.appId,
     appSecret: options.appSecret,
@@ -121,11 +127,12 @@ export function createWeChatApi(options: WeChatApiOptions): WeChatApi {
 
   /** POSTs to a face API; a token error replaces the token once and retries once; errcode ≠ 0 throws. */
   async function call(endpoint: string, body: unknown): Promise<WeChatJson> {
-    let token = await tokens.get();
-    let json = await requestWeChatJson(request, { endpoint, method: 'POST', query: { access_token: token }, body });
+    const deadline = Date.now() + budgetMs;
+    let token = await tokens.get(deadline);
+    let json = await requestWeChatJson(request, { endpoint, method: 'POST', query: { access_token: token }, body, deadline });
     if (TOKEN_ERRCODES.has(errcodeOf(json))) {
-      token = await tokens.replace(token);
-      json = await requestWeChatJson(request, { endpoint, method: 'POST', query: { access_token: token }, body });
+      token = await tokens.replace(token, deadline);
+      json = await requestWeChatJson(request, { endpoint, method: 'POST', query: { access_token: token }, body, deadline });
     }
     if (errcodeOf(json) !== 0) throw new WeChatApiError(endpoint, errcodeOf(json), errmsgOf(json));
     return json;
@@ -139,7 +146,7 @@ export function createWeChatApi(options: WeChatApiOptions): WeChatApi {
   const expiresInOf = (json: WeChatJson) => (typeof json.expires_in === 'number' ? json.expires_in : 3600);
 
   return {
-    getAccessToken: () => tokens.get(),
+    getAccessToken: () => tokens.get(Date.now() + budgetMs),
 
     async getUserIdKey({ name, idCardNumber, outSeqNo }) {
       const endpoint = `${FACE}/getuseridkey`;

@@ -32,6 +32,8 @@ export interface WeChatCall {
   /** Query parameters (may hold secrets: never logged, never put into errors). */
   query?: Record<string, string>;
   body?: unknown;
+  /** When to give up, retries included (milliseconds since the epoch, on the real clock). */
+  deadline?: number;
 }
 
 export const errcodeOf = (json: WeChatJson): number => (typeof json.errcode === 'number' ? json.errcode : 0);
@@ -48,7 +50,7 @@ async function attempt(context: WeChatRequestContext, call: WeChatCall): Promise
       method: call.method,
       headers: call.body === undefined ? {} : { 'content-type': 'application/json' },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      signal: AbortSignal.timeout(context.timeoutMs),
+      signal: AbortSignal.timeout(Math.max(1, Math.min(context.timeoutMs, (call.deadline ?? Infinity) - Date.now()))),
     });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -84,7 +86,10 @@ export async function requestWeChatJson(context: WeChatRequestContext, call: WeC
   const { retries, baseDelayMs, maxDelayMs } = context.retry;
   let outcome = await attempt(context, call);
   for (let retry = 0; retry < retries && isRetryable(outcome); retry++) {
-    await context.sleep(Math.min(baseDelayMs * 2 ** retry, maxDelayMs));
+    const delay = Math.min(baseDelayMs * 2 ** retry, maxDelayMs);
+    // A retry that could not finish before the deadline is not started: the caller's budget is spent.
+    if (call.deadline !== undefined && Date.now() + delay >= call.deadline) break;
+    await context.sleep(delay);
     outcome = await attempt(context, call);
   }
   if ('failure' in outcome) throw outcome.failure;

@@ -1,0 +1,146 @@
+/**
+ * The handlers' one pipeline: early exits are thrown as an {@link HttpError} (Hono's `HTTPException` is the
+ * model), and one mapper turns whatever was thrown into the answer. Errors are recognised by their shape
+ * (`name` and fields), not `instanceof`, so a second copy of the kit (ESM next to CJS) maps them the same.
+ */
+
+/** A Web-standard handler: `(request: Request) => Promise<Response>`. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/**
+ * An answer a handler gives up with: `{ ok: false, code, message }` with this status and headers.
+ *
+ * @example
+ * throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
+ */
+export class HttpError extends Error {
+  override readonly name: string = 'HttpError';
+  constructor(
+    /** The HTTP status, 400–599. */
+    readonly status: number,
+    /** A stable machine-readable reason, e.g. `body_timeout`. */
+    readonly code: string,
+    message: string,
+    /** Extra response headers (`Allow`, `Retry-After`, …). */
+    readonly headers: Readonly<Record<string, string>> = {},
+    /** Extra fields of the JSON body. */
+    readonly fields: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A shared store (Redis, …) failed or did not answer in time: the request is answered 503 with
+ * `Retry-After`, and nothing was accepted.
+ *
+ * @example
+ * throw new StoreUnavailableError('timeout');
+ */
+export class StoreUnavailableError extends HttpError {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    /** `timeout`: no answer within the store's time limit; `error`: the store answered with an error or is disconnected. */
+    readonly reason: 'timeout' | 'error',
+    retryAfterSeconds = 1,
+  ) {
+    super(
+      503,
+      'store_unavailable',
+      reason === 'timeout'
+        ? 'The shared store did not answer in time; try again shortly.'
+        : 'The shared store is unavailable; try again shortly.',
+      { 'retry-after': String(retryAfterSeconds) },
+      { reason },
+    );
+  }
+}
+
+type HttpErrorShape = { status: number; code: string; message: string; headers?: unknown; fields?: unknown };
+const HTTP_ERROR_NAMES = new Set(['HttpError', 'StoreUnavailableError']);
+
+/** True for an {@link HttpError} from any copy of the kit (not for other errors that happen to carry a `status`). */
+export function isHttpError(error: unknown): error is HttpErrorShape {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, status, code, message } = error as Partial<HttpErrorShape> & { name?: unknown };
+  return (
+    typeof name === 'string' &&
+    HTTP_ERROR_NAMES.has(name) &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status <= 599 &&
+    typeof code === 'string' &&
+    typeof message === 'string'
+  );
+}
+
+const WECHAT_API_ERROR = 'WeChatApiError';
+const WECHAT_TRANSPORT_ERROR = 'WeChatTransportError';
+const KIT_ERRORS = new Set([WECHAT_API_ERROR, WECHAT_TRANSPORT_ERROR, 'PushDecryptError', 'StoreUnavailableError']);
+
+const nameOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && typeof (error as Error).name === 'string' ? (error as Error).name : undefined;
+
+/** A WeChat API error (`errcode` ≠ 0) from any copy of the kit. */
+export const isWeChatApiError = (error: unknown): error is Error & { errcode: number } =>
+  nameOf(error) === WECHAT_API_ERROR && typeof (error as { errcode?: unknown }).errcode === 'number';
+
+export function jsonResponse(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/**
+ * The one error mapper: an {@link HttpError} answers as itself, WeChat failures 502 (`wechat_error` with its
+ * `errcode`, or `wechat_unreachable`), anything else 500.
+ */
+export function errorToResponse(error: unknown): Response {
+  if (isHttpError(error)) {
+    const headers = (error.headers ?? {}) as Record<string, string>;
+    const fields = (error.fields ?? {}) as Record<string, unknown>;
+    return jsonResponse(error.status, { ok: false, code: error.code, message: error.message, ...fields }, headers);
+  }
+  if (isWeChatApiError(error)) {
+    const { errcode } = error;
+    return jsonResponse(502, { ok: false, code: 'wechat_error', errcode, message: `WeChat answered errcode ${errcode}.` });
+  }
+  if (nameOf(error) === WECHAT_TRANSPORT_ERROR) {
+    const failure = String((error as { failure?: unknown }).failure);
+    return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${failure}).` });
+  }
+  return jsonResponse(500, { ok: false, code: 'internal_error', message: 'The request could not be completed; try again.' });
+}
+
+/**
+ * The default `onError` of the handlers: one line on stderr. The kit's own errors carry no identity data or
+ * credentials and are logged with their message; anything else (thrown by your `expect` / `identity` /
+ * callbacks) is logged by its name only, since its message may quote a name, an ID number or a credential.
+ * Pass `onError` to log more.
+ */
+export function logError(where: string): (error: unknown) => void {
+  return (error) => console.error(`[taro-face-verify] ${where}: ${describeError(error)}`);
+}
+
+function describeError(error: unknown): string {
+  const name = nameOf(error);
+  if (name !== undefined && KIT_ERRORS.has(name)) return `${name}: ${(error as Error).message}`;
+  return `${name ?? typeof error} (message withheld: it may quote personal data; pass onError to see it)`;
+}
+
+/**
+ * Runs `handle` and maps what it throws with {@link errorToResponse}. Client errors (4xx) are answers, not
+ * failures, so only 5xx reach `onError`.
+ */
+export function withErrorMapping(handle: FetchHandler, onError: (error: unknown) => void): FetchHandler {
+  return async (request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      const response = errorToResponse(error);
+      if (response.status >= 500) onError(error);
+      return response;
+    }
+  };
+}
