@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { weappBuildDir } from './build';
 import { createFakeWx, type Device, type FakeWx, type Responder } from './fake-wx';
 
-type SimComponent = {
+export type SimComponent = {
   dom: HTMLElement;
   instance: Record<string, (...args: unknown[]) => unknown> & { data: Record<string, unknown> };
   querySelector: (selector: string) => SimComponent | null;
@@ -24,7 +24,7 @@ type Simulate = {
   load: (path: string, tagName: string, options: { rootPath: string }) => string;
   render: (id: string) => SimComponent;
 };
-type JComponent = { register: (definition: Record<string, unknown>) => void };
+export type JComponent = { register: (definition: Record<string, unknown>) => void };
 
 export interface BootOptions {
   device: Device;
@@ -60,7 +60,7 @@ const PAGE = 'pages/face-verify/index';
  * real ones have where the page relies on them: a disabled button takes no taps, an input keeps at most
  * `maxlength` characters (140 by default, -1 for no limit) and takes no typing when disabled.
  */
-function registerNativeComponents(jComponent: JComponent) {
+export function registerNativeComponents(jComponent: JComponent) {
   jComponent.register({
     id: 'button',
     tagName: 'wx-button',
@@ -79,6 +79,21 @@ function registerNativeComponents(jComponent: JComponent) {
       placeholder: { type: String, value: '' },
     },
   });
+}
+
+/** A finger on a button: a disabled button does not respond to touch, so its tap handler never runs. */
+export function userTap(button: SimComponent) {
+  if (button.instance?.data?.disabled === true) return;
+  button.dispatchEvent('tap');
+}
+
+/** Typing into an input: nothing when it is disabled; else the value WeChat reports, cut at maxlength. */
+export function userType(input: SimComponent, value: string) {
+  const data = input.instance?.data ?? {};
+  if (data.disabled === true) return;
+  const limit = typeof data.maxlength === 'number' ? data.maxlength : 140;
+  const typed = limit < 0 ? value : [...value].slice(0, limit).join('');
+  input.dispatchEvent('input', { detail: { value: typed, cursor: typed.length, keyCode: 0 } });
 }
 
 function installHost(fake: FakeWx, simulateWx: Record<string, unknown>) {
@@ -152,18 +167,11 @@ export async function bootPage(options: BootOptions): Promise<SimulatedPage> {
     waitForText: (wanted) => waitFor(() => text().includes(wanted), `"${wanted}" on the screen`),
     has: (selector) => page.querySelector(selector) != null,
     tap: async (selector) => {
-      const button = find(selector);
-      if (button.instance?.data?.disabled === true) return; // a disabled button does not respond to touch
-      button.dispatchEvent('tap');
+      userTap(find(selector));
       await settle(0);
     },
     type: async (selector, value) => {
-      const input = find(selector);
-      const data = input.instance?.data ?? {};
-      if (data.disabled === true) return;
-      const limit = typeof data.maxlength === 'number' ? data.maxlength : 140;
-      const typed = limit < 0 ? value : [...value].slice(0, limit).join('');
-      input.dispatchEvent('input', { detail: { value: typed, cursor: typed.length, keyCode: 0 } });
+      userType(find(selector), value);
       await settle(0);
     },
     waitFor,
