@@ -1,6 +1,6 @@
 /** The submission on the weapp build: v2, and every way the backend or wx.request can fail. */
 import { ANDROID, answer, fail, pending, type NativeOutcome } from './fake-wx';
-import { expectBackendPost, fillAndStart, flowCalls, ID_CARD, NAME, open, TICKET_URL, VERIFIED, VERIFY_URL } from './scenario';
+import { expectSubmit, expectTicketRequest, fillAndStart, flowCalls, ID_CARD, NAME, open, TICKET_URL, VERIFIED } from './scenario';
 
 test('v2: the ticket, requestFacialVerify({ verifyId }), then { verify_id, out_seq_no } posted', async () => {
   const page = await open({
@@ -15,9 +15,9 @@ test('v2: the ticket, requestFacialVerify({ verifyId }), then { verify_id, out_s
   await page.waitForText(VERIFIED);
   const calls = flowCalls(page);
   expect(calls.map((call) => call.api)).toEqual(['checkIsSupportFacialRecognition', 'request', 'requestFacialVerify', 'request']);
-  expectBackendPost(calls[1], TICKET_URL, { protocol: 'v2', name: NAME, idCardNumber: ID_CARD });
+  expectTicketRequest(calls[1], { protocol: 'v2', name: NAME, idCardNumber: ID_CARD });
   expect(calls[2]?.params).toEqual({ verifyId: 'vid-42' });
-  expectBackendPost(calls[3], VERIFY_URL, { verify_id: 'vid-42', out_seq_no: 'seq-42' });
+  expectSubmit(calls[3], { verify_id: 'vid-42', out_seq_no: 'seq-42' });
   expect(page.wx.callsTo('startFacialRecognitionVerify')).toEqual([]);
 });
 
@@ -45,7 +45,7 @@ test('the backend answers 500: three attempts with backoff, then "service unavai
   await page.waitForText(VERIFIED);
   const posts = page.wx.callsTo('request');
   expect(posts).toHaveLength(4);
-  for (const post of posts) expectBackendPost(post, VERIFY_URL, { verify_result: 'vr-simulated-credential' });
+  for (const post of posts) expectSubmit(post, { verify_result: 'vr-simulated-credential' });
   expect(page.wx.callsTo('startFacialRecognitionVerify')).toHaveLength(1);
 });
 

@@ -16,14 +16,29 @@ export const BACKEND_HEADERS: Record<string, unknown> = {
   'Content-Type': 'application/json',
   Accept: 'application/json',
 };
+/** The verify POST's headers: the backend headers, plus the submit's own. */
+export const SUBMIT_HEADERS: Record<string, unknown> = {
+  ...BACKEND_HEADERS,
+  // Once the submit carries an Idempotency-Key: 'Idempotency-Key': expect.stringMatching(/\S/),
+};
 
-/** Asserts one wx.request to the backend: a JSON POST of exactly `body` with the backend headers. */
-export function expectBackendPost(call: NativeCall | undefined, url: string, body: Record<string, unknown>) {
+/** wx.request's options besides the URL, headers and body: the flow's timeout, the body read as text. */
+const REQUEST_OPTIONS = { method: 'POST', timeout: 15000, dataType: 'text', responseType: 'text' };
+
+/** Asserts one wx.request to the backend: exactly these options, a JSON body of exactly `body`. */
+function expectPost(call: NativeCall | undefined, url: string, header: Record<string, unknown>, body: Record<string, unknown>) {
   expect(call?.api).toBe('request');
-  expect(call?.params).toMatchObject({ url, method: 'POST', header: BACKEND_HEADERS });
-  expect(call?.params.header).toEqual(BACKEND_HEADERS);
+  expect(call?.params).toEqual({ url, header, data: expect.any(String), ...REQUEST_OPTIONS });
   expect(JSON.parse(String(call?.params.data))).toEqual(body);
 }
+
+/** Asserts the verify POST of a credential. */
+export const expectSubmit = (call: NativeCall | undefined, body: Record<string, unknown>) =>
+  expectPost(call, VERIFY_URL, SUBMIT_HEADERS, body);
+
+/** Asserts the ticket request. */
+export const expectTicketRequest = (call: NativeCall | undefined, body: Record<string, unknown>) =>
+  expectPost(call, TICKET_URL, BACKEND_HEADERS, body);
 
 /** The native calls a scenario asserts, in order, by API name (the synchronous getters left out). */
 export const flowCalls = (page: SimulatedPage) =>
@@ -35,6 +50,9 @@ export const flowCalls = (page: SimulatedPage) =>
     'requestFacialVerify',
     'request',
   );
+
+// A boot compiles the templates and loads the whole build: on a busy machine that alone can take seconds.
+jest.setTimeout(30_000);
 
 let current: SimulatedPage | null = null;
 

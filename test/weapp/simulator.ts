@@ -155,9 +155,15 @@ export async function bootPage(options: BootOptions): Promise<SimulatedPage> {
     await jest.advanceTimersByTimeAsync(fakeMs);
   };
   const waitFor = async (condition: () => boolean, what: string, maxFakeMs = 60_000) => {
-    for (let elapsed = 0; !condition(); elapsed += 10) {
-      if (elapsed > maxFakeMs) throw new Error(`still waiting for ${what} after ${maxFakeMs} ms of fake time; the screen says: ${text()}`);
-      await jest.advanceTimersByTimeAsync(10);
+    const started = Date.now(); // the fake clock's
+    while (!condition()) {
+      if (Date.now() - started > maxFakeMs) {
+        throw new Error(`still waiting for ${what} after ${maxFakeMs} ms of fake time; the screen says: ${text()}`);
+      }
+      // Straight to the next thing scheduled (a native answer, a render, a backoff, a timeout); with nothing
+      // scheduled, a small step lets pending promises settle.
+      if (jest.getTimerCount() > 0) await jest.advanceTimersToNextTimerAsync();
+      else await jest.advanceTimersByTimeAsync(10);
     }
   };
 

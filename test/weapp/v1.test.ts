@@ -1,6 +1,6 @@
 /** The v1 capture on the weapp build: name + ID number, or a backend-issued userIdKey. */
 import { ANDROID, answer, fail, ok, pending, type NativeOutcome } from './fake-wx';
-import { expectBackendPost, fillAndStart, flowCalls, ID_CARD, MASKED, NAME, open, TICKET_URL, VERIFIED, VERIFY_URL } from './scenario';
+import { expectSubmit, expectTicketRequest, fillAndStart, flowCalls, ID_CARD, MASKED, NAME, open, TICKET_URL, VERIFIED } from './scenario';
 
 test('v1: support check, capture with name, ID number and screen flash, the credential POSTed as JSON, success shows the masked identity', async () => {
   const page = await open({ device: ANDROID });
@@ -11,7 +11,7 @@ test('v1: support check, capture with name, ID number and screen flash, the cred
   expect(calls.map((call) => call.api)).toEqual(['checkIsSupportFacialRecognition', 'startFacialRecognitionVerify', 'request']);
   expect(calls[0]?.params).toEqual({ checkAliveType: 2 });
   expect(calls[1]?.params).toEqual({ name: NAME, idCardNumber: ID_CARD, checkAliveType: 2 });
-  expectBackendPost(calls[2], VERIFY_URL, { verify_result: 'vr-simulated-credential' });
+  expectSubmit(calls[2], { verify_result: 'vr-simulated-credential' });
   expect(page.text()).toContain(MASKED.name);
   expect(page.text()).toContain(MASKED.idCard);
   expect(page.text()).not.toContain(ID_CARD);
@@ -28,7 +28,7 @@ test('v1: while WeChat’s capture screen is open the page shows the masked iden
 
   capture.resolve(ok('startFacialRecognitionVerify', { errCode: 0, verifyResult: 'vr-after-wait' }));
   await page.waitForText(VERIFIED);
-  expectBackendPost(page.wx.callsTo('request')[0], VERIFY_URL, { verify_result: 'vr-after-wait' });
+  expectSubmit(page.wx.callsTo('request')[0], { verify_result: 'vr-after-wait' });
 });
 
 test('v1 with a ticket: the capture carries the userIdKey only, never a name or ID number', async () => {
@@ -47,9 +47,9 @@ test('v1 with a ticket: the capture carries the userIdKey only, never a name or 
 
   const calls = flowCalls(page);
   expect(calls.map((call) => call.api)).toEqual(['checkIsSupportFacialRecognition', 'request', 'startFacialRecognitionVerify', 'request']);
-  expectBackendPost(calls[1], TICKET_URL, { protocol: 'v1' });
+  expectTicketRequest(calls[1], { protocol: 'v1' });
   expect(calls[2]?.params).toEqual({ userIdKey: 'uik-from-backend', checkAliveType: 2 });
-  expectBackendPost(calls[3], VERIFY_URL, { verify_result: 'vr-simulated-credential' });
+  expectSubmit(calls[3], { verify_result: 'vr-simulated-credential' });
 });
 
 test('a wrong check digit is shown at the field and never reaches WeChat', async () => {
@@ -114,5 +114,5 @@ test('a retryable capture error (90102) offers a retry, and the retry captures a
   const captured = page.wx.callsTo('startFacialRecognitionVerify');
   expect(captured).toHaveLength(2);
   expect(captured[1]?.params).toEqual({ name: NAME, idCardNumber: ID_CARD, checkAliveType: 2 });
-  expectBackendPost(page.wx.callsTo('request')[0], VERIFY_URL, { verify_result: 'vr-second' });
+  expectSubmit(page.wx.callsTo('request')[0], { verify_result: 'vr-second' });
 });
