@@ -19,5 +19,17 @@ module.exports = {
     { ...common, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/test/core/**/*.test.ts?(x)'] },
     { ...common, displayName: 'react', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/react/**/*.test.ts?(x)'] },
     { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/test/server/**/*.test.ts?(x)'] },
+    // The demo app's weapp build under WeChat's miniprogram-simulate (built once by the global setup, in .tmp/).
+    {
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      transform: { '^.+\\.ts$': 'babel-jest' },
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/.tmp/'],
+      globalSetup: '<rootDir>/test/weapp/global-setup.ts',
+      setupFiles: ['<rootDir>/test/weapp/environment.ts'],
+      // The suite's jsdom window is a global of its own: Jest's cleanup of globals only warns about it.
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+    },
   ],
 };

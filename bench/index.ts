@@ -5,6 +5,7 @@ type Section = { title: string; load: () => Promise<BenchRow[]> };
 
 const sections: Section[] = [
   { title: 'core', load: runCoreBench },
+  { title: 'entry', load: async () => (await import('./entry.bench')).runEntryBench() },
   { title: 'page', load: async () => (await import('./page.bench')).runPageBench() },
   { title: 'server', load: async () => (await import('./server.bench')).runServerBench() },
   { title: 'package', load: async () => (await import('./package.bench')).runPackageBench() },

@@ -1,61 +1,81 @@
 /**
- * Package figures: what installing taro-face-verify adds to a user's weapp build. The consumer app in
- * test/consumer is built twice for weapp — once with the kit, once with `taro-face-verify` stubbed out
- * (CONSUMER_WITHOUT_KIT=1) — and the outputs are compared, raw and gzip (each file gzipped on its own and
- * summed). Reuses test/consumer/dist/weapp{,-without-kit} when they are newer than the kit's source;
- * otherwise runs `node scripts/consumer-proof.mjs --weapp-only` (pack, install, both builds) first.
+ * Package figures: what installing taro-face-verify adds to a user's mini-program, by package. The consumer
+ * app in test/consumer mounts the kit's pages in a subpackage (`face/`); it is built twice per platform —
+ * with the kit, and with `taro-face-verify` stubbed out (CONSUMER_WITHOUT_KIT=1) — and the outputs are
+ * compared, raw and gzip (each file gzipped on its own and summed), for the main package (everything outside
+ * the subpackage roots; WeChat caps it at 2 MB) and for the subpackage.
+ *
+ * Reuses test/consumer/dist/<platform>{,-without-kit} when they are newer than the kit's and the consumer's
+ * sources; otherwise runs `node scripts/consumer-proof.mjs --weapp-only` (pack, install, both builds) first.
  *
  * Alone: `npx tsx bench/package.bench.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { filesUnder, sizeOf, splitPackages, type FilesSize } from '../scripts/mini-packages.mjs';
 
 type BenchRow = { metric: string; value: string };
 
+/** The mini-program platforms the consumer app is built for (alipay: one more entry once it builds there). */
+export const PLATFORMS: ReadonlyArray<{ name: string }> = [{ name: 'weapp' }];
+/** The kit may add at most this much to the consumer's main package. */
+export const MAIN_PACKAGE_GOAL_BYTES = 2 * 1024;
+
 const root = join(__dirname, '..');
 const consumer = join(root, 'test', 'consumer');
-const withKitDir = join(consumer, 'dist', 'weapp');
-const withoutKitDir = join(consumer, 'dist', 'weapp-without-kit');
+const distOf = (platform: string, withKit: boolean) => join(consumer, 'dist', withKit ? platform : `${platform}-without-kit`);
 const h5Dir = join(consumer, 'dist', 'h5');
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
-}
-
-interface Size {
-  files: number;
-  bytes: number;
-  gzip: number;
-}
-
-function sizeOf(files: string[]): Size {
-  let bytes = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const data = readFileSync(file);
-    bytes += data.length;
-    gzip += gzipSync(data, { level: 9 }).length;
-  }
-  return { files: files.length, bytes, gzip };
-}
 
 const newest = (files: string[]) => Math.max(0, ...files.map((f) => statSync(f).mtimeMs));
 const oldest = (files: string[]) => Math.min(...files.map((f) => statSync(f).mtimeMs));
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toLocaleString('en-US')} B`;
-const pair = (s: Size) => `${bytes(s.bytes)} (gzip ${bytes(s.gzip)})`;
+const pair = (s: FilesSize) => `${bytes(s.bytes)} (gzip ${bytes(s.gzip)})`;
+const added = (a: FilesSize, b: FilesSize) => `${signed(a.bytes - b.bytes)} (gzip ${signed(a.gzip - b.gzip)})`;
 
-/** True when both weapp outputs exist and were built after the kit's source last changed. */
+/** True when every platform's outputs exist and were built after the kit's and the consumer's sources last changed. */
 function outputsAreFresh(): boolean {
-  const outputs = [...filesUnder(withKitDir), ...filesUnder(withoutKitDir)];
-  if (!existsSync(join(withKitDir, 'app.json')) || !existsSync(join(withoutKitDir, 'app.json'))) return false;
-  const sources = [...filesUnder(join(root, 'src', 'face-verify')), join(root, 'tsup.config.ts'), join(root, 'package.json')];
-  return oldest(outputs) > newest(sources);
+  const dirs = PLATFORMS.flatMap(({ name }) => [distOf(name, true), distOf(name, false)]);
+  if (!dirs.every((dir) => existsSync(join(dir, 'app.json')))) return false;
+  const sources = [
+    ...filesUnder(join(root, 'src', 'face-verify')),
+    ...filesUnder(join(consumer, 'src')),
+    ...filesUnder(join(consumer, 'config')),
+    join(root, 'tsup.config.ts'),
+    join(root, 'package.json'),
+  ];
+  return oldest(dirs.flatMap(filesUnder)) > newest(sources);
+}
+
+function platformRows(platform: string): BenchRow[] {
+  const withKit = splitPackages(distOf(platform, true));
+  const withoutKit = splitPackages(distOf(platform, false));
+  const mainWith = sizeOf(withKit.main);
+  const mainWithout = sizeOf(withoutKit.main);
+  const mainAdded = mainWith.bytes - mainWithout.bytes;
+  const rows: BenchRow[] = [
+    { metric: `${platform}: main package with the kit`, value: pair(mainWith) },
+    {
+      metric: `${platform}: the kit adds to the main package`,
+      value: `${added(mainWith, mainWithout)} (goal ≤ ${bytes(MAIN_PACKAGE_GOAL_BYTES)}: ${mainAdded <= MAIN_PACKAGE_GOAL_BYTES ? 'met' : 'not met'})`,
+    },
+  ];
+  for (const [rootName, files] of Object.entries(withKit.subpackages)) {
+    const sub = sizeOf(files);
+    const subWithout = sizeOf(withoutKit.subpackages[rootName] ?? []);
+    rows.push({ metric: `${platform}: subpackage ${rootName}/ with the kit`, value: pair(sub) });
+    rows.push({ metric: `${platform}: the kit adds to subpackage ${rootName}/`, value: added(sub, subWithout) });
+  }
+  const all = sizeOf(filesUnder(distOf(platform, true)));
+  const allWithout = sizeOf(filesUnder(distOf(platform, false)));
+  rows.push({ metric: `${platform}: the kit adds in all (all files)`, value: added(all, allWithout) });
+  const js = filesUnder(distOf(platform, true))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  rows.push({ metric: `${platform}: mock driver in the build`, value: js.includes('mock1.') ? 'yes (dead code there)' : 'no' });
+  return rows;
 }
 
 export async function runPackageBench(): Promise<BenchRow[]> {
@@ -72,30 +92,8 @@ export async function runPackageBench(): Promise<BenchRow[]> {
     }
     source = `built now (${((Date.now() - started) / 1000).toFixed(0)} s)`;
   }
-
-  const withKit = sizeOf(filesUnder(withKitDir));
-  const withoutKit = sizeOf(filesUnder(withoutKitDir));
-  const jsOf = (dir: string) => sizeOf(filesUnder(dir).filter((f) => f.endsWith('.js')));
-  const withKitJs = jsOf(withKitDir);
-  const withoutKitJs = jsOf(withoutKitDir);
-
-  rows.push({ metric: 'consumer weapp outputs', value: source });
-  rows.push({ metric: 'weapp build with the kit', value: pair(withKit) });
-  rows.push({ metric: 'weapp build without the kit', value: pair(withoutKit) });
-  rows.push({
-    metric: 'added by the kit (weapp, all files)',
-    value: `${signed(withKit.bytes - withoutKit.bytes)} (gzip ${signed(withKit.gzip - withoutKit.gzip)})`,
-  });
-  rows.push({
-    metric: 'added by the kit (weapp, .js only)',
-    value: `${signed(withKitJs.bytes - withoutKitJs.bytes)} (gzip ${signed(withKitJs.gzip - withoutKitJs.gzip)})`,
-  });
-
-  const weappJs = filesUnder(withKitDir)
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => readFileSync(f, 'utf8'))
-    .join('\n');
-  rows.push({ metric: 'mock driver in the weapp build', value: weappJs.includes('mock1.') ? 'yes (dead code on weapp)' : 'no' });
+  rows.push({ metric: 'consumer app outputs', value: source });
+  for (const { name } of PLATFORMS) rows.push(...platformRows(name));
 
   if (existsSync(join(h5Dir, 'index.html'))) {
     const h5Js = sizeOf(filesUnder(h5Dir).filter((f) => f.endsWith('.js')));

@@ -6,7 +6,8 @@ export default defineConfig<'webpack5'>(() => ({
   designWidth: 750,
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
-  outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp',
+  // FV_OUTPUT_ROOT: the weapp test suite builds its own copy (with a test endpoint) under .tmp/.
+  outputRoot: process.env.FV_OUTPUT_ROOT || (process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp'),
   plugins: [],
   defineConstants: {
     // The preview's backend (the demo server); empty means the in-browser mock backend.

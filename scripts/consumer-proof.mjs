@@ -7,11 +7,14 @@
  *   install   `npm install --prefer-offline` in test/consumer (the kit is reinstalled from the new tarball);
  *             the kit's imports must resolve inside test/consumer/node_modules, not the repository's
  *   types     `tsc --noEmit` with the app's own tsconfig (moduleResolution "node", as Taro's template has it)
- *   weapp     `taro build --type weapp`; the pages and the kit are in the output, the mock driver is not
+ *   weapp     `taro build --type weapp`; the home page in the main package, the kit's pages in the `face`
+ *             subpackage; the kit is in the output, the mock driver is not
  *   h5        `taro build --type h5`; the pages are in the bundle, with the mock driver for the preview
  *   browser   (when /usr/bin/chromium is there) the H5 build served on 127.0.0.1 in headless Chromium: the
  *             app's own page and the prebuilt page each run a verification to success on the mock driver
- *   baseline  the same app for weapp with `taro-face-verify` stubbed out (for the size difference)
+ *   baseline  the same app for weapp with `taro-face-verify` stubbed out; the main packages of the two builds
+ *             may differ by at most MAIN_PACKAGE_GOAL_BYTES (the kit belongs in the subpackage), and the
+ *             main package's scripts carry none of the kit's code
  *   server    `node server-check.mjs`: taro-face-verify/server against the local WeChat stand-in, and a
  *             CommonJS require of the same entry
  *
@@ -26,12 +29,21 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { sizeOf as sizeOfPackage, splitPackages } from './mini-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const consumer = join(root, 'test', 'consumer');
 const tarball = join(root, '.tmp', 'taro-face-verify.tgz');
 const args = new Set(process.argv.slice(2));
 const weappOnly = args.has('--weapp-only');
+/** The consumer app's mini-program platforms (alipay: one more entry once the consumer builds it). */
+const MINI_PLATFORMS = ['weapp'];
+/** What the kit may add to a consumer's main package, whose pages do not import it (bytes, raw). */
+const MAIN_PACKAGE_GOAL_BYTES = 2 * 1024;
+/** The subpackage that holds the kit's pages in test/consumer/src/app.config.ts. */
+const KIT_SUBPACKAGE = 'face';
+/** Strings only the kit's code contains (its page, its flow's payloads); Taro's own API list names the wx APIs. */
+const KIT_MARKERS = ['fv-start', 'verify_result', 'userIdKey', 'out_seq_no'];
 
 const started = Date.now();
 const timings = [];
@@ -173,11 +185,12 @@ await step('weapp: taro build --type weapp', async () => {
   await taroBuild('weapp');
   const out = dist('weapp');
   const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8'));
+  const face = (app.subPackages ?? []).find((sub) => sub.root === KIT_SUBPACKAGE);
   expect(
-    app.pages.includes('pages/verify/index') && app.pages.includes('pages/index/index'),
-    'app.json lists pages/index/index and pages/verify/index',
+    app.pages.join() === 'pages/index/index' && face?.pages.includes('verify/index') && face?.pages.includes('custom/index'),
+    `app.json: pages/index/index in the main package; verify/index and custom/index in subpackage ${KIT_SUBPACKAGE}/`,
   );
-  for (const page of ['pages/index/index', 'pages/verify/index']) {
+  for (const page of ['pages/index/index', 'face/verify/index', 'face/custom/index']) {
     const missing = ['js', 'json', 'wxml'].filter((ext) => !existsSync(join(out, `${page}.${ext}`)));
     expect(!missing.length, `${page}.{js,json,wxml} exist`, `missing .${missing.join(', .')}`);
   }
@@ -197,7 +210,10 @@ if (!weappOnly) {
     const out = dist('h5');
     expect(existsSync(join(out, 'index.html')), 'index.html exists');
     const js = readAll(filesUnder(out).filter((f) => f.endsWith('.js')));
-    expect(js.includes('pages/verify/index') && js.includes('pages/index/index'), 'both pages are routed in the H5 bundle');
+    expect(
+      ['pages/index/index', 'face/verify/index', 'face/custom/index'].every((route) => js.includes(route)),
+      'the three pages are routed in the H5 bundle',
+    );
     expect(js.includes('mock1.'), 'the H5 preview carries the mock driver');
   });
 }
@@ -241,7 +257,9 @@ if (!weappOnly && existsSync(CHROMIUM)) {
         await page.locator(start).click();
         await page.locator(done).waitFor({ timeout: 20_000 });
       };
+      // As a user gets there: the home page (main package) opens the subpackage's pages.
       await page.goto(`${base}#/pages/index/index`);
+      await page.locator('#open-custom').click();
       await verifyIn(
         [
           ['#name', '张三'],
@@ -250,8 +268,8 @@ if (!weappOnly && existsSync(CHROMIUM)) {
         '#start',
         '#done',
       );
-      ok("the app's own page (useFaceVerify): form → capture → 认证成功");
-      // As a user gets there: the app's button (Taro.navigateTo) opens the prebuilt page.
+      ok("home → the app's own page (useFaceVerify, subpackage): form → capture → 认证成功");
+      await page.goto(`${base}#/pages/index/index`);
       await page.locator('#open-page').click();
       await verifyIn(
         [
@@ -261,7 +279,10 @@ if (!weappOnly && existsSync(CHROMIUM)) {
         '#fv-start',
         '#fv-done',
       );
-      expect((await page.locator('#fv-preview-bar').count()) > 0, 'the prebuilt page: form → capture → success, with the H5 preview bar');
+      expect(
+        (await page.locator('#fv-preview-bar').count()) > 0,
+        'home → the prebuilt page (subpackage): form → capture → success, with the H5 preview bar',
+      );
       expect(!errors.length, 'no uncaught errors in the page', errors.join('; '));
     } catch (error) {
       await page_screenshot(context).catch(() => {});
@@ -280,13 +301,38 @@ async function page_screenshot(context) {
   console.log(`  screenshot: ${relative(root, shot)}`);
 }
 
-await step('baseline: the same weapp app with taro-face-verify stubbed out', async () => {
-  rmSync(dist('weapp-without-kit'), { recursive: true, force: true });
-  await taroBuild('weapp', { CONSUMER_WITHOUT_KIT: '1' });
-  const withKit = sizeOf(filesUnder(dist('weapp')));
-  const without = sizeOf(filesUnder(dist('weapp-without-kit')));
-  expect(without > 0 && without < withKit, `weapp: ${withKit} B with the kit, ${without} B without (+${withKit - without} B)`);
-});
+for (const platform of MINI_PLATFORMS) {
+  await step(`baseline: the same ${platform} app with taro-face-verify stubbed out; the kit stays out of the main package`, async () => {
+    if (platform !== 'weapp') await taroBuild(platform);
+    rmSync(dist(`${platform}-without-kit`), { recursive: true, force: true });
+    await taroBuild(platform, { CONSUMER_WITHOUT_KIT: '1' });
+    const withKit = splitPackages(dist(platform));
+    const without = splitPackages(dist(`${platform}-without-kit`));
+    const total = sizeOf(filesUnder(dist(platform)));
+    const totalWithout = sizeOf(filesUnder(dist(`${platform}-without-kit`)));
+    expect(
+      totalWithout > 0 && totalWithout < total,
+      `${platform}: ${total} B with the kit, ${totalWithout} B without (+${total - totalWithout} B)`,
+    );
+    const main = sizeOfPackage(withKit.main);
+    const mainWithout = sizeOfPackage(without.main);
+    const added = main.bytes - mainWithout.bytes;
+    expect(
+      added <= MAIN_PACKAGE_GOAL_BYTES,
+      `${platform}: the kit adds ${added} B (gzip ${main.gzip - mainWithout.gzip} B) to the main package (goal ≤ ${MAIN_PACKAGE_GOAL_BYTES} B)`,
+      `main package ${main.bytes} B with the kit, ${mainWithout.bytes} B without`,
+    );
+    const mainJs = readAll(withKit.main.filter((f) => /\.(js|wxml|axml|sjs|wxs)$/.test(f)));
+    const leaked = KIT_MARKERS.filter((marker) => mainJs.includes(marker));
+    expect(!leaked.length, `${platform}: no kit code in the main package`, `found ${leaked.join(', ')}`);
+    const sub = sizeOfPackage(withKit.subpackages[KIT_SUBPACKAGE] ?? []);
+    const subJs = readAll((withKit.subpackages[KIT_SUBPACKAGE] ?? []).filter((f) => f.endsWith('.js')));
+    expect(
+      KIT_MARKERS.every((marker) => subJs.includes(marker)),
+      `${platform}: the kit is in subpackage ${KIT_SUBPACKAGE}/ (${sub.bytes} B, gzip ${sub.gzip} B)`,
+    );
+  });
+}
 
 if (!weappOnly) {
   await step('server: node server-check.mjs (taro-face-verify/server against the WeChat stand-in)', async () => {

@@ -3,7 +3,8 @@
  */
 import type { FlowMessages, LocaleMessages } from './types';
 
-const flow: FlowMessages = {
+/** The flow's words alone (what a flow resolves `locale` against; a bundle without the page carries only these). */
+export const flow: FlowMessages = {
   idCard: {
     empty: 'Enter your ID card number.',
     length: (length) => `An ID card number has 18 characters; this one has ${length}. Check for a missing or extra character.`,

@@ -1,6 +1,6 @@
 /**
  * The locale tables and the one lookup. Adding a locale: one file that exports a {@link LocaleMessages}
- * (copy en.ts), plus its line in `LOCALES` (list.ts; the `Locale` name type follows from the list).
+ * and its `flow` words (copy en.ts), plus its entries in list.ts (the `Locale` name type follows from the list).
  */
 import { LOCALES } from './list';
 import type { FlowMessages, LocaleMessages } from './types';
@@ -17,9 +17,8 @@ export { en } from './en';
 export { zhCN } from './zh-CN';
 
 export { LOCALES } from './list';
-
-/** A locale the kit ships, by name: `'zh-CN'` (the default) or `'en'`. */
-export type LocaleName = (typeof LOCALES)[number]['locale'];
+export type { LocaleName } from './list';
+import type { LocaleName } from './list';
 
 /** A locale as the options take it: a name the kit ships, or a table (e.g. `en`, or your own). */
 export type LocaleOption = LocaleName | LocaleMessages;

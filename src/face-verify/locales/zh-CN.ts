@@ -3,7 +3,8 @@
  */
 import type { FlowMessages, LocaleMessages } from './types';
 
-const flow: FlowMessages = {
+/** The flow's words alone (what a flow resolves `locale` against; a bundle without the page carries only these). */
+export const flow: FlowMessages = {
   idCard: {
     empty: '请输入身份证号码。',
     length: (length) => `身份证号码应为 18 位，现在是 ${length} 位，请检查是否漏输或多输。`,

@@ -7,7 +7,7 @@ import { defineConfig } from '@tarojs/cli';
  * same app builds once with the kit and once without it, and the difference is what the package adds.
  */
 const withoutKit = process.env.CONSUMER_WITHOUT_KIT === '1';
-const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
+const platform = process.env.TARO_ENV ?? 'weapp';
 
 export default defineConfig<'webpack5'>(() => ({
   projectName: 'taro-face-verify-consumer',

@@ -1,47 +1,18 @@
 /**
- * A page of the app's own: its own form, the kit's hook for the flow. This is how an app that keeps its
- * own design uses taro-face-verify (the prebuilt page is on pages/verify).
+ * The app's home page, in the main package. It links to the verification pages in the `face`
+ * subpackage and imports nothing from taro-face-verify, so the kit adds nothing to the main package.
  */
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { useFaceVerify, validateIdentity } from 'taro-face-verify';
-import { VERIFY_ENDPOINT } from '../../backend';
+import { Button, Text, View } from '@tarojs/components';
 
 export default function IndexPage() {
-  const [name, setName] = useState('');
-  const [idCardNumber, setIdCardNumber] = useState('');
-  const [formError, setFormError] = useState('');
-  const { status, error, support, preview, start, retry } = useFaceVerify({ endpoint: VERIFY_ENDPOINT });
-
-  const submit = () => {
-    const checked = validateIdentity({ name, idCardNumber });
-    if (!checked.ok) {
-      setFormError(checked.reason);
-      return;
-    }
-    setFormError('');
-    void start(checked.value);
-  };
-
-  const busy = status === 'probing' || status === 'capturing' || status === 'submitting';
-
   return (
-    <View className="consumer-index">
-      <Text id="status">
-        状态：{status}
-        {preview ? '（预览）' : ''}
-      </Text>
-      {support && !support.supported ? <Text id="unsupported">{support.problems[0]?.message}</Text> : null}
-      <Input id="name" placeholder="姓名" value={name} onInput={(e) => setName(e.detail.value)} />
-      <Input id="id-card" placeholder="身份证号" maxlength={18} value={idCardNumber} onInput={(e) => setIdCardNumber(e.detail.value)} />
-      {formError ? <Text id="form-error">{formError}</Text> : null}
-      {error ? <Text id="error">{error.message}</Text> : null}
-      {status === 'success' ? <Text id="done">认证成功</Text> : null}
-      <Button id="start" disabled={busy} onClick={error?.retryable ? retry : submit}>
-        {error?.retryable ? '重试' : '开始人脸核身'}
+    <View className="consumer-home">
+      <Text id="home">实名认证</Text>
+      <Button id="open-custom" onClick={() => Taro.navigateTo({ url: '/face/custom/index' })}>
+        开始人脸核身
       </Button>
-      <Button id="open-page" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+      <Button id="open-page" onClick={() => Taro.navigateTo({ url: '/face/verify/index' })}>
         使用预置核身页面
       </Button>
     </View>
