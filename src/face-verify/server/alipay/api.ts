@@ -162,7 +162,7 @@ export function createAlipayApi(options: AlipayApiOptions): AlipayApi {
         identity_param: {
           identity_type: 'CERT_INFO',
           cert_type: certType,
-          cert_name: name.trim(),
+          cert_name: name,
           cert_no: normalizeIdCardNumber(idCardNumber),
         },
         merchant_config: { return_url: returnUrl, ...(faceReserveStrategy ? { face_reserve_strategy: faceReserveStrategy } : {}) },
