@@ -61,10 +61,12 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     await expect(alipay.query(first.certifyId)).resolves.toEqual({ passed: true });
   });
 
-  it('reads passed "F" (not passed), and the simulated capture’s report for one certify id', async () => {
+  it('reads passed "F" (not passed, or never gone through), and the simulated capture’s report for one certify id', async () => {
     const alipay = createAlipayApi({ sdk: sdkFor(mock) });
     const { certifyId } = await alipay.initialize(PERSON);
     const other = await alipay.initialize(PERSON);
+    await expect(alipay.query(other.certifyId)).resolves.toEqual({ passed: false }); // nobody went through it yet
+    expect(mock.reportCapture(other.certifyId, true)).toBe(true);
     const report = await fetch(`${mock.url}/${MOCK_ALIPAY_CAPTURE_REPORT_PATH}`, {
       method: 'POST',
       body: JSON.stringify({ certify_id: certifyId, passed: false }),
@@ -81,6 +83,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     try {
       const alipay = createAlipayApi({ sdk: sdkFor(arrays, { camelcase: false }) });
       const { certifyId } = await alipay.initialize(PERSON);
+      arrays.reportCapture(certifyId, true);
       await expect(alipay.query(certifyId)).resolves.toEqual({ passed: true });
       arrays.setScenario('not-passed');
       await expect(alipay.query(certifyId)).resolves.toEqual({ passed: false });
@@ -111,6 +114,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     try {
       const api = createAlipayApi({ sdk: sdkFor(clocked) });
       const issued = await api.initialize(PERSON);
+      clocked.reportCapture(issued.certifyId, true);
       await expect(api.query(issued.certifyId)).resolves.toEqual({ passed: true });
       now += 60_000;
       await expect(api.query(issued.certifyId)).rejects.toMatchObject({ certifyIdExpired: true });

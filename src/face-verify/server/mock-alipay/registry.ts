@@ -3,7 +3,8 @@ import { randomHex, sha256Hex } from '../digest';
 import type { RsaKeyPair } from './signing';
 
 /**
- * - `passed`: query answers `passed: "T"` (unless the simulated capture reported otherwise).
+ * - `passed`: query answers `passed: "T"` once the certification was gone through (its certify page opened, or
+ *   the simulated capture reported a pass), `"F"` before that or when the capture reported a failure.
  * - `not-passed`: query answers `passed: "F"`.
  * - `expired`: query answers 40004 `CERTIFY_ID_EXPIRED`, and the certify page says the certification expired.
  * - `bad-signature`: every answer is signed with a key that is not the stand-in's published one.
@@ -117,9 +118,12 @@ export class MockAlipayRegistry {
     return true;
   }
 
-  /** `passed` as query reports it now. */
+  /**
+   * `passed` as query reports it now: never for a certification nobody went through (neither its certify page
+   * opened nor a capture reported), else the reported capture, else the scenario.
+   */
   passedFor(record: CertifyRecord): boolean {
-    return this.scenario !== 'not-passed' && record.capturePassed !== false;
+    return this.scenario !== 'not-passed' && (record.capturePassed ?? record.pageOpened);
   }
 
   /** The key answers are signed with: the stand-in's own, or a wrong one in `bad-signature`. */
