@@ -19,6 +19,7 @@ module.exports = {
     { ...common, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/test/core/**/*.test.ts?(x)'] },
     { ...common, displayName: 'react', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/react/**/*.test.ts?(x)'] },
     { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/test/server/**/*.test.ts?(x)'] },
+    { ...common, displayName: 'alipay', testEnvironment: 'node', testMatch: ['<rootDir>/test/alipay/**/*.test.ts?(x)'] },
     // The demo app's weapp build under WeChat's miniprogram-simulate (built once by the global setup, in .tmp/).
     {
       displayName: 'weapp',

@@ -6,9 +6,13 @@ export default defineConfig<'webpack5'>(() => ({
   designWidth: 750,
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
+  // One folder per platform (dist/weapp, dist/alipay, dist/h5): a build never overwrites another's.
   // FV_OUTPUT_ROOT: the weapp test suite builds its own copy (with a test endpoint) under .tmp/.
-  outputRoot: process.env.FV_OUTPUT_ROOT || (process.env.TARO_ENV === 'h5' ? 'dist/h5' : 'dist/weapp'),
-  plugins: [],
+  outputRoot: process.env.FV_OUTPUT_ROOT || `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+  // Taro's CLI loads @tarojs/plugin-platform-alipay by itself for `--type alipay` (and dedupes it by name);
+  // naming it here, for that build only, keeps the dependency visible without touching the other builds
+  // (the plugin also edits the webpack5 prebundle options of whatever build it is registered in).
+  plugins: process.env.TARO_ENV === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : [],
   defineConstants: {
     // The preview's backend (the demo server); empty means the in-browser mock backend.
     FV_PREVIEW_API: JSON.stringify(process.env.FV_PREVIEW_API ?? ''),

@@ -51,3 +51,23 @@ export { MOCK_WECHAT_SCENARIOS, MOCK_WECHAT_DEFAULTS } from './server/mock-wecha
 export { MOCK_CAPTURE_REPORT_PATH } from './server/mock-wechat/routes';
 export type { MockWeChatScenario, MockWeChatOptions } from './server/mock-wechat/registry';
 export type { PushOptions, PushTarget } from './server/mock-wechat/push';
+
+// Alipay (支付宝身份验证): the client over the app's own alipay-sdk 4.x (an optional peer, never imported here)
+// and the local Alipay gateway stand-in.
+export { createAlipayApi, parsePassed } from './server/alipay/api';
+export type {
+  AlipayApi,
+  AlipayApiOptions,
+  AlipayBizCode,
+  AlipayCertType,
+  AlipayCertifyResult,
+  AlipayInitializeParams,
+} from './server/alipay/api';
+export type { AlipaySdkLike, AlipaySdkConfigLike, AlipayExecOptionsLike } from './server/alipay/sdk';
+export { AlipayApiError, AlipaySignatureError, AlipayTransportError } from './server/alipay/errors';
+export type { AlipaySignatureFailure, AlipayTransportFailure } from './server/alipay/errors';
+export { createMockAlipay, startMockAlipay } from './server/mock-alipay';
+export type { MockAlipay, MockAlipayServer } from './server/mock-alipay';
+export { MOCK_ALIPAY_APP_ID, MOCK_ALIPAY_SCENARIOS } from './server/mock-alipay/registry';
+export type { MockAlipayOptions, MockAlipayScenario } from './server/mock-alipay/registry';
+export { MOCK_ALIPAY_CAPTURE_REPORT_PATH, MOCK_ALIPAY_GATEWAY_PATH } from './server/mock-alipay/routes';

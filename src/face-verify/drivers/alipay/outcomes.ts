@@ -1,0 +1,154 @@
+/**
+ * Every Alipay outcome the facts file lists (the phone's `resultStatus` / `errorCode`, the probe's findings, the
+ * gateway's codes the server passes on), classified as plain data: kind, whether a retry can help, what helps,
+ * whether a retry needs a fresh certify id, and the message key (texts: messages.proposed.md). No strings for
+ * users here, no platform calls: the flow and the page read these tables.
+ */
+import type { AlipayVerifyAnswer } from './native';
+
+/** The same kinds as the flow's errors (a page picks its screen by kind). */
+export type AlipayOutcomeKind = 'cancel' | 'permission' | 'device' | 'retry' | 'fatal' | 'network' | 'backend';
+
+/**
+ * What helps. The first five mean what they mean on WeChat; `update-alipay`, `open-in-alipay` and
+ * `open-system-settings` (the OS switch for Alipay's camera, which `my.openSetting` cannot change;
+ * `my.showAuthGuide({ authType: 'CAMERA' })` explains it) are new.
+ */
+export type AlipayAction =
+  'retry' | 'open-settings' | 'other-channel' | 'check-network' | 'update-alipay' | 'open-in-alipay' | 'open-system-settings';
+
+/** The message keys, in the proposed `alipay` namespace of the locale tables. */
+export type AlipayMessageKey =
+  | 'alipay.cancelled'
+  | 'alipay.network'
+  | 'alipay.systemError'
+  | 'alipay.unknownError'
+  | 'alipay.notCertified'
+  | 'alipay.verifyFailed'
+  | 'alipay.notAlipay'
+  | 'alipay.unavailable'
+  | 'alipay.devtools'
+  | 'alipay.cameraDenied'
+  | 'alipay.cameraSystemDenied'
+  | 'alipay.noNetwork'
+  | 'alipay.serviceBusy'
+  | 'alipay.notConfigured'
+  | 'alipay.certifyExpired'
+  | 'alipay.serviceFailed'
+  | 'alipay.notPassed'
+  | 'alipay.unreachable'
+  | 'alipay.untrusted';
+
+/** How one outcome is handled. */
+export interface AlipayOutcomeClass {
+  kind: AlipayOutcomeKind;
+  /** Whether trying again can make progress. */
+  retryable: boolean;
+  action?: AlipayAction;
+  /** A retry must ask the server for a new certify id (the old one is spent or expired). */
+  freshCertifyId: boolean;
+  message: AlipayMessageKey;
+}
+
+const capture = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action: AlipayAction): AlipayOutcomeClass => ({
+  kind,
+  retryable: true,
+  action,
+  freshCertifyId: true,
+  message,
+});
+const blocked = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action?: AlipayAction): AlipayOutcomeClass => ({
+  kind,
+  retryable: false,
+  ...(action ? { action } : {}),
+  freshCertifyId: false,
+  message,
+});
+
+/** Every outcome, by code: `capture:*` from `my.startAPVerify`, `probe:*` from the device, `gateway:*` and the rest from the server. */
+export const ALIPAY_OUTCOMES = {
+  // my.startAPVerify: resultStatus (9000 is not here: it only means "ask the server").
+  'capture:6001': capture('cancel', 'alipay.cancelled', 'retry'),
+  'capture:6002': capture('network', 'alipay.network', 'check-network'),
+  'capture:4000:UNKNOWN_ERROR': capture('retry', 'alipay.unknownError', 'retry'),
+  'capture:4000:SYSTEM_ERROR': capture('retry', 'alipay.systemError', 'retry'),
+  // 用户未认证: the Alipay account has no real-name verification; another capture cannot change that.
+  'capture:4000:USER_IS_NOT_CERTIFY': blocked('fatal', 'alipay.notCertified', 'other-channel'),
+  'capture:4000': capture('retry', 'alipay.unknownError', 'retry'),
+  'capture:unknown-status': capture('retry', 'alipay.unknownError', 'retry'),
+  // The fail callback ({ error, errorMessage }): its codes are not documented for this API.
+  'capture:fail': capture('retry', 'alipay.verifyFailed', 'retry'),
+
+  // The probe.
+  'probe:not-alipay': blocked('device', 'alipay.notAlipay', 'open-in-alipay'),
+  'probe:api-unavailable': blocked('device', 'alipay.unavailable', 'update-alipay'),
+  'probe:devtools': blocked('device', 'alipay.devtools'),
+  'probe:camera-denied': {
+    kind: 'permission',
+    retryable: true,
+    action: 'open-settings',
+    freshCertifyId: false,
+    message: 'alipay.cameraDenied',
+  },
+  'probe:camera-system-denied': {
+    kind: 'permission',
+    retryable: true,
+    action: 'open-system-settings',
+    freshCertifyId: false,
+    message: 'alipay.cameraSystemDenied',
+  },
+  'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', freshCertifyId: false, message: 'alipay.noNetwork' },
+
+  // The gateway's codes, as the server passes them on (initialize / query).
+  'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', freshCertifyId: false, message: 'alipay.serviceBusy' },
+  'gateway:40001': blocked('backend', 'alipay.notConfigured', 'other-channel'),
+  'gateway:40002': blocked('backend', 'alipay.notConfigured', 'other-channel'),
+  'gateway:40004:CERTIFY_ID_EXPIRED': capture('retry', 'alipay.certifyExpired', 'retry'),
+  'gateway:40004': capture('backend', 'alipay.serviceFailed', 'retry'),
+  'gateway:40006': blocked('backend', 'alipay.notConfigured', 'other-channel'),
+  'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', freshCertifyId: false, message: 'alipay.serviceFailed' },
+  // query answered passed "F": final for this certify id, but a new attempt is allowed.
+  'not-passed': { kind: 'fatal', retryable: true, action: 'retry', freshCertifyId: true, message: 'alipay.notPassed' },
+  // The server could not reach Alipay (HTTP error, timeout).
+  transport: { kind: 'network', retryable: true, action: 'retry', freshCertifyId: false, message: 'alipay.unreachable' },
+  // Alipay's answer did not verify: never trusted, and not something the user can fix.
+  'bad-signature': blocked('backend', 'alipay.untrusted', 'other-channel'),
+} as const satisfies Record<string, AlipayOutcomeClass>;
+
+/** A key of {@link ALIPAY_OUTCOMES}. */
+export type AlipayOutcomeCode = keyof typeof ALIPAY_OUTCOMES;
+
+/** A classified failure: its code and how to handle it. */
+export type AlipayFailure = AlipayOutcomeClass & { code: AlipayOutcomeCode };
+
+const failure = (code: AlipayOutcomeCode): AlipayFailure => ({ code, ...ALIPAY_OUTCOMES[code] });
+const known = (code: string): code is AlipayOutcomeCode => Object.prototype.hasOwnProperty.call(ALIPAY_OUTCOMES, code);
+
+/**
+ * What to do after `my.startAPVerify`: '9000' → ask the server (whose query alone decides), anything else is a
+ * classified failure.
+ */
+export function classifyVerifyAnswer(answer: AlipayVerifyAnswer): { next: 'query-server' } | ({ next: 'failed' } & AlipayFailure) {
+  if (answer.settled === 'failed') return { next: 'failed', ...failure('capture:fail') };
+  const { resultStatus, errorCode } = answer;
+  if (resultStatus === '9000') return { next: 'query-server' };
+  if (resultStatus === '4000') {
+    const specific = `capture:4000:${errorCode ?? ''}`;
+    return { next: 'failed', ...failure(known(specific) ? specific : 'capture:4000') };
+  }
+  const byStatus = `capture:${resultStatus}`;
+  return { next: 'failed', ...failure(known(byStatus) ? byStatus : 'capture:unknown-status') };
+}
+
+/** A gateway `code` (and `sub_code`) the server passed on, classified. */
+export function classifyGatewayCode(code: string, subCode?: string): AlipayFailure {
+  const specific = `gateway:${code}:${subCode ?? ''}`;
+  if (known(specific)) return failure(specific);
+  const general = `gateway:${code}`;
+  return failure(known(general) ? general : 'gateway:unknown');
+}
+
+/** One of the named outcomes (`probe:*`, `not-passed`, `transport`, `bad-signature`, …), classified. */
+export function classifyAlipayOutcome(code: AlipayOutcomeCode): AlipayFailure {
+  return failure(code);
+}
