@@ -10,6 +10,8 @@ import type { ClassifiedFailure, FaceDriver } from './ports';
 import type { FaceVerifyError, FlowStep, LocaleOption } from './types';
 
 type VerdictClass = Omit<ClassifiedFailure, 'code' | 'kind'> & {
+  /** @default 'backend' */
+  kind?: ClassifiedFailure['kind'];
   /** The platform's `errcode` passed along decides when present (WeChat's 84002 = expired, …). */
   deferToErrcode?: boolean;
 };
@@ -36,6 +38,8 @@ export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
   openid_mismatch: NOT_THE_HOLDER,
   user_id_key_mismatch: NOT_THE_HOLDER,
   identity_unknown: { retryable: false, message: 'developer' },
+  // Alipay's query said `passed` F: final for this certify id, but a new attempt (fresh certify id) is allowed.
+  not_passed: { kind: 'fatal', retryable: true, message: 'notPassed', action: 'retry', resumeAt: 'ticket', freshTicket: true },
 };
 
 /** How the platform's own codes are read: a driver's `classify`. */
@@ -73,5 +77,5 @@ export function classifyBackendVerdict(
         : null;
   if (platformClass) return { ...describeFailure(platformClass, context.step, context.locale), kind: 'backend', code: shownCode };
   const found = known ?? REJECTED;
-  return describeFailure({ ...found, code: shownCode, kind: 'backend' }, context.step, context.locale);
+  return describeFailure({ ...found, code: shownCode, kind: found.kind ?? 'backend' }, context.step, context.locale);
 }

@@ -65,6 +65,7 @@ export const flow: FlowMessages = {
     badStatus: (status) => `The service is unavailable right now (${status}). Try again shortly.`,
     badAnswer: 'The service gave an answer we could not read. Try again shortly.',
     rejected: 'Verification was not passed.',
+    notPassed: 'Alipay identity verification did not pass',
     replayed: 'This verification result has already been used. Verify again.',
     identityMismatch:
       'The person verified does not match the real-name details of this account. Make sure the account holder is verifying, or use another service channel.',

@@ -62,6 +62,7 @@ export interface FlowMessages {
     badStatus: (status: number) => string;
     badAnswer: string;
     rejected: string;
+    notPassed: string;
     replayed: string;
     identityMismatch: string;
     ticketFailed: string;

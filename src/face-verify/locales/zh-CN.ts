@@ -65,6 +65,7 @@ export const flow: FlowMessages = {
     badStatus: (status) => `服务暂时不可用（${status}），请稍后重试。`,
     badAnswer: '服务返回了无法识别的结果，请稍后重试。',
     rejected: '核验未通过。',
+    notPassed: '支付宝身份验证未通过',
     replayed: '该核验结果已使用过，请重新核验。',
     identityMismatch: '核验的人与账户的实名信息不一致，请确认是本人操作，或通过其他渠道办理。',
     ticketFailed: '暂时无法开始核验，请稍后重试。',

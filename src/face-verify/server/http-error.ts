@@ -76,7 +76,19 @@ export function isHttpError(error: unknown): error is HttpErrorShape {
 
 const WECHAT_API_ERROR = 'WeChatApiError';
 const WECHAT_TRANSPORT_ERROR = 'WeChatTransportError';
-const KIT_ERRORS = new Set([WECHAT_API_ERROR, WECHAT_TRANSPORT_ERROR, 'PushDecryptError', 'StoreUnavailableError']);
+const ALIPAY_API_ERROR = 'AlipayApiError';
+const ALIPAY_SIGNATURE_ERROR = 'AlipaySignatureError';
+const ALIPAY_TRANSPORT_ERROR = 'AlipayTransportError';
+/** The kit's errors whose messages carry codes only (never identity or credentials), so they may be logged. */
+const KIT_ERRORS = new Set([
+  WECHAT_API_ERROR,
+  WECHAT_TRANSPORT_ERROR,
+  ALIPAY_API_ERROR,
+  ALIPAY_SIGNATURE_ERROR,
+  ALIPAY_TRANSPORT_ERROR,
+  'PushDecryptError',
+  'StoreUnavailableError',
+]);
 
 const nameOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && typeof (error as Error).name === 'string' ? (error as Error).name : undefined;
@@ -84,6 +96,42 @@ const nameOf = (error: unknown): string | undefined =>
 /** A WeChat API error (`errcode` ≠ 0) from any copy of the kit. */
 export const isWeChatApiError = (error: unknown): error is Error & { errcode: number } =>
   nameOf(error) === WECHAT_API_ERROR && typeof (error as { errcode?: unknown }).errcode === 'number';
+
+/** An Alipay answer with `code` ≠ 10000 (`AlipayApiError`) from any copy of the kit. */
+export const isAlipayApiError = (error: unknown): error is Error & { code: string; subCode: string | undefined } =>
+  nameOf(error) === ALIPAY_API_ERROR && typeof (error as { code?: unknown }).code === 'string';
+
+/** An Alipay transport failure (`AlipayTransportError`) from any copy of the kit. */
+export const isAlipayTransportError = (error: unknown): error is Error & { failure: string } =>
+  nameOf(error) === ALIPAY_TRANSPORT_ERROR && typeof (error as { failure?: unknown }).failure === 'string';
+
+/** The 502 answers of Alipay's failures: codes only, never the answer text (it may quote identity). */
+function alipayErrorResponse(error: unknown): Response | undefined {
+  if (isAlipayApiError(error)) {
+    const { code, subCode } = error;
+    return jsonResponse(502, {
+      ok: false,
+      code: 'alipay_error',
+      alipayCode: code,
+      ...(typeof subCode === 'string' ? { subCode } : {}),
+      message: `Alipay answered code ${code}${typeof subCode === 'string' ? ` (${subCode})` : ''}.`,
+    });
+  }
+  if (nameOf(error) === ALIPAY_SIGNATURE_ERROR) {
+    const failure = String((error as { failure?: unknown }).failure);
+    return jsonResponse(502, {
+      ok: false,
+      code: 'alipay_bad_signature',
+      failure,
+      message: "Alipay's answer did not carry a valid signature; nothing was trusted.",
+    });
+  }
+  if (isAlipayTransportError(error)) {
+    const { failure } = error;
+    return jsonResponse(502, { ok: false, code: 'alipay_unreachable', failure, message: `Alipay could not be reached (${failure}).` });
+  }
+  return undefined;
+}
 
 export function jsonResponse(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -94,7 +142,8 @@ export function jsonResponse(status: number, body: unknown, headers: Readonly<Re
 
 /**
  * The one error mapper: an {@link HttpError} answers as itself, WeChat failures 502 (`wechat_error` with its
- * `errcode`, or `wechat_unreachable`), anything else 500.
+ * `errcode`, or `wechat_unreachable`), Alipay failures 502 (`alipay_error` with `alipayCode` / `subCode`,
+ * `alipay_bad_signature`, `alipay_unreachable` with `failure`), anything else 500.
  */
 export function errorToResponse(error: unknown): Response {
   if (isHttpError(error)) {
@@ -110,6 +159,8 @@ export function errorToResponse(error: unknown): Response {
     const failure = String((error as { failure?: unknown }).failure);
     return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${failure}).` });
   }
+  const alipay = alipayErrorResponse(error);
+  if (alipay) return alipay;
   return jsonResponse(500, { ok: false, code: 'internal_error', message: 'The request could not be completed; try again.' });
 }
 

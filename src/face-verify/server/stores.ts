@@ -25,7 +25,8 @@ export interface OnceStore {
 
 /** What the ticket handler issued for one user (digests only: no name or ID number is kept). */
 export interface IssuedTicket {
-  protocol: 'v1' | 'v2';
+  /** WeChat's v1 / v2, or an Alipay certify id. */
+  protocol: TicketKind;
   /** MD5 of the UTF-8 name, as getinfo reports it. */
   nameMd5: string;
   /** MD5 of the ID number (final X upper-case), as getinfo reports it. */
@@ -33,10 +34,16 @@ export interface IssuedTicket {
   /** v2: the cert_hash queryverifyinfo needs. */
   certHash?: string;
   openid?: string;
+  /** WeChat's `out_seq_no`, or Alipay's `outer_order_no`. */
   outSeqNo: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
+  /** Alipay: when it was issued (milliseconds since the epoch), for the verify handler's own age limit. */
+  issuedAt?: number;
 }
+
+/** What a ticket was issued for: WeChat's v1 `userIdKey`, v2 `verifyId`, or an Alipay `certifyId`. */
+export type TicketKind = 'v1' | 'v2' | 'alipay';
 
 /**
  * Where issued tickets wait for the verify handler, keyed by a digest of the `userIdKey` / `verifyId`.
@@ -156,5 +163,8 @@ export function createMemoryTicketStore(options: MemoryStoreOptions = {}): Ticke
   };
 }
 
-/** The store key for a ticket (`userIdKey` for v1, `verifyId` for v2): a digest, so a dump of the store holds no usable ticket. */
-export const ticketKey = (protocol: 'v1' | 'v2', id: string): string => `tfv:ticket:${sha256Hex(`${protocol}:${id}`)}`;
+/**
+ * The store key for a ticket (`userIdKey` for v1, `verifyId` for v2, `certifyId` for Alipay): a digest, so a
+ * dump of the store holds no usable ticket.
+ */
+export const ticketKey = (protocol: TicketKind, id: string): string => `tfv:ticket:${sha256Hex(`${protocol}:${id}`)}`;

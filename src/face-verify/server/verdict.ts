@@ -14,6 +14,7 @@ import { jsonResponse } from './http';
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
  * - `ticket_required`: the handler binds captures to issued tickets, and no issued ticket covers this one.
+ * - `not_passed`: Alipay's query answered `passed` F: the person did not pass (a new attempt needs a fresh certify id).
  *
  * The union is the contract's `VerdictCode` (contract/verdict.ts), shared with the front end's messages.
  */
@@ -39,6 +40,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   unknown_ticket: 'The verification ticket is unknown or expired; start again.',
   out_seq_no_mismatch: 'The verification does not belong to this ticket.',
   identity_unknown: 'The server does not know whom to verify.',
+  not_passed: 'Alipay identity verification did not pass.',
 };
 
 /** Most telling first: the face verdict, then identity, then time. */
@@ -46,6 +48,7 @@ const PRIORITY: RejectionCode[] = [
   'errcode',
   'identify_ret',
   'verify_ret',
+  'not_passed',
   'ticket_required',
   'unknown_ticket',
   'out_seq_no_mismatch',

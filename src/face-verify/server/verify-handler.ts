@@ -5,6 +5,9 @@
  */
 import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './check-verify-info';
 import { constantTimeEqual, sha256Hex } from './digest';
+import { putTicketBack, takeTicket, ticketConflicts } from './ticket-checks';
+import type { AlipayApi } from './alipay/api';
+import { createAlipayCheck } from './alipay/verify-certify';
 import { readJson, requireMethod, type FetchHandler } from './http';
 import { HttpError, isWeChatApiError, logError, withErrorMapping } from './http-error';
 import { createReplayGuard, type Outcome } from './replay-guard';
@@ -23,9 +26,15 @@ export interface VerifyExpectation {
   maxAgeSeconds?: number;
 }
 
-/** Options of {@link createVerifyHandler}: the WeChat client and who the user should be. */
+/** Options of {@link createVerifyHandler}: the WeChat client (and/or the Alipay one) and who the user should be. */
 export interface VerifyHandlerOptions {
-  api: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
+  /** The WeChat client. An Alipay-only backend may pass none: WeChat payloads then answer 400 `wechat_not_configured`. */
+  api?: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
+  /**
+   * The Alipay client (`createAlipayApi({ sdk })`): accepts `{ certify_id }` for certify ids the ticket handler
+   * issued (needs `tickets`). Without it, such a payload answers 400 `alipay_not_configured`.
+   */
+  alipay?: Pick<AlipayApi, 'query'>;
   /**
    * Says whom the request's user should be (read your session from `request`; its body has been read).
    * Return `{}` to check only WeChat's verdict, freshness, tickets and replay: then any genuine result is
@@ -50,7 +59,7 @@ export interface VerifyHandlerOptions {
    * make it return the user's name, ID number and openid. @default false
    */
   allowUnticketed?: boolean;
-  /** v1 results older than this are rejected as `stale`. @default 600 */
+  /** v1 results older than this, and Alipay certify ids issued longer ago, are rejected as `stale`. @default 600 */
   maxAgeSeconds?: number;
   /** How long an accepted credential (and its verdict, for retries with the same `Idempotency-Key`) is remembered. @default 86400 */
   replayTtlSeconds?: number;
@@ -80,15 +89,6 @@ function digestsOfTicket(ticket: IssuedTicket, extra: Partial<ExpectedDigests> =
 function captureKeyV1(info: VerifyInfo): string {
   const fields = ['openid', 'user_id_key', 'identify_time', 'finish_time', 'name_utf8_md5', 'id_card_number_md5', 'validate_data'];
   return `tfv:replay:${sha256Hex(`v1-capture:${JSON.stringify(fields.map((field) => info[field] ?? null))}`)}`;
-}
-
-/** Where `expected` and the ticket disagree about the user (v2, before asking WeChat). */
-function ticketConflicts(expected: ExpectedDigests, ticket: IssuedTicket): RejectionCode[] {
-  const conflicts: RejectionCode[] = [];
-  if (expected.nameMd5 !== undefined && !constantTimeEqual(expected.nameMd5, ticket.nameMd5)) conflicts.push('name_mismatch');
-  if (expected.idCardMd5 !== undefined && !constantTimeEqual(expected.idCardMd5, ticket.idCardMd5)) conflicts.push('id_card_mismatch');
-  if (expected.openid !== undefined && !constantTimeEqual(expected.openid, ticket.openid ?? '')) conflicts.push('openid_mismatch');
-  return conflicts;
 }
 
 /** The `Idempotency-Key` header: one random value per capture, reused by the front end's retries of it. */
@@ -132,6 +132,10 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
   const now = options.now ?? Date.now;
   const onError = options.onError ?? logError('verify handler');
   const { tickets, allowUnticketed = false } = options;
+  if (options.alipay && !tickets) {
+    throw new TypeError("createVerifyHandler: alipay needs tickets (the ticket handler's .tickets): only certify ids issued here count");
+  }
+  if (!options.api && !options.alipay) throw new TypeError('createVerifyHandler needs api (WeChat), alipay, or both');
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
   const guard = createReplayGuard({
     store: replayStore,
@@ -140,6 +144,14 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     waitMs: options.idempotencyWaitMs ?? 10_000,
     onError,
   });
+
+  const checkAlipay = options.alipay && tickets ? createAlipayCheck({ alipay: options.alipay, tickets, guard, now }) : undefined;
+
+  /** The WeChat client, or a 400 when this backend serves Alipay only. */
+  const wechat = (): Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'> => {
+    if (options.api) return options.api;
+    throw new HttpError(400, 'wechat_not_configured', 'This backend verifies Alipay certify ids only.');
+  };
 
   const accept = (fields: Record<string, unknown>): Outcome => ({ accepted: true, fields });
 
@@ -155,17 +167,9 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     }
   }
 
-  /** Reads and removes a ticket in one step where the store can (exactly once across instances). */
-  const takeTicket = async (store: TicketStore, key: string): Promise<IssuedTicket | undefined> => {
-    if (store.take) return store.take(key);
-    const ticket = await store.get(key);
-    if (ticket) await store.delete(key);
-    return ticket;
-  };
-
   async function verifyV1(verifyResult: string, expected: ExpectedDigests, idempotencyKey: string | undefined): Promise<Outcome> {
     return guard(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, idempotencyKey, async () => {
-      const answer = await askWeChat(() => options.api.getVerifyInfo(verifyResult));
+      const answer = await askWeChat(() => wechat().getVerifyInfo(verifyResult));
       if (!('info' in answer)) return answer;
       const { info } = answer;
       const expectations = [expected];
@@ -204,7 +208,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       // A ticket goes back only when WeChat was not asked: a post that fails before (or a WeChat outage) must
       // not burn the user's verifyId; once WeChat has judged it, it is spent (WeChat's verifyId is single use).
       const putBack = async () => {
-        if (tickets && ticket) await tickets.put(key, ticket, Math.max(1, Math.ceil((ticket.expiresAt - now()) / 1000)));
+        if (tickets && ticket) await putTicketBack(tickets, key, ticket, now());
       };
       let query: { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
       if (ticket) {
@@ -226,7 +230,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       }
       let answer: { info: VerifyIdInfo } | Outcome;
       try {
-        answer = await askWeChat(() => options.api.queryVerifyInfo({ verifyId, outSeqNo, ...query }));
+        answer = await askWeChat(() => wechat().queryVerifyInfo({ verifyId, outSeqNo, ...query }));
       } catch (error) {
         await putBack();
         throw error;
@@ -245,11 +249,18 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     const identity = await options.expect(request, payload);
     if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
     if (typeof identity !== 'object') throw new TypeError('expect() must return an object (or null for "not logged in")');
-    const expected = digestExpectations({ ...identity, maxAgeSeconds: identity.maxAgeSeconds ?? options.maxAgeSeconds ?? 600, now: now() });
-    const outcome =
-      'verify_result' in payload
-        ? await verifyV1(payload.verify_result, expected, idempotencyKey)
-        : await verifyV2(payload, expected, identity, idempotencyKey);
+    const maxAgeSeconds = identity.maxAgeSeconds ?? options.maxAgeSeconds ?? 600;
+    const expected = digestExpectations({ ...identity, maxAgeSeconds, now: now() });
+    let outcome: Outcome;
+    if ('certify_id' in payload) {
+      if (!checkAlipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not verify Alipay certify ids.');
+      outcome = await checkAlipay({ certifyId: payload.certify_id, expected, maxAgeSeconds, idempotencyKey });
+    } else {
+      outcome =
+        'verify_result' in payload
+          ? await verifyV1(payload.verify_result, expected, idempotencyKey)
+          : await verifyV2(payload, expected, identity, idempotencyKey);
+    }
     return outcome.accepted ? acceptedResponse(outcome.fields) : outcome.response;
   }
 

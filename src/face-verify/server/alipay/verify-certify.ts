@@ -1,0 +1,68 @@
+/**
+ * The verify handler's Alipay branch: a `certify_id` counts only if this server issued it (its ticket, kept as a
+ * digest, bound to the user and identity it was issued for), it is consumed exactly once, it is younger than the
+ * handler's own age limit, and Alipay's signed query says `passed`.
+ */
+import type { ExpectedDigests } from '../check-verify-info';
+import { sha256Hex } from '../digest';
+import { isAlipayApiError, isAlipayTransportError } from '../http-error';
+import type { Outcome } from '../replay-guard';
+import { ticketKey, type TicketStore } from '../stores';
+import { putTicketBack, takeTicket, ticketConflicts } from '../ticket-checks';
+import { rejectionResponse, type Rejection } from '../verdict';
+import type { AlipayApi } from './api';
+
+/** What the Alipay branch needs from the verify handler. */
+export interface AlipayCheckDeps {
+  alipay: Pick<AlipayApi, 'query'>;
+  tickets: TicketStore;
+  /** The handler's replay guard (claim, settle, idempotent retries). */
+  guard: (key: string, idempotencyKey: string | undefined, check: () => Promise<Outcome>) => Promise<Outcome>;
+  now: () => number;
+}
+
+/** One Alipay submission: the certify id, whom `expect` says the user is, and the age limit in seconds. */
+export interface AlipaySubmission {
+  certifyId: string;
+  expected: ExpectedDigests;
+  maxAgeSeconds: number;
+  idempotencyKey: string | undefined;
+}
+
+const reject = (rejection: Rejection): Outcome => ({ accepted: false, response: rejectionResponse(rejection) });
+
+/** Alipay was never reached: the request failed before any answer could exist, so the ticket is not spent. */
+const notAsked = (error: unknown): boolean => isAlipayTransportError(error) && (error.failure === 'network' || error.failure === 'timeout');
+
+/** Creates the check of one Alipay `certify_id` submission. */
+export function createAlipayCheck(deps: AlipayCheckDeps): (submission: AlipaySubmission) => Promise<Outcome> {
+  const { alipay, tickets, guard, now } = deps;
+
+  return ({ certifyId, expected, maxAgeSeconds, idempotencyKey }) =>
+    guard(`tfv:replay:${sha256Hex(`alipay:${certifyId}`)}`, idempotencyKey, async () => {
+      const key = ticketKey('alipay', certifyId);
+      // Taken atomically: of two concurrent posts of one certify id (even on two instances), one gets it.
+      const ticket = await takeTicket(tickets, key);
+      if (!ticket || ticket.protocol !== 'alipay') return reject({ problems: ['unknown_ticket'] });
+      const conflicts = ticketConflicts(expected, ticket);
+      if (conflicts.length > 0) {
+        // Someone else's certify id: refused, and left for the user it was issued to.
+        await putTicketBack(tickets, key, ticket, now());
+        return reject({ problems: conflicts });
+      }
+      if (now() - (ticket.issuedAt ?? ticket.expiresAt) > maxAgeSeconds * 1000) return reject({ problems: ['stale'] });
+      let passed: boolean;
+      try {
+        ({ passed } = await alipay.query(certifyId));
+      } catch (error) {
+        if (notAsked(error)) await putTicketBack(tickets, key, ticket, now());
+        // Alipay says the certify id has expired: the user needs a fresh one (a retryable verdict, not an outage).
+        if (isAlipayApiError(error) && error.code === '40004' && error.subCode === 'CERTIFY_ID_EXPIRED') {
+          return reject({ problems: ['unknown_ticket'] });
+        }
+        throw error;
+      }
+      if (!passed) return reject({ problems: ['not_passed'] });
+      return { accepted: true, fields: { platform: 'alipay', identify_time: Math.floor(now() / 1000) } };
+    });
+}
