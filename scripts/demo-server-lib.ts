@@ -2,23 +2,30 @@
  * The demo backend: the kit's handlers on a real node:http server, for the browser preview and for
  * trying the kit against WeChat. `scripts/demo-server.ts` is its command line (`npm run server`).
  *
- * Talks to the local WeChat stand-in unless WECHAT_APPID and WECHAT_SECRET are set. Logs one line per
+ * Talks to the local WeChat stand-in unless WECHAT_APPID and WECHAT_SECRET are set, and serves Alipay at the
+ * same time through the local Alipay stand-in (the official alipay-sdk, with an app key pair made at start). Logs one line per
  * request (method, path, status, duration) and nothing else: never a name, ID number, credential or token.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
+  createAlipayApi,
   createPushHandler,
   createRedisStores,
   createTicketHandler,
   createVerifyHandler,
   createWeChatApi,
   decodeEncodingAESKey,
+  MOCK_ALIPAY_CAPTURE_REPORT_PATH,
   MOCK_CAPTURE_REPORT_PATH,
+  startMockAlipay,
   startMockWeChat,
   toNodeListener,
+  type AlipayApi,
   type FetchHandler,
+  type MockAlipayOptions,
+  type MockAlipayServer,
   type MockWeChatOptions,
   type MockWeChatServer,
   type RedisStores,
@@ -43,6 +50,8 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
   /** Options for the stand-in, when it is used (scenario, …). */
   mockWeChat?: MockWeChatOptions;
+  /** Options for the Alipay stand-in (scenario, …). */
+  mockAlipay?: MockAlipayOptions;
 }
 
 export interface DemoServer {
@@ -53,6 +62,8 @@ export interface DemoServer {
   mode: 'mock' | 'wechat';
   /** The stand-in, in mock mode (to switch scenarios or send pushes). */
   wechat?: MockWeChatServer;
+  /** The Alipay stand-in the handlers' alipay-sdk talks to (to switch scenarios). */
+  alipay: MockAlipayServer;
   close(): Promise<void>;
 }
 
@@ -178,6 +189,42 @@ const notFound = (): Response =>
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 
+/**
+ * The Alipay stand-in and an alipay-sdk instance on it, as an app configures one for Alipay (its app key pair
+ * made by the stand-in at start). `alipay-sdk` is a dev dependency here; the kit never imports it.
+ */
+async function alipayStandIn(options: MockAlipayOptions | undefined): Promise<{ mock: MockAlipayServer; api: AlipayApi }> {
+  const mock = await startMockAlipay(options);
+  try {
+    const { AlipaySdk } = await import('alipay-sdk');
+    const sdk = new AlipaySdk({
+      appId: mock.appId,
+      privateKey: mock.appPrivateKey as string,
+      alipayPublicKey: mock.alipayPublicKey,
+      gateway: mock.gateway,
+    });
+    return { mock, api: createAlipayApi({ sdk }) };
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
+}
+
+/** The preview's simulated Alipay capture (`{ certify_id, passed }`), passed on to the stand-in as the phone would report it. */
+function forwardAlipayCapture(alipayUrl: string): FetchHandler {
+  return async (request) => {
+    if (request.method !== 'POST') return Response.json({ ok: false, code: 'method_not_allowed' }, { status: 405 });
+    const text = await request.text();
+    if (text.length > 1024) return Response.json({ ok: false, code: 'too_large' }, { status: 413 });
+    const answer = await fetch(`${alipayUrl}/${MOCK_ALIPAY_CAPTURE_REPORT_PATH}`, {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/json' },
+    });
+    return Response.json({ ok: answer.ok }, { status: answer.ok ? 200 : 400 });
+  };
+}
+
 function forwardCaptureReport(wechatUrl: string): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST') return Response.json({ ok: false, code: 'method_not_allowed' }, { status: 405 });
@@ -194,8 +241,9 @@ function forwardCaptureReport(wechatUrl: string): FetchHandler {
 }
 
 /**
- * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket`, `GET|POST /api/wechat/push`,
- * `GET /api/health`, with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
+ * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket` (WeChat v1 / v2 and
+ * `{ "platform": "alipay" }`), `GET|POST /api/wechat/push`, `GET /api/health`, `POST /api/mock/alipay-capture`
+ * (and `/api/mock/v2-capture` on the WeChat stand-in), with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
  *
  * @example
  * const server = await startDemoServer({ port: 0, log: () => undefined });
@@ -209,6 +257,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const wechat = settings ? undefined : await startMockWeChat(options.mockWeChat);
   const shutdown: Array<() => Promise<void>> = wechat ? [() => wechat.close()] : [];
   try {
+    const alipay = await alipayStandIn(options.mockAlipay);
+    shutdown.push(() => alipay.mock.close());
     const target: WeChatSettings = settings ?? {
       appId: (wechat as MockWeChatServer).appId,
       appSecret: (wechat as MockWeChatServer).appSecret,
@@ -229,9 +279,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
     const user = demoUser(env, wechat?.openid);
     const onError = (error: unknown) => log(`error ${error instanceof Error ? error.name : 'unknown'}`);
-    const ticket = createTicketHandler({ api, identity: () => user, onError, ...(stores ? { tickets: stores.tickets } : {}) });
+    const ticket = createTicketHandler({
+      api,
+      alipay: alipay.api,
+      identity: () => user,
+      onError,
+      ...(stores ? { tickets: stores.tickets } : {}),
+    });
     const verify = createVerifyHandler({
       api,
+      alipay: alipay.api,
       tickets: ticket.tickets,
       ...(stores ? { replayStore: stores.replayStore } : {}),
       // The preview's form flow lets the user type any name and ID number, and this demo has no account to
@@ -267,6 +324,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     // Only with the stand-in: the preview's mock driver reports how a simulated v2 capture ended, as a phone
     // reports it to WeChat, so queryverifyinfo answers that outcome (a face mismatch, say).
     if (wechat) routes['/api/mock/v2-capture'] = forwardCaptureReport(wechat.url);
+    // The preview's mock Alipay driver reports its simulated capture here, so Alipay's query answers that outcome.
+    routes['/api/mock/alipay-capture'] = forwardAlipayCapture(alipay.mock.url);
     const allowed = new Set([
       'http://localhost:10086',
       'http://127.0.0.1:10086',
@@ -311,6 +370,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       port,
       mode,
       ...(wechat ? { wechat } : {}),
+      alipay: alipay.mock,
       close: async () => {
         for (const step of shutdown) await step();
       },

@@ -14,8 +14,9 @@ function portFrom(value: string | undefined): number {
 async function main(): Promise<void> {
   const server = await startDemoServer({ port: portFrom(process.env.API_PORT) });
   const via = server.wechat ? `the local WeChat stand-in at ${server.wechat.url}` : 'WeChat';
-  console.log(`taro-face-verify demo API on ${server.url} (talking to ${via})`);
+  console.log(`taro-face-verify demo API on ${server.url} (talking to ${via}; Alipay: the local stand-in at ${server.alipay.url})`);
   console.log('  POST /api/face/ticket   POST /api/face/verify   GET|POST /api/wechat/push   GET /api/health');
+  console.log('  POST /api/mock/alipay-capture (the preview\'s simulated Alipay capture)');
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -74,6 +74,29 @@ describe('demo server', () => {
     expect((await post('/api/mock/v2-capture', { verify_id: 'x' })).status).toBe(400);
   });
 
+  it('serves Alipay beside WeChat: a certify id for the demo user, its capture report, the verdict once', async () => {
+    const issue = async () => {
+      const answer = await post('/api/face/ticket', { platform: 'alipay' });
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as { certifyId: string; url: string; expiresIn: number };
+    };
+    const report = (certifyId: string, passed: boolean) => post('/api/mock/alipay-capture', { certify_id: certifyId, passed });
+    const passed = await issue();
+    expect(passed.url).toContain(server.alipay.gateway);
+    const reported = await report(passed.certifyId, true);
+    expect(reported.status).toBe(200);
+    expect(reported.headers.get('access-control-allow-origin')).toBe(PREVIEW);
+    expect(await (await post('/api/face/verify', { certify_id: passed.certifyId })).json()).toMatchObject({ ok: true, platform: 'alipay' });
+    expect(await (await post('/api/face/verify', { certify_id: passed.certifyId })).json()).toMatchObject({ ok: false, code: 'replayed' });
+    const failed = await issue();
+    await report(failed.certifyId, false);
+    expect(await (await post('/api/face/verify', { certify_id: failed.certifyId })).json()).toMatchObject({ ok: false, code: 'not_passed' });
+    expect(await (await post('/api/face/verify', { certify_id: 'never-issued' })).json()).toMatchObject({ ok: false, code: 'unknown_ticket' });
+    expect((await report('unknown', true)).status).toBe(400);
+    expect((await post('/api/mock/alipay-capture', { certify_id: 'x' })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/mock/alipay-capture`)).status).toBe(405);
+  });
+
   it('answers CORS for the preview origin only', async () => {
     const preflight = await fetch(`${server.url}/api/face/verify`, {
       method: 'OPTIONS',
@@ -105,6 +128,9 @@ describe('demo server', () => {
     }
     const all = lines.join('\n');
     for (const secret of [USER.name, USER.idCardNumber, credential, 'mock-token', 'mock-uik', '张三']) expect(all).not.toContain(secret);
+    const { certifyId } = (await (await post('/api/face/ticket', { platform: 'alipay' })).json()) as { certifyId: string };
+    await post('/api/face/verify', { certify_id: certifyId });
+    expect(lines.join('\n')).not.toContain(certifyId);
   });
 });
 
