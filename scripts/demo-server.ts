@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const via = server.wechat ? `the local WeChat stand-in at ${server.wechat.url}` : 'WeChat';
   console.log(`taro-face-verify demo API on ${server.url} (talking to ${via}; Alipay: the local stand-in at ${server.alipay.url})`);
   console.log('  POST /api/face/ticket   POST /api/face/verify   GET|POST /api/wechat/push   GET /api/health');
-  console.log('  POST /api/mock/alipay-capture (the preview\'s simulated Alipay capture)');
+  console.log("  POST /api/mock/alipay-capture (the preview's simulated Alipay capture)");
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -90,8 +90,14 @@ describe('demo server', () => {
     expect(await (await post('/api/face/verify', { certify_id: passed.certifyId })).json()).toMatchObject({ ok: false, code: 'replayed' });
     const failed = await issue();
     await report(failed.certifyId, false);
-    expect(await (await post('/api/face/verify', { certify_id: failed.certifyId })).json()).toMatchObject({ ok: false, code: 'not_passed' });
-    expect(await (await post('/api/face/verify', { certify_id: 'never-issued' })).json()).toMatchObject({ ok: false, code: 'unknown_ticket' });
+    expect(await (await post('/api/face/verify', { certify_id: failed.certifyId })).json()).toMatchObject({
+      ok: false,
+      code: 'not_passed',
+    });
+    expect(await (await post('/api/face/verify', { certify_id: 'never-issued' })).json()).toMatchObject({
+      ok: false,
+      code: 'unknown_ticket',
+    });
     expect((await report('unknown', true)).status).toBe(400);
     expect((await post('/api/mock/alipay-capture', { certify_id: 'x' })).status).toBe(400);
     expect((await fetch(`${server.url}/api/mock/alipay-capture`)).status).toBe(405);
