@@ -108,12 +108,14 @@ const reject = (rejection: Parameters<typeof rejectionResponse>[0]): Outcome => 
 });
 
 /**
- * Creates the verify endpoint. It accepts `{ "verify_result" }` (v1) or `{ "verify_id", "out_seq_no" }` (v2)
- * as `application/json` and answers `{ ok: true, protocol, identify_time }` or `{ ok: false, code, message,
- * problems }` with HTTP 200; `code` is WeChat's identify_ret / verify_ret (e.g. 10004) when that is the reason,
- * else a {@link RejectionCode}. A retry carrying the first post's `Idempotency-Key` gets the first verdict.
- * Bad requests answer 400 / 405 / 408 / 413 / 415, no session 401, WeChat failures 502 (`errcode` included), a
- * shared store that fails 503 with `Retry-After`, anything unexpected 500: always JSON.
+ * Creates the verify endpoint. It accepts `{ "verify_result" }` (v1), `{ "verify_id", "out_seq_no" }` (v2) or,
+ * with `alipay`, `{ "certify_id" }` (a certify id the ticket handler issued) as `application/json` and answers
+ * `{ ok: true, protocol, identify_time }` (Alipay: `{ ok: true, platform: 'alipay', identify_time }`) or
+ * `{ ok: false, code, message, problems }` with HTTP 200; `code` is WeChat's identify_ret / verify_ret (e.g.
+ * 10004) when that is the reason, else a {@link RejectionCode}. A retry carrying the first post's
+ * `Idempotency-Key` gets the first verdict. Bad requests answer 400 / 405 / 408 / 413 / 415, no session 401,
+ * WeChat and Alipay failures 502 (`errcode` / `alipayCode` included), a shared store that fails 503 with
+ * `Retry-After`, anything unexpected 500: always JSON.
  *
  * @example
  * const verify = createVerifyHandler({
@@ -125,6 +127,7 @@ const reject = (rejection: Parameters<typeof rejectionResponse>[0]): Outcome => 
  *   },
  * });
  * app.post('/api/face/verify', toNodeListener(verify)); // or: export default { fetch: verify }
+ * // Alipay too: pass alipay: createAlipayApi({ sdk }) here and to createTicketHandler (tickets are then required).
  */
 export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler {
   const replayStore = options.replayStore ?? createMemoryOnceStore();
