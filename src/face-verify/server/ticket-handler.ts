@@ -1,7 +1,8 @@
 /**
  * The endpoint that issues a ticket for the logged-in user: a `userIdKey` (v1) or a `verifyId` (v2), or an
- * Alipay `certifyId` with its certify URL, so the name and ID number never pass through the front end. It remembers what it issued (as digests) in a
- * {@link TicketStore} that the verify handler reads to check the result against the same user.
+ * Alipay `certifyId` with its certify URL, so the name and ID number never pass through the front end. It
+ * remembers what it issued (as digests) in a {@link TicketStore} that the verify handler reads to check the
+ * result against the same user.
  */
 import { certHash } from './cert-hash';
 import { identityMd5s, randomHex } from './digest';
