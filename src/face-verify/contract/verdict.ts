@@ -25,6 +25,7 @@ export const VERDICT_CODES = [
   'out_seq_no_mismatch',
   'identity_unknown',
   'ticket_required',
+  'not_passed',
 ] as const;
 
 /** A string code of a rejection (see {@link VERDICT_CODES}). */

@@ -31,6 +31,8 @@ export interface FlowMessages {
     'no-network': string;
     'screen-flash-unavailable': string;
     'probe-failed': string;
+    'not-alipay': string;
+    'camera-system-denied': string;
   };
   errors: {
     cancelled: string;
@@ -67,6 +69,26 @@ export interface FlowMessages {
     ticketFailed: string;
     notSupported: string;
     mockCapture: string;
+    /** Alipay (支付宝身份验证): the outcome table's messages (drivers/alipay/outcomes.ts), keyed as it names them. */
+    'alipay.cancelled': string;
+    'alipay.network': string;
+    'alipay.systemError': string;
+    'alipay.unknownError': string;
+    'alipay.notCertified': string;
+    'alipay.verifyFailed': string;
+    'alipay.notAlipay': string;
+    'alipay.unavailable': string;
+    'alipay.devtools': string;
+    'alipay.cameraDenied': string;
+    'alipay.cameraSystemDenied': string;
+    'alipay.noNetwork': string;
+    'alipay.serviceBusy': string;
+    'alipay.notConfigured': string;
+    'alipay.certifyExpired': string;
+    'alipay.serviceFailed': string;
+    'alipay.notPassed': string;
+    'alipay.unreachable': string;
+    'alipay.untrusted': string;
   };
 }
 
@@ -95,6 +117,9 @@ export interface PageMessages {
     otherChannel: string;
     openInWeChat: string;
     backFromSettings: string;
+    updateAlipay: string;
+    openInAlipay: string;
+    systemSettings: string;
   };
   form: {
     nameLabel: string;

@@ -39,6 +39,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   unknown_ticket: 'The verification ticket is unknown or expired; start again.',
   out_seq_no_mismatch: 'The verification does not belong to this ticket.',
   identity_unknown: 'The server does not know whom to verify.',
+  not_passed: 'Alipay identity verification did not pass.',
 };
 
 /** Most telling first: the face verdict, then identity, then time. */
