@@ -200,6 +200,10 @@ export const en: LocaleMessages<'en'> = {
           'no-network': 'No network',
           ios: 'iPhone (probe gives no code)',
           'not-wechat': 'Not in WeChat',
+          'network-error': 'Network error (6002)',
+          'not-passed': 'Not passed',
+          'unsupported-client': 'Alipay too old (no startAPVerify)',
+          ide: 'Developer tool (IDE)',
         }
       : undefined;
   },

@@ -191,6 +191,10 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
           'no-network': '没有网络',
           ios: 'iPhone（探测无返回码）',
           'not-wechat': '不在微信中',
+          'network-error': '网络异常（6002）',
+          'not-passed': '验证未通过',
+          'unsupported-client': '支付宝版本不支持',
+          ide: '开发者工具（IDE）',
         }
       : undefined;
   },
