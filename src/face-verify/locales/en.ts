@@ -165,6 +165,7 @@ export const en: LocaleMessages<'en'> = {
           bar: {
             badge: 'Preview — simulated',
             scenario: 'Scenario',
+            platform: 'Simulated platform',
             toolbar: 'Preview tools',
             languageName: 'English',
             switchTo: 'Switch to English',

@@ -153,6 +153,8 @@ export interface PreviewMessages {
   bar: {
     badge: string;
     scenario: string;
+    /** The platform switch's accessible name. */
+    platform: string;
     toolbar: string;
     /** The language switch: how this locale names itself, for the switch in another locale's bar. */
     languageName: string;

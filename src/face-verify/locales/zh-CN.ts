@@ -159,7 +159,14 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
   get preview() {
     return process.env.TARO_ENV === 'h5'
       ? {
-          bar: { badge: '预览模式 · 模拟数据', scenario: '模拟场景', toolbar: '预览工具', languageName: '中文', switchTo: '切换到中文' },
+          bar: {
+            badge: '预览模式 · 模拟数据',
+            scenario: '模拟场景',
+            platform: '模拟平台',
+            toolbar: '预览工具',
+            languageName: '中文',
+            switchTo: '切换到中文',
+          },
           capture: {
             badge: '模拟采集 · 非真实核验',
             readNumber: '请用普通话读出以下数字',
