@@ -157,6 +157,13 @@ export const en: LocaleMessages<'en'> = {
     },
     privacy:
       'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
+    alipay: {
+      probingDetail: 'Checking Alipay, the camera and the network. This takes a few seconds.',
+      consent: 'By tapping "Start face verification" you agree that Alipay captures your face for this verification only.',
+      capture: "Follow Alipay's instructions to verify your identity",
+      privacy:
+        'Identity verification is provided by Alipay. Your details are used only for this verification; this page does not keep your ID number.',
+    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {

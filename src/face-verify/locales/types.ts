@@ -146,6 +146,13 @@ export interface PageMessages {
     cancelledTitle: string;
   };
   privacy: string;
+  /** The page's words where they name the platform, as they read on Alipay (the page uses them on the Alipay driver). */
+  alipay: {
+    probingDetail: string;
+    consent: string;
+    capture: string;
+    privacy: string;
+  };
 }
 
 /** The H5 preview's words: the preview bar and the simulated capture screen. */

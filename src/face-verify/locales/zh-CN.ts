@@ -154,6 +154,12 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
       cancelledTitle: '已取消核验',
     },
     privacy: '人脸识别服务由微信提供。你的信息仅用于本次身份核验，本页面不会保存你的身份证号码。',
+    alipay: {
+      probingDetail: '检查支付宝版本、摄像头和网络，只需几秒钟。',
+      consent: '点击“开始人脸核身”即表示你同意由支付宝采集你的人脸信息，仅用于本次身份验证。',
+      capture: '请按照支付宝的提示完成身份验证',
+      privacy: '身份验证服务由支付宝提供。你的信息仅用于本次身份核验，本页面不会保存你的身份证号码。',
+    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {

@@ -11,7 +11,7 @@ import { createDefaultDriver, type FaceVerifyConfig, type PreviewDriverOptions }
 import type { FaceDriver } from '../../drivers/driver';
 import { isMockAlipayScenarioName, type MockAlipayScenarioName } from '../../drivers/mock/alipay-scenarios';
 import { isMockScenarioName, type MockScenarioName } from '../../drivers/mock/scenarios';
-import { LOCALES, messagesFor, type LocaleName, type LocaleOption } from '../../locales';
+import { LOCALES, messagesFor, type LocaleMessages, type LocaleName, type LocaleOption } from '../../locales';
 import { PreviewBar } from '../preview/PreviewBar';
 import { PreviewCapture } from '../preview/PreviewCapture';
 import { FlowView, type FaceVerifyCallbacks } from './FlowView';
@@ -103,6 +103,22 @@ const flowIdOf = (owner: object) => {
   return id;
 };
 
+/** The table with the page's platform-naming words as they read on Alipay. */
+function withAlipayWording(table: LocaleMessages): LocaleMessages {
+  const { page } = table;
+  const { alipay } = page;
+  return {
+    ...table,
+    page: {
+      ...page,
+      probingDetail: alipay.probingDetail,
+      form: { ...page.form, consent: alipay.consent },
+      capture: { ...page.capture, wechat: alipay.capture },
+      privacy: alipay.privacy,
+    },
+  };
+}
+
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -170,6 +186,9 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
     driver,
     locale: table,
   });
+  // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
+  const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
+  const pageTable = useMemo(() => withAlipayWording(table), [table]);
   const isPreview = process.env.TARO_ENV === 'h5' && (props.store ? props.store.getState().preview : driver?.mock === true);
   const header =
     process.env.TARO_ENV === 'h5' && isPreview && preview.bar !== false ? (
@@ -184,7 +203,7 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   const overlay = process.env.TARO_ENV === 'h5' && driver?.mock ? <PreviewCapture driver={driver} /> : null;
 
   return (
-    <WordsProvider table={table}>
+    <WordsProvider table={onAlipay ? pageTable : table}>
       <FlowView
         key={`${flowIdOf(props.store ?? (driver as FaceDriver))}:${table.locale}`}
         store={props.store}
