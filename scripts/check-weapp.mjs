@@ -1,6 +1,6 @@
 /**
  * Builds the demo app for WeChat (`taro build --type weapp`) and checks the output: both pages are there,
- * and none of the H5-only preview code (preview bar, simulated capture, camera) reached the bundle.
+ * and none of the H5-only preview code (preview bar, simulated capture, camera) nor the Alipay driver reached the bundle.
  *
  *   node scripts/check-weapp.mjs              build, then check
  *   node scripts/check-weapp.mjs --no-build   check the existing dist/weapp
@@ -13,6 +13,8 @@ import { ROOT } from './start.mjs';
 const DIST = join(ROOT, 'dist', 'weapp');
 /** Strings that exist only in the H5-only preview files: none may appear in a mini-program bundle. */
 const H5_ONLY = ['getUserMedia', 'fv-preview-bar', '预览模式 · 模拟数据', '模拟采集 · 非真实核验', 'fv-capture'];
+/** The Alipay driver's own names (check-alipay.mjs proves they are in the alipay bundle): none may be here. */
+const ALIPAY_ONLY = ['startAPVerify', 'isIDE', 'capture:6001'];
 /** The page itself must be in the bundle (its start button's id). */
 const PAGE_MARKER = 'fv-start';
 const REQUIRED = [
@@ -68,6 +70,8 @@ async function main() {
     const text = readFileSync(file, 'utf8');
     bytes += Buffer.byteLength(text);
     pageFound ||= text.includes(PAGE_MARKER);
+    for (const marker of ALIPAY_ONLY)
+      if (text.includes(marker)) problems.push(`${relative(ROOT, file)} contains Alipay driver code ("${marker}")`);
     for (const marker of H5_ONLY) {
       if (spellings(marker).some((spelling) => text.includes(spelling)))
         problems.push(`${relative(ROOT, file)} contains H5-only code ("${marker}")`);
@@ -82,7 +86,7 @@ async function main() {
     return;
   }
   console.log(
-    `weapp check passed in ${seconds} s: ${pageFiles.map((name) => `pages/face-verify/${name}`).join(', ')}; ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB, no H5-only preview code.`,
+    `weapp check passed in ${seconds} s: ${pageFiles.map((name) => `pages/face-verify/${name}`).join(', ')}; ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB, no H5-only preview code, no Alipay driver.`,
   );
 }
 

@@ -1,43 +1,72 @@
 /**
  * The one place that picks defaults by platform and joins the parts: the WeChat driver and the
- * mini-program's request on weapp (never the mock on its own); the mock driver, `fetch` and the in-browser
+ * mini-program's request on weapp (never the mock on its own); the Alipay driver and `my.request` on alipay; the mock driver, `fetch` and the in-browser
  * mock backend in a Taro H5 build. `process.env.TARO_ENV` is replaced at build time by Taro, so a weapp
  * bundle drops the mock branch entirely.
  */
 import { createFaceVerify as createFlow, type FaceVerifyOptions, type FaceVerifyStore } from './core/flow';
 import type { FaceDriver, HttpPort } from './core/ports';
 import type { Clock } from './core/types';
+import type { NativeApi } from './drivers/callback';
 import { createFetchHttp } from './drivers/http/fetch';
 import { createMiniProgramHttp } from './drivers/http/mini-program';
 import { createMockBackend, type MockBackend, type MockCaptureRecord } from './drivers/mock/backend';
+import { createMockAlipayDriver, type MockAlipayDriverOptions } from './drivers/mock/alipay';
 import { createMockDriver, type MockDriverOptions } from './drivers/mock/driver';
+import { createAlipayDriver } from './drivers/alipay/driver';
 import { createWeChatDriver } from './drivers/wechat/driver';
 
 /** Options as users write them: the driver and the HTTP port are optional. */
 export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
 
 /**
- * The device driver for this build: WeChat on mini-program platforms, the mock in H5 previews. `preview`
+ * The H5 preview's device: the simulated WeChat (`platform` omitted or 'wechat') or the simulated Alipay
+ * (`platform: 'alipay'`, `?platform=alipay` in the preview), with its scenario, timings and capture reports.
+ */
+export type PreviewDriverOptions = (MockDriverOptions & { platform?: 'wechat' }) | (MockAlipayDriverOptions & { platform: 'alipay' });
+
+/**
+ * The device driver for this build: Alipay on alipay, WeChat on other mini-program platforms, the mock in H5 previews. `preview`
  * sets the mock (scenario, timings, v2 capture reports, its clock: pass the flow's under fake timers) and is
  * ignored outside H5.
  * @example
  * const driver = createDefaultDriver({ scenario: 'camera-denied' }); // the scenario applies in H5 only
  */
-export function createDefaultDriver(preview: MockDriverOptions = {}): FaceDriver {
-  // Written out (not behind a helper) so Taro's build folds it and a weapp bundle drops the mock.
-  if (process.env.TARO_ENV === 'h5') return createMockDriver({ latencyMs: 250, captureMs: 3000, ...preview });
+export function createDefaultDriver(preview: PreviewDriverOptions = {}): FaceDriver {
+  // Written out (not behind a helper) so Taro's build folds it and each bundle keeps only its own driver.
+  if (process.env.TARO_ENV === 'h5') {
+    const timing = { latencyMs: 250, captureMs: 3000 };
+    if (preview.platform === 'alipay') return createMockAlipayDriver({ ...timing, ...withoutPlatform(preview) });
+    return createMockDriver({ ...timing, ...withoutPlatform(preview) });
+  }
+  if (process.env.TARO_ENV === 'alipay') return createAlipayDriver();
   return createWeChatDriver();
+}
+
+declare const my: NativeApi | undefined;
+const alipayGlobal = (): NativeApi | undefined => (typeof my === 'object' && my !== null ? my : undefined);
+
+function withoutPlatform<T extends { platform?: string }>(options: T): Omit<T, 'platform'> {
+  const { platform: _platform, ...rest } = options;
+  return rest;
 }
 
 let sharedHttp: HttpPort | undefined;
 /** The HTTP port for this build, made once: `fetch` in H5 (and Node), the mini-program's `request` elsewhere. */
 function defaultHttp(): HttpPort {
   // Written out (not behind a helper) so Taro's build folds it and a mini-program bundle drops `fetch`.
-  sharedHttp ??= process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV ? createFetchHttp() : createMiniProgramHttp();
+  // Alipay's `my.request` takes `headers` (WeChat's `header`); `my` is read from the global there.
+  sharedHttp ??=
+    process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV
+      ? createFetchHttp()
+      : process.env.TARO_ENV === 'alipay'
+        ? createMiniProgramHttp(alipayGlobal(), { headersField: 'headers' })
+        : createMiniProgramHttp();
   return sharedHttp;
 }
 
-const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCaptureRecord => driver.mock && 'v2Outcomes' in driver;
+const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCaptureRecord =>
+  driver.mock && ('v2Outcomes' in driver || 'alipayOutcomes' in driver);
 /** One fake backend per mock driver, so every flow on that driver sees the same issued tickets. */
 const backends = new WeakMap<FaceDriver, MockBackend>();
 /** The mock driver's fake backend (a mock passed explicitly works in any build, as it always has). */
@@ -53,7 +82,8 @@ export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, htt
   const backend = isMockWithCaptures(driver) ? backendOf(driver, config.clock) : null;
   if (backend) {
     resolved.endpoint ??= backend.endpoint;
-    if (config.protocol === 'v2') resolved.ticketEndpoint ??= backend.ticketEndpoint;
+    // WeChat v2 and Alipay always capture with a ticket: the fake backend issues and judges it.
+    if (config.protocol === 'v2' || 'alipayOutcomes' in driver) resolved.ticketEndpoint ??= backend.ticketEndpoint;
   }
   return resolved;
 }

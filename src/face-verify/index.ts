@@ -51,6 +51,15 @@ export type {
   WeChatDriver,
   WeChatFaceApi,
 } from './drivers/wechat';
+export { createAlipayDriver, createAlipayNative, withAlipayPort } from './drivers/alipay';
+export type {
+  AlipayDriver,
+  AlipayNative,
+  AlipayNativeObject,
+  AlipayCameraSetting,
+  AlipaySystemInfo,
+  AlipayVerifyAnswer,
+} from './drivers/alipay';
 export { IDEMPOTENCY_KEY_HEADER, isVerdictCode, normalizeIdCardNumber, VERDICT_CODES } from './contract';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';

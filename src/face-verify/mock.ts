@@ -6,3 +6,7 @@ export { isMockScenarioName, MOCK_SCENARIO_NAMES, MOCK_SCENARIOS } from './drive
 export type { MockScenario, MockScenarioName } from './drivers/mock/scenarios';
 export { decodeMockCredential, encodeMockCredential } from './drivers/mock/credential';
 export type { MockCredentialClaims } from './drivers/mock/credential';
+export { createMockAlipayDriver } from './drivers/mock/alipay';
+export type { MockAlipayDriver, MockAlipayDriverOptions } from './drivers/mock/alipay';
+export { isMockAlipayScenarioName, MOCK_ALIPAY_SCENARIO_NAMES, MOCK_ALIPAY_SCENARIOS } from './drivers/mock/alipay-scenarios';
+export type { MockAlipayScenario, MockAlipayScenarioName } from './drivers/mock/alipay-scenarios';

@@ -47,19 +47,14 @@ describe('the wire contract', () => {
   it.each(VERDICT_CODES)('%s has a client message in zh-CN and en', (code) => {
     const zh = classifyVerdict(code, undefined, { step: 'capture', locale: 'zh-CN' });
     const en = classifyVerdict(code, undefined, { step: 'capture', locale: 'en' });
-    // Alipay's `passed` F is final for its certify id (a new attempt starts over): 'fatal'; every other verdict is the backend's.
+    // Alipay's "not passed" is final for its certify id (kind 'fatal'); every other rejection is the backend's.
     expect(zh).toMatchObject({ code, kind: code === 'not_passed' ? 'fatal' : 'backend' });
     expect(zh.message).toMatch(/[\u4e00-\u9fff]/);
     expect(en.message).toMatch(/^[\x20-\x7e]+$/);
   });
 
-  it('not_passed (Alipay passed F) allows a new attempt from a fresh certify id', () => {
-    expect(classifyVerdict('not_passed', undefined, { step: 'submit', locale: 'en' })).toMatchObject({
-      kind: 'fatal',
-      retryable: true,
-      step: 'ticket',
-      message: 'Alipay identity verification did not pass',
-    });
+  it('not_passed (Alipay) is fatal for its certify id, and a retry asks for a fresh one', () => {
+    expect(classifyVerdict('not_passed', undefined, { step: 'capture' })).toMatchObject({ kind: 'fatal', retryable: true, step: 'ticket' });
   });
 
   it('ticket_required (issue 8) sends a retry back for a fresh ticket', () => {

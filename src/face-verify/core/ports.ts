@@ -49,6 +49,11 @@ export interface DeviceProblem {
   action?: ProblemAction;
   /** A value the message quotes (the minimum version). */
   detail?: string;
+  /**
+   * The platform's own wording for a shared code (Alipay's `api-unavailable` says "update Alipay", not
+   * WeChat); without it the problem's message in the locale's `problems` table is used.
+   */
+  message?: ErrorMessageKey;
 }
 
 /** What the driver found out about the device: the core turns it into the public `SupportReport`. */
@@ -56,7 +61,7 @@ export interface DeviceReport {
   /** The best liveness mode the device can run (ignored when a problem blocks). */
   mode: LivenessMode | null;
   problems: DeviceProblem[];
-  device: { platform: string; wechatVersion: string | null; sdkVersion: string | null };
+  device: { platform: string; wechatVersion: string | null; sdkVersion: string | null; clientVersion?: string | null };
 }
 
 /** What the probe asks about: the liveness preference and the capture the flow will run. */

@@ -20,10 +20,10 @@ export interface ProbeOptions {
 
 /** The driver's findings as the public report: `supported` unless a problem blocks, messages in `locale`. */
 export function reportSupport(found: DeviceReport, mock: boolean, locale: LocaleOption | undefined): SupportReport {
-  const words = flowMessagesFor(locale).problems;
-  const problems: SupportProblem[] = found.problems.map(({ code, blocking, action, detail }) => {
+  const { problems: words, errors } = flowMessagesFor(locale);
+  const problems: SupportProblem[] = found.problems.map(({ code, blocking, action, detail, message: platformWording }) => {
     const entry = words[code];
-    const message = typeof entry === 'function' ? entry(detail ?? '') : entry;
+    const message = platformWording ? errors[platformWording] : typeof entry === 'function' ? entry(detail ?? '') : entry;
     return action ? { code, message, blocking, action } : { code, message, blocking };
   });
   const supported = !problems.some((problem) => problem.blocking);

@@ -12,7 +12,19 @@ export type Protocol = 'v1' | 'v2';
 export type { LocaleName as Locale, LocaleOption } from '../locales';
 
 /** What helps the user past a problem; a page renders it as a button or a hint. */
-export type ProblemAction = 'open-settings' | 'retry' | 'update-wechat' | 'other-channel' | 'open-in-wechat' | 'check-network';
+export type ProblemAction =
+  | 'open-settings'
+  | 'retry'
+  | 'update-wechat'
+  | 'other-channel'
+  | 'open-in-wechat'
+  | 'check-network'
+  /** Alipay: update the Alipay client (its `startAPVerify` is missing). */
+  | 'update-alipay'
+  /** Alipay: open the mini-program in the Alipay client. */
+  | 'open-in-alipay'
+  /** Alipay: the phone's own settings must allow the Alipay app the camera (`my.openSetting` cannot). */
+  | 'open-system-settings';
 
 /** What the probe found wrong with the device or its settings. */
 export type ProblemCode =
@@ -28,7 +40,11 @@ export type ProblemCode =
   | 'camera-denied'
   | 'no-network'
   | 'screen-flash-unavailable'
-  | 'probe-failed';
+  | 'probe-failed'
+  /** Alipay: not running in the Alipay client (no `my`). */
+  | 'not-alipay'
+  /** Alipay: the phone's settings deny the Alipay app the camera (`cameraAuthorized` false). */
+  | 'camera-system-denied';
 
 /** One problem the probe found, with its message for the user and what helps. */
 export interface SupportProblem {
@@ -51,6 +67,8 @@ export interface SupportReport {
     platform: string;
     wechatVersion: string | null;
     sdkVersion: string | null;
+    /** The client's version on platforms other than WeChat (Alipay's `getSystemInfo().version`). */
+    clientVersion?: string | null;
     /** The driver is the mock: a preview, never a real verification. */
     mock: boolean;
   };

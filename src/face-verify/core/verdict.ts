@@ -7,11 +7,11 @@ import type { VerdictCode } from '../contract';
 import { isVerdictCode } from '../contract';
 import { describeFailure } from './errors';
 import type { ClassifiedFailure, FaceDriver } from './ports';
-import type { FaceVerifyError, FlowStep, LocaleOption } from './types';
+import type { ErrorKind, FaceVerifyError, FlowStep, LocaleOption } from './types';
 
 type VerdictClass = Omit<ClassifiedFailure, 'code' | 'kind'> & {
   /** @default 'backend' */
-  kind?: ClassifiedFailure['kind'];
+  kind?: ErrorKind;
   /** The platform's `errcode` passed along decides when present (WeChat's 84002 = expired, …). */
   deferToErrcode?: boolean;
 };
@@ -38,8 +38,8 @@ export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
   openid_mismatch: NOT_THE_HOLDER,
   user_id_key_mismatch: NOT_THE_HOLDER,
   identity_unknown: { retryable: false, message: 'developer' },
-  // Alipay's query said `passed` F: final for this certify id, but a new attempt (fresh certify id) is allowed.
-  not_passed: { kind: 'fatal', retryable: true, message: 'notPassed', action: 'retry', resumeAt: 'ticket', freshTicket: true },
+  // Alipay's query answered passed "F": final for this certify id; a new attempt needs a fresh one.
+  not_passed: { kind: 'fatal', retryable: true, message: 'alipay.notPassed', action: 'retry', resumeAt: 'ticket', freshTicket: true },
 };
 
 /** How the platform's own codes are read: a driver's `classify`. */
@@ -76,6 +76,6 @@ export function classifyBackendVerdict(
         ? fromPlatform(errcode)
         : null;
   if (platformClass) return { ...describeFailure(platformClass, context.step, context.locale), kind: 'backend', code: shownCode };
-  const found = known ?? REJECTED;
-  return describeFailure({ ...found, code: shownCode, kind: found.kind ?? 'backend' }, context.step, context.locale);
+  const { kind = 'backend', ...found } = known ?? REJECTED;
+  return describeFailure({ ...found, code: shownCode, kind }, context.step, context.locale);
 }

@@ -34,6 +34,8 @@ export const flow: FlowMessages = {
     'no-network': 'You are offline. Connect to a network and try again.',
     'screen-flash-unavailable': 'This WeChat version cannot run the colour-flash check; you will read digits aloud instead.',
     'probe-failed': 'Could not check whether this device supports face verification. Try again shortly.',
+    'not-alipay': 'Open this mini-program in Alipay to verify your identity.',
+    'camera-system-denied': "Alipay may not use the camera. Allow it in your phone's system settings.",
   },
   errors: {
     cancelled: 'You cancelled face verification.',
@@ -65,13 +67,32 @@ export const flow: FlowMessages = {
     badStatus: (status) => `The service is unavailable right now (${status}). Try again shortly.`,
     badAnswer: 'The service gave an answer we could not read. Try again shortly.',
     rejected: 'Verification was not passed.',
-    notPassed: 'Alipay identity verification did not pass',
     replayed: 'This verification result has already been used. Verify again.',
     identityMismatch:
       'The person verified does not match the real-name details of this account. Make sure the account holder is verifying, or use another service channel.',
     ticketFailed: 'Verification could not be started. Try again shortly.',
     notSupported: 'This device does not support face verification.',
     mockCapture: 'The simulated capture failed.',
+    'alipay.cancelled': 'You cancelled the verification. Start again when you are ready.',
+    'alipay.network': 'The network dropped and the verification did not finish. Check your connection and try again.',
+    'alipay.systemError': 'Alipay had a problem. Please try again in a moment.',
+    'alipay.unknownError': 'The verification did not finish. Please try again.',
+    'alipay.notCertified':
+      'Your Alipay account has no real-name verification. Complete it in Alipay first, or use another way to continue.',
+    'alipay.verifyFailed': 'The verification could not be opened. Please try again.',
+    'alipay.notAlipay': 'Open this page in Alipay to verify your identity.',
+    'alipay.unavailable': 'This version of Alipay cannot verify your identity. Update Alipay and try again.',
+    'alipay.devtools': 'Verification does not run in the developer tool. Preview on a real phone.',
+    'alipay.cameraDenied': 'The camera is needed. Allow this mini-program to use the camera in its settings.',
+    'alipay.cameraSystemDenied': "Alipay may not use the camera. Allow it in your phone's system settings.",
+    'alipay.noNetwork': 'There is no network connection. Connect and try again.',
+    'alipay.serviceBusy': "Alipay's service is busy. Please try again in a moment.",
+    'alipay.notConfigured': 'Verification is not available right now. Please use another way to continue.',
+    'alipay.certifyExpired': 'This verification has expired. Please start again.',
+    'alipay.serviceFailed': 'The verification could not be completed. Please start again.',
+    'alipay.notPassed': 'Alipay identity verification did not pass. Make sure it is you and try again.',
+    'alipay.unreachable': 'The verification service cannot be reached. Please try again in a moment.',
+    'alipay.untrusted': 'The result could not be confirmed. Please use another way to continue.',
   },
 };
 
@@ -103,6 +124,9 @@ export const en: LocaleMessages<'en'> = {
       otherChannel: 'You can also visit a service counter or use another online channel.',
       openInWeChat: 'Search for this mini-program in WeChat and open it there.',
       backFromSettings: 'If you have allowed the camera in Settings, tap "Try again" to continue.',
+      updateAlipay: 'To update: open your app store, search for "Alipay", install the latest version, then open this page again.',
+      openInAlipay: 'Search for this mini-program in Alipay and open it there.',
+      systemSettings: "Open your phone's Settings, find Alipay, allow it the camera, then come back and try again.",
     },
     form: {
       nameLabel: 'Name',
@@ -133,6 +157,13 @@ export const en: LocaleMessages<'en'> = {
     },
     privacy:
       'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
+    alipay: {
+      probingDetail: 'Checking Alipay, the camera and the network. This takes a few seconds.',
+      consent: 'By tapping "Start face verification" you agree that Alipay captures your face for this verification only.',
+      capture: "Follow Alipay's instructions to verify your identity",
+      privacy:
+        'Identity verification is provided by Alipay. Your details are used only for this verification; this page does not keep your ID number.',
+    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {
@@ -141,6 +172,7 @@ export const en: LocaleMessages<'en'> = {
           bar: {
             badge: 'Preview — simulated',
             scenario: 'Scenario',
+            platform: 'Simulated platform',
             toolbar: 'Preview tools',
             languageName: 'English',
             switchTo: 'Switch to English',
@@ -176,6 +208,10 @@ export const en: LocaleMessages<'en'> = {
           'no-network': 'No network',
           ios: 'iPhone (probe gives no code)',
           'not-wechat': 'Not in WeChat',
+          'network-error': 'Network error (6002)',
+          'not-passed': 'Not passed',
+          'unsupported-client': 'Alipay too old (no startAPVerify)',
+          ide: 'Developer tool (IDE)',
         }
       : undefined;
   },

@@ -31,6 +31,8 @@ export interface FlowMessages {
     'no-network': string;
     'screen-flash-unavailable': string;
     'probe-failed': string;
+    'not-alipay': string;
+    'camera-system-denied': string;
   };
   errors: {
     cancelled: string;
@@ -62,12 +64,31 @@ export interface FlowMessages {
     badStatus: (status: number) => string;
     badAnswer: string;
     rejected: string;
-    notPassed: string;
     replayed: string;
     identityMismatch: string;
     ticketFailed: string;
     notSupported: string;
     mockCapture: string;
+    /** Alipay (支付宝身份验证): the outcome table's messages (drivers/alipay/outcomes.ts), keyed as it names them. */
+    'alipay.cancelled': string;
+    'alipay.network': string;
+    'alipay.systemError': string;
+    'alipay.unknownError': string;
+    'alipay.notCertified': string;
+    'alipay.verifyFailed': string;
+    'alipay.notAlipay': string;
+    'alipay.unavailable': string;
+    'alipay.devtools': string;
+    'alipay.cameraDenied': string;
+    'alipay.cameraSystemDenied': string;
+    'alipay.noNetwork': string;
+    'alipay.serviceBusy': string;
+    'alipay.notConfigured': string;
+    'alipay.certifyExpired': string;
+    'alipay.serviceFailed': string;
+    'alipay.notPassed': string;
+    'alipay.unreachable': string;
+    'alipay.untrusted': string;
   };
 }
 
@@ -96,6 +117,9 @@ export interface PageMessages {
     otherChannel: string;
     openInWeChat: string;
     backFromSettings: string;
+    updateAlipay: string;
+    openInAlipay: string;
+    systemSettings: string;
   };
   form: {
     nameLabel: string;
@@ -122,6 +146,13 @@ export interface PageMessages {
     cancelledTitle: string;
   };
   privacy: string;
+  /** The page's words where they name the platform, as they read on Alipay (the page uses them on the Alipay driver). */
+  alipay: {
+    probingDetail: string;
+    consent: string;
+    capture: string;
+    privacy: string;
+  };
 }
 
 /** The H5 preview's words: the preview bar and the simulated capture screen. */
@@ -129,6 +160,8 @@ export interface PreviewMessages {
   bar: {
     badge: string;
     scenario: string;
+    /** The platform switch's accessible name. */
+    platform: string;
     toolbar: string;
     /** The language switch: how this locale names itself, for the switch in another locale's bar. */
     languageName: string;

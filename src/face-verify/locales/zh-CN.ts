@@ -34,6 +34,8 @@ export const flow: FlowMessages = {
     'no-network': '当前没有网络连接，请连接网络后重试。',
     'screen-flash-unavailable': '当前微信版本不支持炫光识别，将改用读数字的方式核验。',
     'probe-failed': '暂时无法检测设备是否支持人脸核身，请稍后重试。',
+    'not-alipay': '请在支付宝中打开本小程序完成身份验证。',
+    'camera-system-denied': '支付宝没有摄像头权限，请在手机的系统设置中允许支付宝使用摄像头。',
   },
   errors: {
     cancelled: '你已取消人脸核身。',
@@ -65,12 +67,30 @@ export const flow: FlowMessages = {
     badStatus: (status) => `服务暂时不可用（${status}），请稍后重试。`,
     badAnswer: '服务返回了无法识别的结果，请稍后重试。',
     rejected: '核验未通过。',
-    notPassed: '支付宝身份验证未通过',
     replayed: '该核验结果已使用过，请重新核验。',
     identityMismatch: '核验的人与账户的实名信息不一致，请确认是本人操作，或通过其他渠道办理。',
     ticketFailed: '暂时无法开始核验，请稍后重试。',
     notSupported: '当前设备不支持人脸核身。',
     mockCapture: '模拟采集失败。',
+    'alipay.cancelled': '你已取消身份验证。准备好后可以重新开始。',
+    'alipay.network': '网络不稳定，身份验证没有完成。请检查网络后重试。',
+    'alipay.systemError': '支付宝暂时出了点问题，请稍后重试。',
+    'alipay.unknownError': '身份验证没有完成，请重试。',
+    'alipay.notCertified': '你的支付宝账号尚未完成实名认证，请先在支付宝完成实名认证，或改用其他方式办理。',
+    'alipay.verifyFailed': '无法打开身份验证，请重试。',
+    'alipay.notAlipay': '请在支付宝中打开本页面完成身份验证。',
+    'alipay.unavailable': '当前支付宝版本不支持身份验证，请升级支付宝后再试。',
+    'alipay.devtools': '开发者工具中无法进行身份验证，请在真机上预览。',
+    'alipay.cameraDenied': '需要使用摄像头。请在设置中允许本小程序使用摄像头。',
+    'alipay.cameraSystemDenied': '支付宝没有摄像头权限。请在手机的系统设置中允许支付宝使用摄像头。',
+    'alipay.noNetwork': '没有网络连接。请连接网络后重试。',
+    'alipay.serviceBusy': '支付宝服务繁忙，请稍后重试。',
+    'alipay.notConfigured': '身份验证服务暂不可用，请改用其他方式办理。',
+    'alipay.certifyExpired': '本次验证已过期，请重新开始。',
+    'alipay.serviceFailed': '身份验证没有完成，请重新开始。',
+    'alipay.notPassed': '支付宝身份验证未通过。请确认是本人操作后重试。',
+    'alipay.unreachable': '暂时无法连接验证服务，请稍后重试。',
+    'alipay.untrusted': '无法确认验证结果，请改用其他方式办理。',
   },
 };
 
@@ -102,6 +122,9 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
       otherChannel: '你也可以前往服务网点或通过其他线上渠道办理。',
       openInWeChat: '请在微信中搜索并打开本小程序。',
       backFromSettings: '如已在设置中允许使用摄像头，请点击“重试”继续。',
+      updateAlipay: '升级方法：打开手机应用商店，搜索“支付宝”并更新到最新版本，然后重新打开本页面。',
+      openInAlipay: '请在支付宝中搜索并打开本小程序。',
+      systemSettings: '请打开手机的“设置”，找到支付宝，允许其使用摄像头，然后返回本页面重试。',
     },
     form: {
       nameLabel: '姓名',
@@ -131,12 +154,25 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
       cancelledTitle: '已取消核验',
     },
     privacy: '人脸识别服务由微信提供。你的信息仅用于本次身份核验，本页面不会保存你的身份证号码。',
+    alipay: {
+      probingDetail: '检查支付宝版本、摄像头和网络，只需几秒钟。',
+      consent: '点击“开始人脸核身”即表示你同意由支付宝采集你的人脸信息，仅用于本次身份验证。',
+      capture: '请按照支付宝的提示完成身份验证',
+      privacy: '身份验证服务由支付宝提供。你的信息仅用于本次身份核验，本页面不会保存你的身份证号码。',
+    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {
     return process.env.TARO_ENV === 'h5'
       ? {
-          bar: { badge: '预览模式 · 模拟数据', scenario: '模拟场景', toolbar: '预览工具', languageName: '中文', switchTo: '切换到中文' },
+          bar: {
+            badge: '预览模式 · 模拟数据',
+            scenario: '模拟场景',
+            platform: '模拟平台',
+            toolbar: '预览工具',
+            languageName: '中文',
+            switchTo: '切换到中文',
+          },
           capture: {
             badge: '模拟采集 · 非真实核验',
             readNumber: '请用普通话读出以下数字',
@@ -168,6 +204,10 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
           'no-network': '没有网络',
           ios: 'iPhone（探测无返回码）',
           'not-wechat': '不在微信中',
+          'network-error': '网络异常（6002）',
+          'not-passed': '验证未通过',
+          'unsupported-client': '支付宝版本不支持',
+          ide: '开发者工具（IDE）',
         }
       : undefined;
   },

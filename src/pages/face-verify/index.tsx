@@ -1,7 +1,7 @@
 /**
  * The demo app's verification page. In the H5 preview it runs the mock driver; `npm start` builds it with
  * FV_PREVIEW_API pointing at the demo server, so the preview's credential goes through the real server
- * checks. Query: `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
+ * checks. Query: `platform=alipay`, `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
  * end-to-end tests), `protocol=v2`, `form=0` (ticket start without a form: needs the demo server, or v2).
  */
 import Taro, { useRouter } from '@tarojs/taro';
@@ -21,13 +21,24 @@ async function reportV2Capture({ verifyId, verifyRet }: { verifyId: string; veri
   });
 }
 
+/** Tells the demo backend's Alipay stand-in what its query should say for a simulated capture's certify id. */
+async function reportAlipayCapture(report: { certify_id: string; passed: boolean }) {
+  await Taro.request({
+    url: `${api}/api/mock/alipay-capture`,
+    method: 'POST',
+    header: { 'Content-Type': 'application/json' },
+    data: report,
+  });
+}
+
 export default function FaceVerifyDemoPage() {
   const { params } = useRouter();
   const fast = params.speed === 'fast';
   const protocol = params.protocol === 'v2' ? 'v2' : 'v1';
   const form = params.form !== '0';
-  // Tickets only where the flow uses them: v2 always, v1 when started without the form.
-  const tickets = api && (protocol === 'v2' || !form);
+  // The demo backend issues every ticket: WeChat v2's verifyId, v1's userIdKey (used only when started without
+  // the form), Alipay's certify id (the preview bar may switch to Alipay at any time).
+  const tickets = Boolean(api);
   return (
     <FaceVerifyPage
       endpoint={api ? `${api}/api/face/verify` : undefined}
@@ -37,6 +48,7 @@ export default function FaceVerifyDemoPage() {
       preview={{
         timing: fast ? { latencyMs: 30, captureMs: 600 } : undefined,
         onV2Capture: api ? reportV2Capture : undefined,
+        onAlipayCapture: api ? reportAlipayCapture : undefined,
       }}
       onDone={() => {
         Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/index/index' }));

@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(() => ({
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
   outputRoot: withoutKit ? `dist/${platform}-without-kit` : `dist/${platform}`,
-  plugins: [],
+  // As in the kit's own config: the alipay platform plugin is published at 4.2.0 (see the root package.json's overrides).
+  plugins: platform === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : [],
   defineConstants: {},
   alias: withoutKit ? { 'taro-face-verify$': path.resolve(__dirname, '..', 'src/without-kit/taro-face-verify.tsx') } : {},
   framework: 'react',

@@ -1,7 +1,7 @@
 /**
  * Every Alipay outcome the facts file lists (the phone's `resultStatus` / `errorCode`, the probe's findings, the
  * gateway's codes the server passes on), classified as plain data: kind, whether a retry can help, what helps,
- * whether a retry needs a fresh certify id, and the message key (texts: messages.proposed.md). No strings for
+ * whether a retry needs a fresh certify id, and the message key (texts: the locales' `flow.errors`, under the same keys). No strings for
  * users here, no platform calls: the flow and the page read these tables.
  */
 import type { AlipayVerifyAnswer } from './native';

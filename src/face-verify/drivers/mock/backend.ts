@@ -9,14 +9,18 @@ import { systemClock } from '../../core/clock';
 import type { Clock } from '../../core/types';
 import { decodeMockCredential } from './credential';
 
-/** What the backend reads from the simulated device: the verify_ret WeChat recorded per v2 verifyId. */
+/**
+ * What the backend reads from the simulated device: the verify_ret WeChat recorded per v2 verifyId, or
+ * Alipay's `passed` per certify id.
+ */
 export interface MockCaptureRecord {
-  readonly v2Outcomes: ReadonlyMap<string, number>;
+  readonly v2Outcomes?: ReadonlyMap<string, number>;
+  readonly alipayOutcomes?: ReadonlyMap<string, boolean>;
 }
 
 /** Options of {@link createMockBackend}. */
 export interface MockBackendOptions {
-  /** The mock driver (or any record of its v2 captures) whose v2 captures this backend judges. */
+  /** The mock driver (or any record of its captures) whose WeChat v2 or Alipay captures this backend judges. */
   driver?: MockCaptureRecord;
   /** Oldest identify_time accepted, in seconds. @default 600 */
   maxAgeSeconds?: number;
@@ -45,9 +49,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let counter = 0;
 
   return {
-    async ticketEndpoint({ protocol }) {
+    async ticketEndpoint({ protocol, platform }) {
       counter++;
       const id = `${clock.now().toString(36)}${counter}`;
+      if (platform === 'alipay') {
+        issued.add(`mock-certify-${id}`);
+        return { certifyId: `mock-certify-${id}`, url: `https://mock.alipay.invalid/certify?ref=${id}`, expiresIn: 600 };
+      }
       if (protocol === 'v2') {
         issued.add(`mock-verify-${id}`);
         return { verifyId: `mock-verify-${id}`, outSeqNo: `mock-seq-${id}`, expiresIn: 3600 };
@@ -57,12 +65,20 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
 
     async endpoint(payload) {
-      if ('certify_id' in payload) return { ok: false, code: 'unknown_ticket', message: 'this mock backend issues no certify ids' };
+      if ('certify_id' in payload) {
+        const certifyId = payload.certify_id;
+        if (!issued.has(certifyId)) return { ok: false, code: 'unknown_ticket', message: 'certify_id not issued here' };
+        if (used.has(certifyId)) return { ok: false, code: 'replayed', message: 'certify_id already used' };
+        used.add(certifyId);
+        // Like Alipay's query: only `passed` T is a pass; a certify id never captured is not passed.
+        const passed = options.driver?.alipayOutcomes?.get(certifyId);
+        return passed === true ? { ok: true, passed: true, mock: true } : { ok: false, code: 'not_passed', message: 'passed is not T' };
+      }
       const key = 'verify_result' in payload ? payload.verify_result : payload.verify_id;
       if (typeof key !== 'string' || used.has(key)) return { ok: false, code: 'replayed', message: 'credential already used' };
       if ('verify_id' in payload) {
         if (!issued.has(payload.verify_id)) return { ok: false, code: 84001, message: 'unknown verify_id' };
-        const ret = options.driver?.v2Outcomes.get(payload.verify_id);
+        const ret = options.driver?.v2Outcomes?.get(payload.verify_id);
         if (ret === undefined) return { ok: false, code: 10300, message: 'verification not completed' };
         used.add(key);
         return ret === 10000 ? { ok: true, verify_ret: ret, mock: true } : { ok: false, code: ret, message: 'verify_ret is not 10000' };

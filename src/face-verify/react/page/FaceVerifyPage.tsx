@@ -7,11 +7,11 @@
 import { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { FaceVerifyStore } from '../../core/flow';
-import { createDefaultDriver, type FaceVerifyConfig } from '../../defaults';
+import { createDefaultDriver, type FaceVerifyConfig, type PreviewDriverOptions } from '../../defaults';
 import type { FaceDriver } from '../../drivers/driver';
-import type { MockDriverOptions } from '../../drivers/mock/driver';
+import { isMockAlipayScenarioName, type MockAlipayScenarioName } from '../../drivers/mock/alipay-scenarios';
 import { isMockScenarioName, type MockScenarioName } from '../../drivers/mock/scenarios';
-import { LOCALES, messagesFor, type LocaleName, type LocaleOption } from '../../locales';
+import { LOCALES, messagesFor, type LocaleMessages, type LocaleName, type LocaleOption } from '../../locales';
 import { PreviewBar } from '../preview/PreviewBar';
 import { PreviewCapture } from '../preview/PreviewCapture';
 import { FlowView, type FaceVerifyCallbacks } from './FlowView';
@@ -21,10 +21,21 @@ import { WordsProvider } from './words';
 export type { FaceVerifyTheme } from './theme';
 export type { FaceVerifyCallbacks } from './FlowView';
 
+/** The platform the H5 preview simulates: WeChat (the default) or Alipay. */
+export type PreviewPlatform = 'wechat' | 'alipay';
+
 /** The H5 preview's settings (ignored in mini-program builds, which never run the mock). */
 export interface FaceVerifyPreview {
-  /** The mock scenario. Falls back to the `scenario` query parameter, then 'success'. Ignored when `driver` or `store` is given. */
-  scenario?: MockScenarioName;
+  /**
+   * The simulated platform. Falls back to the `platform` query parameter (`?platform=alipay`), then WeChat; the
+   * preview bar switches it. Ignored when `driver` or `store` is given. @default 'wechat'
+   */
+  platform?: PreviewPlatform;
+  /**
+   * The mock scenario (a WeChat scenario, or on Alipay an Alipay one). Falls back to the `scenario` query
+   * parameter, then 'success'. Ignored when `driver` or `store` is given.
+   */
+  scenario?: MockScenarioName | MockAlipayScenarioName;
   /** The mock's timings. @default { latencyMs: 250, captureMs: 3000 } */
   timing?: { latencyMs?: number; captureMs?: number };
   /** Show the preview bar (scenario and language switch). @default true */
@@ -34,6 +45,11 @@ export interface FaceVerifyPreview {
    * stand-in can answer `queryverifyinfo` with it (the demo app posts it to the demo backend).
    */
   onV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
+  /**
+   * Called when a simulated Alipay capture ends with 9000, with what Alipay's query will say for the certify id,
+   * so the local Alipay stand-in answers with it (the demo app posts it to `/api/mock/alipay-capture`).
+   */
+  onAlipayCapture?: (report: { certify_id: string; passed: boolean }) => void | Promise<void>;
 }
 
 /** The flow's options as the page takes them: the device is optional, the language is the page's `locale`. */
@@ -87,6 +103,22 @@ const flowIdOf = (owner: object) => {
   return id;
 };
 
+/** The table with the page's platform-naming words as they read on Alipay. */
+function withAlipayWording(table: LocaleMessages): LocaleMessages {
+  const { page } = table;
+  const { alipay } = page;
+  return {
+    ...table,
+    page: {
+      ...page,
+      probingDetail: alipay.probingDetail,
+      form: { ...page.form, consent: alipay.consent },
+      capture: { ...page.capture, wechat: alipay.capture },
+      privacy: alipay.privacy,
+    },
+  };
+}
+
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -109,11 +141,19 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
     }),
     ...stripUndefined(props.preview ?? {}),
   };
-  const [chosenScenario, setScenario] = useState<MockScenarioName | null>(null);
+  const [chosenPlatform, setChosenPlatform] = useState<PreviewPlatform | null>(null);
+  const [chosenScenario, setScenario] = useState<string | null>(null);
   const [chosenLocale, setLocale] = useState<LocaleName | null>(null);
-  // Read only in H5, so a mini-program bundle drops the scenario list with the rest of the mock.
-  const queryScenario = process.env.TARO_ENV === 'h5' && isMockScenarioName(params.scenario) ? params.scenario : undefined;
-  const scenario = chosenScenario ?? preview.scenario ?? queryScenario ?? 'success';
+  const queryPlatform = params.platform === 'alipay' || params.platform === 'wechat' ? params.platform : undefined;
+  const platform: PreviewPlatform = chosenPlatform ?? preview.platform ?? queryPlatform ?? 'wechat';
+  // Read only in H5, so a mini-program bundle drops the scenario lists with the rest of the mock.
+  const known = (name: unknown): name is MockScenarioName | MockAlipayScenarioName =>
+    process.env.TARO_ENV === 'h5' && (platform === 'alipay' ? isMockAlipayScenarioName(name) : isMockScenarioName(name));
+  const scenario = [chosenScenario, preview.scenario, params.scenario].find(known) ?? 'success';
+  const setPlatform = (next: PreviewPlatform) => {
+    setChosenPlatform(next);
+    setScenario(null);
+  };
   const table = messagesFor(chosenLocale ?? props.locale ?? (isLocaleName(params.locale) ? params.locale : undefined));
   const latencyMs = preview.timing?.latencyMs;
   const captureMs = preview.timing?.captureMs;
@@ -121,27 +161,49 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   // Read through a ref so an inline callback does not recreate the driver (and restart the flow).
   const reportV2Capture = useRef(preview.onV2Capture);
   reportV2Capture.current = preview.onV2Capture;
+  const reportAlipayCapture = useRef(preview.onAlipayCapture);
+  reportAlipayCapture.current = preview.onAlipayCapture;
   const driver = useMemo<FaceDriver | undefined>(() => {
     if (props.store) return undefined;
     if (props.driver) return props.driver;
-    const mock: MockDriverOptions = stripUndefined({ scenario, latencyMs, captureMs });
-    return createDefaultDriver({ ...mock, onV2Capture: (report) => reportV2Capture.current?.(report) });
-  }, [props.store, props.driver, scenario, latencyMs, captureMs]);
+    const timing = stripUndefined({ latencyMs, captureMs });
+    // Written out so a mini-program build folds it and drops the scenario lists (only H5 runs the mock).
+    const mock: PreviewDriverOptions =
+      process.env.TARO_ENV !== 'h5'
+        ? {}
+        : platform === 'alipay' && isMockAlipayScenarioName(scenario)
+          ? { platform, scenario, ...timing, onAlipayCapture: (report) => reportAlipayCapture.current?.(report) }
+          : {
+              scenario: isMockScenarioName(scenario) ? scenario : 'success',
+              ...timing,
+              onV2Capture: (report) => reportV2Capture.current?.(report),
+            };
+    return createDefaultDriver(mock);
+  }, [props.store, props.driver, platform, scenario, latencyMs, captureMs]);
 
   const options: FaceVerifyConfig = stripUndefined({
     ...Object.fromEntries(FLOW_OPTION_KEYS.map((key) => [key, props[key]])),
     driver,
     locale: table,
   });
+  // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
+  const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
+  const pageTable = useMemo(() => withAlipayWording(table), [table]);
   const isPreview = process.env.TARO_ENV === 'h5' && (props.store ? props.store.getState().preview : driver?.mock === true);
   const header =
     process.env.TARO_ENV === 'h5' && isPreview && preview.bar !== false ? (
-      <PreviewBar scenario={props.driver || props.store ? null : scenario} onScenario={setScenario} onLocale={setLocale} />
+      <PreviewBar
+        platform={props.driver || props.store ? null : platform}
+        onPlatform={setPlatform}
+        scenario={props.driver || props.store ? null : scenario}
+        onScenario={setScenario}
+        onLocale={setLocale}
+      />
     ) : null;
   const overlay = process.env.TARO_ENV === 'h5' && driver?.mock ? <PreviewCapture driver={driver} /> : null;
 
   return (
-    <WordsProvider table={table}>
+    <WordsProvider table={onAlipay ? pageTable : table}>
       <FlowView
         key={`${flowIdOf(props.store ?? (driver as FaceDriver))}:${table.locale}`}
         store={props.store}

@@ -85,7 +85,8 @@ export function FailureScreen({
   if (error.action === 'open-settings' && backFromSettings) buttons.push(settings);
   const dead = error.kind === 'device' || error.action === 'other-channel';
   if (!retryable && !dead) buttons.push({ id: 'fv-restart', label: strings.actions.restart, onPress: handlers.restart });
-  const extra = error.action === 'other-channel' || error.action === 'update-wechat' ? [error.action] : [];
+  const extra =
+    error.action === 'other-channel' || error.action === 'update-wechat' || error.action === 'update-alipay' ? [error.action] : [];
 
   return (
     <View style={{ ...styles.card, padding: '2.5em 1.25em' }} data-screen={cancelled ? 'cancelled' : 'failed'} data-error-kind={error.kind}>

@@ -38,6 +38,9 @@ export function ProblemActions({
     } else if (action === 'other-channel') hints.push(strings.hints.otherChannel);
     else if (action === 'update-wechat') hints.push(strings.hints.updateWeChat);
     else if (action === 'open-in-wechat') hints.push(strings.hints.openInWeChat);
+    else if (action === 'update-alipay') hints.push(strings.hints.updateAlipay);
+    else if (action === 'open-in-alipay') hints.push(strings.hints.openInAlipay);
+    else if (action === 'open-system-settings') hints.push(strings.hints.systemSettings);
   }
   return (
     <View>

@@ -1,19 +1,23 @@
 /**
  * The preview bar (H5 only, never in a mini-program bundle: the page renders it behind a
  * `process.env.TARO_ENV === 'h5'` check): says plainly that this is a simulation, and lets a developer
- * switch the mock scenario and the language.
+ * switch the simulated platform (WeChat, Alipay), the mock scenario and the language.
  */
 import { Text, View } from '@tarojs/components';
-import { MOCK_SCENARIO_NAMES, type MockScenarioName } from '../../drivers/mock/scenarios';
+import { MOCK_ALIPAY_SCENARIO_NAMES } from '../../drivers/mock/alipay-scenarios';
+import { MOCK_SCENARIO_NAMES } from '../../drivers/mock/scenarios';
 import { LOCALES, type LocaleName } from '../../locales';
 import { color } from '../page/theme';
 import { useWords } from '../page/words';
 import { usePreviewWords } from './usePreviewWords';
 
 export interface PreviewBarProps {
+  /** The simulated platform; null when the app passed its own driver: nothing to switch. */
+  platform: 'wechat' | 'alipay' | null;
+  onPlatform: (platform: 'wechat' | 'alipay') => void;
   /** null when the app passed its own driver: nothing to switch. */
-  scenario: MockScenarioName | null;
-  onScenario: (scenario: MockScenarioName) => void;
+  scenario: string | null;
+  onScenario: (scenario: string) => void;
   onLocale: (locale: LocaleName) => void;
 }
 
@@ -28,7 +32,13 @@ const control = {
   color: color.previewText,
 };
 
-export function PreviewBar({ scenario, onScenario, onLocale }: PreviewBarProps) {
+/** The platforms the preview simulates, named as their users know them (the same in every locale). */
+const PLATFORMS = [
+  { value: 'wechat', label: '微信 WeChat' },
+  { value: 'alipay', label: '支付宝 Alipay' },
+] as const;
+
+export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocale }: PreviewBarProps) {
   const table = useWords();
   const words = usePreviewWords().bar;
   // The switch offers the next shipped locale, named in its own language (a reader of that language finds it).
@@ -61,15 +71,30 @@ export function PreviewBar({ scenario, onScenario, onLocale }: PreviewBarProps) 
           {nextWords?.languageName}
         </button>
       </View>
+      {platform ? (
+        <select
+          id="fv-preview-platform"
+          aria-label={words.platform}
+          value={platform}
+          onChange={(event) => onPlatform(event.target.value === 'alipay' ? 'alipay' : 'wechat')}
+          style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em' }}
+        >
+          {PLATFORMS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      ) : null}
       {scenario ? (
         <select
           id="fv-preview-scenario"
           aria-label={words.scenario}
           value={scenario}
-          onChange={(event) => onScenario(event.target.value as MockScenarioName)}
+          onChange={(event) => onScenario(event.target.value)}
           style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em' }}
         >
-          {MOCK_SCENARIO_NAMES.map((name) => (
+          {(platform === 'alipay' ? MOCK_ALIPAY_SCENARIO_NAMES : MOCK_SCENARIO_NAMES).map((name) => (
             <option key={name} value={name}>
               {labels?.[name] ?? name}
             </option>
