@@ -69,17 +69,20 @@ const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCapt
   driver.mock && ('v2Outcomes' in driver || 'alipayOutcomes' in driver);
 /** One fake backend per mock driver, so every flow on that driver sees the same issued tickets. */
 const backends = new WeakMap<FaceDriver, MockBackend>();
-/** The mock driver's fake backend (a mock passed explicitly works in any build, as it always has). */
+/** The mock driver's fake backend (H5 previews and Node; never in a mini-program bundle). */
 function backendOf(driver: FaceDriver & MockCaptureRecord, clock: Clock | undefined): MockBackend {
   let backend = backends.get(driver);
   if (backend === undefined) backends.set(driver, (backend = createMockBackend({ driver, ...(clock ? { clock } : {}) })));
   return backend;
 }
 
-/** Fills in the driver and HTTP port, and — only on a mock driver — the mock backend where no endpoint was given. */
+/** Fills in the driver and HTTP port, and — only on a mock driver in H5 or Node — the fake backend where no endpoint was given. */
 export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, http: HttpPort): FaceVerifyOptions {
   const resolved: FaceVerifyOptions = { ...config, driver, http: config.http ?? http };
-  const backend = isMockWithCaptures(driver) ? backendOf(driver, config.clock) : null;
+  // Written out so a mini-program build folds it: the fake backend joins a mock driver only in H5 (and Node),
+  // so no mini-program bundle carries it; a mock driver on a device needs a real endpoint.
+  const backend =
+    (process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV) && isMockWithCaptures(driver) ? backendOf(driver, config.clock) : null;
   if (backend) {
     resolved.endpoint ??= backend.endpoint;
     // WeChat v2 and Alipay always capture with a ticket: the fake backend issues and judges it.

@@ -97,3 +97,24 @@ describe('the mock on an injected clock', () => {
     await expect(backend.endpoint(later)).resolves.toMatchObject({ ok: false, code: 'stale' });
   });
 });
+
+describe('the fake backend joins a mock driver only where a preview runs', () => {
+  const original = process.env.TARO_ENV;
+  afterEach(() => {
+    process.env.TARO_ENV = original;
+  });
+
+  it('in a mini-program build a mock driver without an endpoint is a configuration error, never judged in-bundle', async () => {
+    process.env.TARO_ENV = 'weapp';
+    const flow = createFaceVerify({ driver: createMockDriver() });
+    await flow.getState().start(PERSON);
+    expect(flow.getState()).toMatchObject({ status: 'failed', error: { code: 'no-endpoint', kind: 'fatal' } });
+  });
+
+  it('in H5 the same flow is judged by the in-browser fake backend', async () => {
+    process.env.TARO_ENV = 'h5';
+    const flow = createFaceVerify({ driver: createMockDriver() });
+    await flow.getState().start(PERSON);
+    expect(flow.getState().status).toBe('success');
+  });
+});

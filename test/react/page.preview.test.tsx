@@ -88,7 +88,12 @@ describe('the preview driver and bar', () => {
 
   it("outside H5 the page shows no preview bar and leaves the capture to WeChat's screen", async () => {
     process.env.TARO_ENV = 'weapp';
-    render(<FaceVerifyPage driver={createMockDriver({ latencyMs: 0, captureMs: 60_000, scenario: 'no-screen-flash' })} />);
+    render(
+      <FaceVerifyPage
+        driver={createMockDriver({ latencyMs: 0, captureMs: 60_000, scenario: 'no-screen-flash' })}
+        endpoint={async () => ({ ok: true as const })}
+      />,
+    );
     await fillAndStart();
     await waitFor(() => expect(status()).toBe('capturing'));
     expect(screen.queryByText('预览模式 · 模拟数据')).toBeNull();
