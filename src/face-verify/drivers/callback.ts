@@ -22,8 +22,19 @@ export function nativeFunction(api: NativeApi | undefined, name: string): Native
   return typeof fn === 'function' ? (fn as NativeFunction).bind(api) : null;
 }
 
-/** Calls a callback-style API once and settles on the first of success / fail / complete. */
-export function callNative(api: NativeApi | undefined, name: string, params: Record<string, unknown> = {}): Promise<Settled> {
+/** WeChat's rule for a lone `complete` (the runtime skipped success / fail): its errMsg ends in ':ok' or ':fail …'. */
+const completedWithErrMsgOk = (result: Record<string, unknown>) => /:ok$/.test(String(result?.errMsg ?? ''));
+
+/**
+ * Calls a callback-style API once and settles on the first of success / fail / complete. `completeOk` reads a
+ * lone `complete` the platform's way (WeChat's errMsg by default; Alipay marks a failure by its error fields).
+ */
+export function callNative(
+  api: NativeApi | undefined,
+  name: string,
+  params: Record<string, unknown> = {},
+  completeOk: (result: Record<string, unknown>) => boolean = completedWithErrMsgOk,
+): Promise<Settled> {
   const fn = nativeFunction(api, name);
   if (!fn) return Promise.reject(new DriverError('unsupported', name));
   return new Promise<Settled>((resolve, reject) => {
@@ -38,8 +49,7 @@ export function callNative(api: NativeApi | undefined, name: string, params: Rec
         ...params,
         success: settle(true),
         fail: settle(false),
-        // complete alone means the runtime skipped success/fail; it carries errMsg ending in ':ok' or ':fail …'.
-        complete: (result: Record<string, unknown>) => settle(/:ok$/.test(String(result?.errMsg ?? '')))(result),
+        complete: (result: Record<string, unknown>) => settle(completeOk(result && typeof result === 'object' ? result : {}))(result),
       });
       // Taro's promisified wrappers also return a promise that rejects on fail; the callbacks above already
       // carry that outcome, so the duplicate rejection is observed here only to keep it from going unhandled.

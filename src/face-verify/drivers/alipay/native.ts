@@ -83,7 +83,7 @@ export function createAlipayNative(api: AlipayNativeObject | undefined = default
     const fn = nativeFunction(api, 'canIUse');
     if (!fn) return false;
     try {
-      return fn(name) === true;
+      return (fn as unknown as (api: string) => unknown)(name) === true;
     } catch {
       return false; // a client whose canIUse throws cannot promise the API either
     }
