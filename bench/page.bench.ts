@@ -133,12 +133,14 @@ async function renders(): Promise<BenchRow[]> {
       input.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
     };
 
+    // A weapp build joins no fake backend to a mock driver: the verdict comes from this endpoint.
+    const accept = async () => ({ ok: true as const });
     let count = 0;
     const onRender = () => void count++;
     const element = React.createElement(
       React.Profiler,
       { id: 'page', onRender },
-      React.createElement(FaceVerifyPage, { driver: createMockDriver({ latencyMs: 0, captureMs: 0 }) }),
+      React.createElement(FaceVerifyPage, { driver: createMockDriver({ latencyMs: 0, captureMs: 0 }), endpoint: accept }),
     );
     const app = createRoot(doc.getElementById('app')!);
     app.render(element);
@@ -155,7 +157,7 @@ async function renders(): Promise<BenchRow[]> {
     app.unmount();
 
     // The same flow without React, counting the store's notifications over the same two phases.
-    const flow = createFaceVerify({ driver: createMockDriver({ latencyMs: 0, captureMs: 0 }) });
+    const flow = createFaceVerify({ driver: createMockDriver({ latencyMs: 0, captureMs: 0 }), endpoint: accept });
     let changes = 0;
     flow.subscribe(() => void changes++);
     await flow.getState().probe();
