@@ -13,9 +13,6 @@ import { hasDemoBackend, startDemoBackend } from './support/demo-backend.mjs';
 import { buildH5, DIST_H5, isH5BuildFresh } from './support/h5-build.mjs';
 import { listenStatic } from './support/static-server.mjs';
 
-// scripts/check-weapp.mjs still takes the root folder from here; support/h5-build.mjs is its home now.
-export { ROOT } from './support/h5-build.mjs';
-
 /** The demo backend, module-wide so that a failure anywhere still stops it. */
 let demo = null;
 let preview = null;
@@ -76,7 +73,6 @@ async function main() {
   console.log('Ctrl-C stops everything.');
 }
 
-// Importing this file (check-weapp.mjs does, for ROOT) starts nothing.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
     console.error(error instanceof Error ? error.message : error);
