@@ -3,9 +3,7 @@
  * initialize, the certify page and query, with Alipay's answer shapes, RSA2 checks on every request, answers
  * signed with a key pair made at start-up, and scenarios. Drive it with the real alipay-sdk.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { toNodeListener } from '../node-listener';
+import { listenLoopback } from '../loopback-server';
 import { MOCK_ALIPAY_APP_ID, MockAlipayRegistry, type MockAlipayOptions, type MockAlipayScenario } from './registry';
 import { createMockAlipayRoutes, MOCK_ALIPAY_GATEWAY_PATH } from './routes';
 import { generateRsaKeyPair } from './signing';
@@ -109,19 +107,6 @@ export function createMockAlipay(options: MockAlipayOptions = {}): MockAlipay {
 export async function startMockAlipay(options: MockAlipayOptions & { port?: number; host?: string } = {}): Promise<MockAlipayServer> {
   const { port = 0, host = '127.0.0.1', ...rest } = options;
   const parts = createParts(rest);
-  const server = createServer(toNodeListener(parts.handle));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
-  return Object.defineProperty(assemble(parts, `http://${host}:${boundPort}`), 'close', {
-    value: close,
-    enumerable: true,
-  }) as MockAlipayServer;
+  const { url, close } = await listenLoopback(parts.handle, port, host);
+  return Object.defineProperty(assemble(parts, url), 'close', { value: close, enumerable: true }) as MockAlipayServer;
 }

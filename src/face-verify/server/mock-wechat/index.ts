@@ -3,11 +3,9 @@
  * queryverifyinfo with WeChat's answer shapes and error codes, scenarios, and signed / encrypted pushes.
  * It answers for the mock driver's credentials (`mock1.…`); anything else is 84001.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { encodeMockCredential } from '../../drivers/mock/credential';
 import { identityMd5s, randomHex } from '../digest';
-import { toNodeListener } from '../node-listener';
+import { listenLoopback } from '../loopback-server';
 import { buildPushRequest, sendPush, type PushOptions, type PushTarget } from './push';
 import { MOCK_WECHAT_DEFAULTS, MockRegistry, type MockWeChatScenario, type MockWeChatOptions } from './registry';
 import { createMockRoutes } from './routes';
@@ -154,19 +152,6 @@ export function createMockWeChat(options: MockWeChatOptions = {}): MockWeChat {
 export async function startMockWeChat(options: MockWeChatOptions & { port?: number; host?: string } = {}): Promise<MockWeChatServer> {
   const { port = 0, host = '127.0.0.1', ...rest } = options;
   const parts = createParts(rest);
-  const server = createServer(toNodeListener(parts.handle));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    });
-  return Object.defineProperty(assemble(parts, `http://${host}:${boundPort}`), 'close', {
-    value: close,
-    enumerable: true,
-  }) as MockWeChatServer;
+  const { url, close } = await listenLoopback(parts.handle, port, host);
+  return Object.defineProperty(assemble(parts, url), 'close', { value: close, enumerable: true }) as MockWeChatServer;
 }
