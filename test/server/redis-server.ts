@@ -8,6 +8,15 @@ import { createClient } from 'redis';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
+/** Options of {@link startRedis}. */
+export interface StartRedisOptions {
+  /**
+   * Extra server arguments, after the defaults (port, loopback bind, persistence off), e.g.
+   * `['--maxmemory', '2mb', '--maxmemory-policy', 'allkeys-lru']` for an evicting Redis. Kept on `restart`.
+   */
+  args?: readonly string[];
+}
+
 export interface RedisServer {
   url: string;
   port: number;
@@ -30,10 +39,26 @@ const freePort = () =>
     });
   });
 
-function launch(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The servers this process started and has not stopped yet: killed if the test process exits first. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const one of running) one.kill('SIGKILL');
   });
+}
+
+/**
+ * Starts `redis-server` with the given arguments (in `cwd` when given) and resolves once it accepts
+ * connections; rejects with its last output if it exits first (a port taken meanwhile, a bad argument).
+ */
+export function launchRedisServer(args: readonly string[], cwd?: string): Promise<ChildProcess> {
+  const child = spawn('redis-server', [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  track(child);
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -51,21 +76,30 @@ function launch(port: number): Promise<ChildProcess> {
   });
 }
 
-const stopped = (child: ChildProcess) =>
+const launch = (port: number, extra: readonly string[] = []) =>
+  launchRedisServer(['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra]);
+
+export const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
 
-/** Starts redis-server on a free port (retrying if another process took the port meanwhile). */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * Starts redis-server on a free port (retrying if another process took the port meanwhile).
+ *
+ * @example
+ * const evicting = await startRedis({ args: ['--maxmemory', '2mb', '--maxmemory-policy', 'allkeys-lru'] });
+ */
+export async function startRedis(options: StartRedisOptions = {}): Promise<RedisServer> {
+  const extra = options.args ?? [];
   let port = 0;
   let child: ChildProcess | undefined;
   for (let attempt = 0; child === undefined; attempt++) {
     port = await freePort();
     try {
-      child = await launch(port);
+      child = await launch(port, extra);
     } catch (error) {
       if (attempt >= 3) throw error;
     }
@@ -85,7 +119,7 @@ export async function startRedis(): Promise<RedisServer> {
     },
     kill: () => stopped(current),
     async restart() {
-      current = await launch(port);
+      current = await launch(port, extra);
     },
     async stop() {
       for (const client of clients) client.destroy();
@@ -98,11 +132,11 @@ export async function startRedis(): Promise<RedisServer> {
  * A redis-server for the whole test file: started before its tests, stopped after. `client()` is a connected
  * client on it, `server()` the server (to stop and restart it).
  */
-export function redisForThisFile(): { server: () => RedisServer; client: () => RedisClient } {
+export function redisForThisFile(options: StartRedisOptions = {}): { server: () => RedisServer; client: () => RedisClient } {
   let server: RedisServer | undefined;
   let client: RedisClient | undefined;
   beforeAll(async () => {
-    server = await startRedis();
+    server = await startRedis(options);
     client = await server.connect();
   });
   afterAll(() => server?.stop());
