@@ -153,6 +153,16 @@ async function sharedStores(
   return { ...createRedisStores({ client }), close: async () => void client.destroy() };
 }
 
+/**
+ * The demo's limits: on, as in production, but wide enough for the one demo account to be used by the preview,
+ * the e2e suite and four instances at once (production defaults allow 5 tickets a minute per user).
+ */
+const DEMO_LIMITS = {
+  ticketPerSubject: [{ points: 600, perSeconds: 60 }],
+  ticketPerIdCard: [{ points: 600, perSeconds: 60 }],
+  verifyPerSubject: [{ points: 1200, perSeconds: 60 }],
+};
+
 /** The one demo account: whom tickets are issued for. */
 function demoUser(env: Record<string, string | undefined>, fallbackOpenid: string | undefined): TicketIdentity {
   const openid = env.DEMO_USER_OPENID?.trim() || fallbackOpenid;
@@ -279,18 +289,22 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
     const user = demoUser(env, wechat?.openid);
     const onError = (error: unknown) => log(`error ${error instanceof Error ? error.name : 'unknown'}`);
+    // The stores a real app spreads into each handler (tickets, replay claims, limit counters, the digest key).
+    const { close: _close, ...shared } = stores ?? { close: undefined };
     const ticket = createTicketHandler({
       api,
       alipay: alipay.api,
       identity: () => user,
       onError,
-      ...(stores ? { tickets: stores.tickets } : {}),
+      limits: DEMO_LIMITS,
+      ...shared,
     });
     const verify = createVerifyHandler({
       api,
       alipay: alipay.api,
+      limits: DEMO_LIMITS,
+      ...shared,
       tickets: ticket.tickets,
-      ...(stores ? { replayStore: stores.replayStore } : {}),
       // The preview's form flow lets the user type any name and ID number, and this demo has no account to
       // compare them with: so those captures (made without a ticket, hence allowUnticketed) are checked only for
       // WeChat's verdict (identify_ret), freshness (10 minutes) and replay. Captures started from a ticket are
@@ -305,7 +319,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
           token: pushToken,
           appId,
           ...(encodingAESKey ? { encodingAESKey } : {}),
-          ...(stores ? { seen: stores.pushSeen } : {}),
+          ...shared,
           onFaceIdentify: () => log('push face_identify received'),
           onError,
         })

@@ -167,7 +167,7 @@ describe.each(KINDS)('Alipay through the handlers, on %s stores', (kind) => {
   it("refuses someone else's certify id, and leaves it to the user it was issued to", async () => {
     const app = wire(kind);
     const theirs = await app.captured('other');
-    expect((await app.submit('me', theirs)).body).toMatchObject({ ok: false, code: 'name_mismatch' });
+    expect((await app.submit('me', theirs)).body).toMatchObject({ ok: false, code: 'unknown_ticket', problems: ['unknown_ticket'] });
     expect((await app.submit('other', theirs)).body).toMatchObject({ ok: true });
   });
 
@@ -231,7 +231,7 @@ describe.each(KINDS)('Alipay through the handlers, on %s stores', (kind) => {
     const app = wire(kind, { allowTypedIdentity: true, expect: byOpenid });
     const typed = { name: '王五', idCardNumber: '110105194912310037' };
     const theirs = await app.captured('other', true, typed);
-    expect((await app.submit('me', theirs)).body).toMatchObject({ ok: false, code: 'openid_mismatch' });
+    expect((await app.submit('me', theirs)).body).toMatchObject({ ok: false, code: 'unknown_ticket', problems: ['unknown_ticket'] });
     const mine = await app.captured('me', true, typed);
     expect((await app.submit('me', mine)).body).toMatchObject({ ok: true });
     expect((await app.submit('me', mine)).body).toMatchObject({ ok: false, code: 'replayed' });

@@ -40,13 +40,14 @@ describe('JSON only: a cross-site form or text post is refused (415)', () => {
     });
   });
 
-  it('the ticket handler still takes an empty POST over node:http (no body, no content type)', async () => {
+  it('the ticket handler refuses an empty POST over node:http (no body, no content type: a cross-site no-cors fetch)', async () => {
     const server = createServer(toNodeListener(ticket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
       const answer = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST' });
-      expect(await answer.json()).toMatchObject({ userIdKey: expect.any(String) });
+      expect(answer.status).toBe(415);
+      expect(await answer.json()).toMatchObject({ code: 'unsupported_media_type' });
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

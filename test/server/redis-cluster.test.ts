@@ -32,9 +32,9 @@ async function spread(cluster: RedisClusterClient, list: string[]): Promise<numb
 const EXPIRES_AT = Date.now() + 600_000;
 const ticketFor = (i: number): IssuedTicket => ({
   protocol: 'v2',
-  nameMd5: `name-${i}`,
-  idCardMd5: `id-${i}`,
+  subject: { n: `name-${i}`, i: `id-${i}` },
   outSeqNo: `seq-${i}`,
+  issuedAt: EXPIRES_AT - 600_000,
   expiresAt: EXPIRES_AT,
 });
 

@@ -9,6 +9,8 @@ import { redisForThisFile, startRedis } from './redis-server';
 const redis = redisForThisFile();
 
 describe('an evicting Redis (--maxmemory 2mb --maxmemory-policy allkeys-lru)', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('answers CONFIG GET maxmemory-policy with its policy (a default server with noeviction)', async () => {
     expect(await redis.client().configGet('maxmemory-policy')).toEqual({ 'maxmemory-policy': 'noeviction' });
     expect(await redis.client().sendCommand(['CONFIG', 'GET', 'maxmemory-policy'])).toEqual(['maxmemory-policy', 'noeviction']);
@@ -22,21 +24,20 @@ describe('an evicting Redis (--maxmemory 2mb --maxmemory-policy allkeys-lru)', (
     }
   });
 
-  it('evicts a ticket written before a flood, long before its TTL', async () => {
+  it('evicts a key with a TTL written before a flood, long before its TTL; the stores of the kit refuse to run on it', async () => {
     const evicting = await startRedis({ args: EVICTING_ARGS });
     try {
       const client = await evicting.connect();
-      const { tickets } = createRedisStores({ client });
-      const ticket = { protocol: 'v2' as const, nameMd5: 'n', idCardMd5: 'i', outSeqNo: 's', expiresAt: Date.now() + 600_000 };
-      await tickets.put('tfv:ticket:early', ticket, 600);
-      expect(await tickets.get('tfv:ticket:early')).toEqual(ticket);
-      const started = Date.now();
+      await client.set('tfv:ticket:early', '{"protocol":"v2"}', { PX: 600_000 });
       const result = await floodUntilEvicted(client, 'tfv:ticket:early');
-      expect(Date.now() - started).toBeLessThan(2000);
       expect(result.evicted).toBe(true);
       expect(result.evictedKeys).toBeGreaterThan(0);
-      expect(await tickets.get('tfv:ticket:early')).toBeUndefined();
-      expect(await evictedKeys(client)).toBe(result.evictedKeys);
+      expect(await client.get('tfv:ticket:early')).toBeNull();
+      // Redis may go on evicting in the background after the flood: the counter only grows.
+      expect(await evictedKeys(client)).toBeGreaterThanOrEqual(result.evictedKeys);
+      const { tickets } = createRedisStores({ client });
+      jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      await expect(tickets.get('tfv:ticket:any')).rejects.toMatchObject({ status: 503, code: 'store_misconfigured' });
     } finally {
       await evicting.stop();
     }

@@ -80,18 +80,15 @@ export async function readText(
 /**
  * Reads a JSON body. Anything but `application/json` (a charset parameter is fine) answers 415: a form or
  * `text/plain` post needs no CORS preflight, so accepting one would let another site post with the user's
- * cookies. With `emptyAs`, a request without a body (and without a content type) is that value.
+ * cookies. An empty POST without a content type (what a cross-site `fetch(…, { mode: 'no-cors' })` sends) is
+ * refused the same way.
  */
-export async function readJson(request: Request, options: BodyLimits & { emptyAs?: unknown } = {}): Promise<unknown> {
+export async function readJson(request: Request, options: BodyLimits = {}): Promise<unknown> {
   const type = request.headers.get('content-type');
-  // A Request built without a body has none; one from node:http always has a stream, empty when Content-Length is 0.
-  const bodiless = request.body === null || request.headers.get('content-length')?.trim() === '0';
-  if (type === null && bodiless && 'emptyAs' in options) return options.emptyAs;
   if (type === null || type.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
     throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
   const text = await readText(request, options);
-  if (text.trim() === '' && 'emptyAs' in options) return options.emptyAs;
   try {
     return JSON.parse(text);
   } catch {

@@ -28,6 +28,8 @@ export interface PushHandlerOptions {
    * shared store: `createRedisStores({ client }).pushSeen`. @default a fresh in-memory store for this handler
    */
   seen?: OnceStore;
+  /** The same as `seen`, under the name `createRedisStores` gives it, so `...stores` can be spread in. */
+  pushSeen?: OnceStore;
   /** How long deliveries are remembered; at least `maxTimestampAgeSeconds`. @default 3600 */
   seenTtlSeconds?: number;
   /**
@@ -75,7 +77,7 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
         ? [options.encodingAESKey]
         : options.encodingAESKey;
   const keys = encodingAESKeys.map(decodeEncodingAESKey);
-  const seen = options.seen ?? createMemoryOnceStore();
+  const seen = options.seen ?? options.pushSeen ?? createMemoryOnceStore();
   warnIfPerProcess(seen, 'createPushHandler');
   const now = options.now ?? Date.now;
   const maxAge = options.maxTimestampAgeSeconds ?? 300;
@@ -99,12 +101,17 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     return { signature, timestamp, nonce };
   }
 
-  function verifyUrl(url: URL): Response {
+  /** The key a signed URL is remembered under: a plain POST and a GET URL check carry the same signature. */
+  const urlKeyOf = (signed: Signed) => `tfv:push-url:${sha256Hex(`${signed.signature}:${signed.timestamp}:${signed.nonce}`)}`;
+
+  async function verifyUrl(url: URL): Promise<Response> {
     const signed = signedParams(url, ['signature', 'timestamp', 'nonce']);
     const echostr = url.searchParams.get('echostr');
     if (echostr === null) throw new HttpError(400, 'missing_parameters', 'Expected echostr in the query.');
     if (!verifyPushSignature(signed.signature, token, signed.timestamp, signed.nonce))
       throw new HttpError(401, 'bad_signature', 'The signature does not match.');
+    // The URL check's signature is spent: in plain mode it would otherwise sign a POST of anyone's body.
+    await seen.claim(urlKeyOf(signed), seenTtl);
     return plainText(echostr);
   }
 
@@ -166,9 +173,17 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     const { message, signed } = await readMessage(request, url);
     // Each signed URL is used once (WeChat's retry of it is a duplicate anyway), so a logged URL is worthless,
     // and each delivery calls back once however many instances WeChat's retries reach.
-    const urlKey = `tfv:push-url:${sha256Hex(`${signed.signature}:${signed.timestamp}:${signed.nonce}`)}`;
+    const urlKey = urlKeyOf(signed);
     const key = deliveryKey(message);
-    const fresh = (await seen.claim(urlKey, seenTtl)) && (key === null || (await seen.claim(`tfv:push:${sha256Hex(key)}`, seenTtl)));
+    if (!(await seen.claim(urlKey, seenTtl))) return plainText('success');
+    let fresh: boolean;
+    try {
+      fresh = key === null || (await seen.claim(`tfv:push:${sha256Hex(key)}`, seenTtl));
+    } catch (error) {
+      // The delivery could not be claimed (503): free the URL too, or WeChat's retry of it would be dropped unheard.
+      await seen.release(urlKey).catch(onError);
+      throw error;
+    }
     if (fresh) await callBack(message);
     return plainText('success');
   }

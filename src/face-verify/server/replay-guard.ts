@@ -2,8 +2,11 @@
  * Accepting each credential once, with idempotent retries. A post claims the credential's key in the replay
  * store with a "pending" record naming a digest of its `Idempotency-Key`; an accepted verdict is then settled
  * into the record (compare-and-set, so a claim that expired and was taken by another post is never
- * overwritten). Another post of the same credential gets `replayed`, unless it carries the same key: then it
- * gets the first post's verdict, waiting (bounded) while that post is still asking WeChat.
+ * overwritten). Another post of the same credential gets `replayed`, unless it carries the same key AND names
+ * the same subject (the fingerprint of what `expect` returned): then it gets the first post's verdict, waiting
+ * (bounded) while that post is still asking the platform. The key is not a secret (it travels with the
+ * credential), so a remembered verdict is given back only to the person it was given to; a request that names
+ * nobody (`expect` returned `{}`) gets none back.
  */
 import { constantTimeEqual, randomHex, sha256Hex } from './digest';
 import { HttpError } from './http-error';
@@ -25,7 +28,7 @@ export interface ReplayGuardOptions {
   onError: (error: unknown) => void;
 }
 
-type ClaimRecord = { s: 'pending'; o: string; k: string } | { s: 'done'; k: string; v: Record<string, unknown> };
+type ClaimRecord = { s: 'pending'; o: string; k: string; f?: string } | { s: 'done'; k: string; f?: string; v: Record<string, unknown> };
 
 const POLL_MS = 50;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -44,21 +47,27 @@ export function createReplayGuard(options: ReplayGuardOptions) {
   const { store } = options;
   const canSettle = store.settle !== undefined && store.read !== undefined;
 
-  type Claim = { kind: 'claimed'; value: string; k: string } | { kind: 'settled'; fields: Record<string, unknown> } | { kind: 'replayed' };
+  type Claim =
+    { kind: 'claimed'; value: string; k: string; f: string } | { kind: 'settled'; fields: Record<string, unknown> } | { kind: 'replayed' };
 
-  async function claim(key: string, idempotencyKey: string | undefined): Promise<Claim> {
-    const k = idempotencyKey === undefined ? '' : sha256Hex(`idempotency:${idempotencyKey}`);
-    const value = JSON.stringify({ s: 'pending', o: randomHex(8), k });
+  async function claim(key: string, idempotencyKey: string | undefined, fingerprint: string | undefined): Promise<Claim> {
+    // Without a subject to bind it to, the key is worthless: no verdict is remembered for it.
+    const k = idempotencyKey === undefined || fingerprint === undefined ? '' : sha256Hex(`idempotency:${idempotencyKey}`);
+    const f = fingerprint ?? '';
+    const value = JSON.stringify({ s: 'pending', o: randomHex(8), k, f });
     // Without compare-and-set the claim itself is the record of acceptance, so it lives as long as one.
     const ttl = canSettle ? options.pendingTtlSeconds : options.ttlSeconds;
     const waitUntil = Date.now() + options.waitMs;
     for (;;) {
-      if (await store.claim(key, ttl, value)) return { kind: 'claimed', value, k };
+      if (await store.claim(key, ttl, value)) return { kind: 'claimed', value, k, f };
       if (k === '' || !canSettle) return { kind: 'replayed' };
       const raw = await store.read?.(key);
       if (raw === undefined) continue; // released (or expired) meanwhile: claim again
       const record = parseRecord(raw);
-      if (record === undefined || !constantTimeEqual(record.k, k)) return { kind: 'replayed' };
+      // Both must match: the same retry (key) from the same person (fingerprint); the two are compared in full.
+      const sameKey = record !== undefined && constantTimeEqual(record.k, k);
+      const samePerson = record !== undefined && constantTimeEqual(record.f ?? '', f);
+      if (record === undefined || !sameKey || !samePerson) return { kind: 'replayed' };
       if (record.s === 'done') return { kind: 'settled', fields: record.v };
       if (Date.now() + POLL_MS > waitUntil) {
         throw new HttpError(503, 'verification_pending', 'This submission is still being checked; retry shortly.', { 'retry-after': '1' });
@@ -68,11 +77,16 @@ export function createReplayGuard(options: ReplayGuardOptions) {
   }
 
   /**
-   * Claims `key` for `check`, records an accepted verdict (for retries with the same idempotency key) and
+   * Claims `key` for `check` on behalf of the subject `fingerprint`, records an accepted verdict (for retries with the same idempotency key) and
    * releases the claim otherwise, so a credential whose check failed can be checked again.
    */
-  async function guard(key: string, idempotencyKey: string | undefined, check: () => Promise<Outcome>): Promise<Outcome> {
-    const claimed = await claim(key, idempotencyKey);
+  async function guard(
+    key: string,
+    idempotencyKey: string | undefined,
+    fingerprint: string | undefined,
+    check: () => Promise<Outcome>,
+  ): Promise<Outcome> {
+    const claimed = await claim(key, idempotencyKey, fingerprint);
     if (claimed.kind === 'settled') return { accepted: true, fields: claimed.fields };
     if (claimed.kind === 'replayed') return { accepted: false, response: replayedResponse() };
     let kept = false;
@@ -80,7 +94,7 @@ export function createReplayGuard(options: ReplayGuardOptions) {
       const outcome = await check();
       if (!outcome.accepted) return outcome;
       if (canSettle) {
-        const done = JSON.stringify({ s: 'done', k: claimed.k, v: outcome.fields });
+        const done = JSON.stringify({ s: 'done', k: claimed.k, f: claimed.f, v: outcome.fields });
         // Acceptance counts only once it is recorded: a lost claim is another post's credential now.
         if (!(await store.settle?.(key, claimed.value, done, options.ttlSeconds))) return { accepted: false, response: replayedResponse() };
       }

@@ -4,6 +4,9 @@
  * credentials themselves.
  */
 import { sha256Hex } from './digest';
+import { HttpError } from './http-error';
+import type { Keyring } from './keyring';
+import type { SubjectMacs } from './subject';
 
 /**
  * Remembers keys for a while; `claim` is an atomic "set if absent" (Redis: `SET key value NX PX ttl`).
@@ -23,23 +26,23 @@ export interface OnceStore {
   settle?(key: string, expected: string, value: string, ttlSeconds: number): Promise<boolean>;
 }
 
-/** What the ticket handler issued for one user (digests only: no name or ID number is kept). */
+/**
+ * What the ticket handler issued for one user: keyed digests of whom it is for, and nothing that names anyone
+ * (no name, ID number, MD5 or SHA-256 of them, no openid in the clear).
+ */
 export interface IssuedTicket {
   /** WeChat's v1 / v2, or an Alipay certify id. */
   protocol: TicketKind;
-  /** MD5 of the UTF-8 name, as getinfo reports it. */
-  nameMd5: string;
-  /** MD5 of the ID number (final X upper-case), as getinfo reports it. */
-  idCardMd5: string;
-  /** v2: the cert_hash queryverifyinfo needs. */
-  certHash?: string;
-  openid?: string;
-  /** WeChat's `out_seq_no`, or Alipay's `outer_order_no`. */
+  /** Whom it was issued to (HMAC digests; see `SubjectMacs`). */
+  subject: SubjectMacs;
+  /** v2: the cert_hash and openid queryverifyinfo needs, sealed with AES-256-GCM under the keyring's key. */
+  sealed?: string;
+  /** WeChat's `out_seq_no`, or Alipay's `outer_order_no` (random, issued here). */
   outSeqNo: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
-  /** Alipay: when it was issued (milliseconds since the epoch), for the verify handler's own age limit. */
-  issuedAt?: number;
+  /** When it was issued (milliseconds since the epoch), for the verify handler's own age limit. */
+  issuedAt: number;
 }
 
 /** What a ticket was issued for: WeChat's v1 `userIdKey`, v2 `verifyId`, or an Alipay `certifyId`. */
@@ -62,18 +65,33 @@ export interface TicketStore {
    * two concurrent posts of one ticket cannot both use it. Without it the handler reads, then deletes.
    */
   take?(key: string): Promise<IssuedTicket | undefined>;
+  /** The key its records are digested under, when the store brings one (`createRedisStores` does: shared by every instance). */
+  readonly keyring?: Keyring;
 }
 
 /** Limits of the in-memory stores (one process only; share a store such as Redis across instances). */
 export interface MemoryStoreOptions {
-  /** Oldest entries are dropped beyond this many. @default 100000 */
+  /** At most this many live entries: beyond, the store answers 503 (a live claim or ticket is never dropped). @default 100000 */
   maxEntries?: number;
   /** @default Date.now */
   now?: () => number;
 }
 
+/** How many writes between two sweeps of expired entries (TTLs differ, so every entry is looked at). */
+const SWEEP_EVERY = 1000;
+
+/** A memory store is full of live entries: 503, and nothing already stored is lost. */
+class StoreFullError extends HttpError {
+  constructor() {
+    super(503, 'store_full', 'The in-memory store is full of live entries; try again shortly (or use a shared store).', {
+      'retry-after': '5',
+    });
+  }
+}
+
 /** A map whose entries expire; expired entries are swept as new ones arrive. */
 class ExpiringMap<T> {
+  private sinceSweep = 0;
   private readonly entries = new Map<string, { value: T; expiresAt: number }>();
   constructor(
     private readonly maxEntries: number,
@@ -90,8 +108,10 @@ class ExpiringMap<T> {
 
   set(key: string, value: T, ttlSeconds: number): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
     this.sweep();
+    // Dropping a live entry would forget an accepted credential or a user's ticket: refuse the new one instead.
+    if (this.entries.size >= this.maxEntries) throw new StoreFullError();
+    this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
   }
 
   delete(key: string): void {
@@ -99,12 +119,10 @@ class ExpiringMap<T> {
   }
 
   private sweep(): void {
+    if (this.entries.size < this.maxEntries && this.sinceSweep++ < SWEEP_EVERY) return;
+    this.sinceSweep = 0;
     const now = this.now();
-    // Entries are in insertion order; with one TTL per store that is expiry order, so stop at the first live one.
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt > now && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(key);
-    }
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
   }
 }
 

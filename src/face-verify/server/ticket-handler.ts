@@ -5,10 +5,13 @@
  * result against the same user.
  */
 import { certHash } from './cert-hash';
-import { identityMd5s, randomHex } from './digest';
+import { randomHex } from './digest';
 import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http';
 import { HttpError, logError, withErrorMapping } from './http-error';
-import { createMemoryTicketStore, ticketKey, type TicketStore } from './stores';
+import { seal } from './keyring';
+import { createMemoryTicketStore, ticketKey, type IssuedTicket, type TicketKind, type TicketStore } from './stores';
+import type { Subject } from './subject';
+import { createTrust, type TrustOptions } from './trust';
 import type { WeChatApi } from './wechat-api';
 import type { AlipayApi, AlipayBizCode } from './alipay/api';
 
@@ -17,6 +20,8 @@ export interface TicketIdentity {
   name: string;
   idCardNumber: string;
   openid?: string;
+  /** Your stable id of the user (session user id): binds the ticket, limits and remembered verdicts to the account. */
+  userId?: string;
 }
 
 /**
@@ -25,10 +30,11 @@ export interface TicketIdentity {
  */
 export interface TicketSession {
   openid?: string;
+  userId?: string;
 }
 
 /** Options of {@link createTicketHandler}: the WeChat client (and/or the Alipay one) and who the logged-in user is. */
-export interface TicketHandlerOptions {
+export interface TicketHandlerOptions extends TrustOptions {
   /** The WeChat client. An Alipay-only backend may pass none: WeChat ticket requests then answer 400 `wechat_not_configured`. */
   api?: Pick<WeChatApi, 'getUserIdKey' | 'getVerifyId'>;
   /**
@@ -42,8 +48,10 @@ export interface TicketHandlerOptions {
   alipayTicketSeconds?: number;
   /**
    * Alipay: verify the name and ID number typed on the phone (the ticket request's `name` and `idCardNumber`)
-   * instead of the ones `identity()` gives; the certify id is then bound to them and to `identity()`'s openid.
-   * Off, typed values are ignored and the session's identity is verified. @default false
+   * instead of the ones `identity()` gives; the certify id is then bound to them and to the session's `userId`
+   * or `openid`, one of which `identity()` must then give (a request whose session has neither answers 500:
+   * a certify id bound to nobody would be accepted for anyone). Off, typed values are ignored and the session's
+   * identity is verified. @default false
    */
   allowTypedIdentity?: boolean;
   /**
@@ -80,7 +88,7 @@ function typedIdentityOf(body: Record<string, unknown>): { name: string; idCardN
 }
 
 function parseTicketRequest(body: unknown): TicketKindRequest {
-  if (!isRecord(body)) throw new HttpError(400, 'invalid_payload', 'The body must be a JSON object (or empty).');
+  if (!isRecord(body)) throw new HttpError(400, 'invalid_payload', 'The body must be a JSON object, e.g. {"protocol":"v1"}.');
   const { protocol = 'v1', platform = 'wechat' } = body;
   if (platform === 'alipay') {
     const typed = typedIdentityOf(body);
@@ -98,8 +106,9 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
     identity.name !== '' &&
     typeof identity.idCardNumber === 'string' &&
     identity.idCardNumber !== '' &&
-    (identity.openid === undefined || typeof identity.openid === 'string');
-  if (!valid) throw new TypeError('identity() must return { name, idCardNumber, openid? } with non-empty strings, or null');
+    (identity.openid === undefined || typeof identity.openid === 'string') &&
+    (identity.userId === undefined || (typeof identity.userId === 'string' && identity.userId !== ''));
+  if (!valid) throw new TypeError('identity() must return { name, idCardNumber, openid?, userId? } with non-empty strings, or null');
 }
 
 /**
@@ -128,6 +137,7 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   const newOutSeqNo = options.outSeqNo ?? (() => `tfv${randomHex(15).slice(1)}`);
   const onError = options.onError ?? logError('ticket handler');
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
+  const trust = createTrust(options, 'createTicketHandler', tickets.keyring);
 
   const alipayTicketSeconds = options.alipayTicketSeconds ?? 600;
   if (!Number.isInteger(alipayTicketSeconds) || alipayTicketSeconds < 1) {
@@ -135,23 +145,52 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   }
   if (!options.api && !options.alipay) throw new TypeError('createTicketHandler needs api (WeChat), alipay, or both');
 
-  /** Alipay: `initialize` for whom the session (or, if allowed, the phone) says, then the certify URL. */
-  async function issueAlipay(request: Request, typed: { name: string; idCardNumber: string } | undefined): Promise<Response> {
-    const alipay = options.alipay;
-    if (!alipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not issue Alipay certify ids.');
+  /** The session's identity (401 without one), counted against the subject's and the ID number's limits. */
+  async function whoAsks(
+    request: Request,
+    typed?: { name: string; idCardNumber: string },
+  ): Promise<{ identity: TicketIdentity; subject: Subject }> {
     const session = await options.identity(request);
     if (session === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
     let identity: TicketIdentity;
     if (typed && options.allowTypedIdentity) {
-      if (!isRecord(session) || (session.openid !== undefined && typeof session.openid !== 'string')) {
-        throw new TypeError('identity() must return an object (or null)');
+      if (!isRecord(session)) throw new TypeError('identity() must return an object (or null)');
+      const { userId, openid } = session as TicketSession;
+      const stable = (value: unknown): value is string => typeof value === 'string' && value !== '';
+      // A typed identity is bound to the account asking: without a stable id it would be bound to nobody.
+      if (!stable(userId) && !stable(openid)) {
+        throw new TypeError('allowTypedIdentity: identity() must give the session a stable userId or openid');
       }
-      identity = { ...typed, ...(typeof session.openid === 'string' ? { openid: session.openid } : {}) };
+      identity = { ...typed, ...(stable(openid) ? { openid } : {}), ...(stable(userId) ? { userId } : {}) };
     } else {
       checkIdentity(session);
       identity = session;
     }
+    const subject = await trust.subject(identity);
+    await trust.limit('ticketPerSubject', subject.id);
+    await trust.limit('ticketPerIdCard', subject.macs.i);
+    return { identity, subject };
+  }
+
+  /** Keeps what was issued, bound to its subject; the v2 query parameters sealed. */
+  async function keep(kind: TicketKind, id: string, subject: Subject, fields: { outSeqNo: string; seconds: number; sealed?: object }) {
     const issuedAt = now();
+    const ticket: IssuedTicket = {
+      protocol: kind,
+      subject: subject.macs,
+      outSeqNo: fields.outSeqNo,
+      issuedAt,
+      expiresAt: issuedAt + fields.seconds * 1000,
+      ...(fields.sealed ? { sealed: seal(await trust.key(), JSON.stringify(fields.sealed)) } : {}),
+    };
+    await tickets.put(ticketKey(kind, id), ticket, fields.seconds);
+  }
+
+  /** Alipay: `initialize` for whom the session (or, if allowed, the phone) says, then the certify URL. */
+  async function issueAlipay(request: Request, typed: { name: string; idCardNumber: string } | undefined): Promise<Response> {
+    const alipay = options.alipay;
+    if (!alipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not issue Alipay certify ids.');
+    const { identity, subject } = await whoAsks(request, typed);
     // 32 letters and digits, as outer_order_no allows: 'tfa' and 29 random hex digits, unique per request.
     const { certifyId, outerOrderNo } = await alipay.initialize({
       name: identity.name,
@@ -160,46 +199,24 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
       bizCode: options.alipayBizCode ?? 'FACE',
     });
     const url = alipay.certifyUrl(certifyId);
-    await tickets.put(
-      ticketKey('alipay', certifyId),
-      {
-        protocol: 'alipay',
-        ...identityMd5s(identity),
-        ...(identity.openid === undefined ? {} : { openid: identity.openid }),
-        outSeqNo: outerOrderNo,
-        issuedAt,
-        expiresAt: issuedAt + alipayTicketSeconds * 1000,
-      },
-      alipayTicketSeconds,
-    );
+    await keep('alipay', certifyId, subject, { outSeqNo: outerOrderNo, seconds: alipayTicketSeconds });
     return jsonResponse(200, { certifyId, url, expiresIn: alipayTicketSeconds });
   }
 
   async function handle(request: Request): Promise<Response> {
     requireMethod(request, 'POST');
-    const ticketRequest = parseTicketRequest(await readJson(request, { emptyAs: {}, ...bodyLimits }));
+    const ticketRequest = parseTicketRequest(await readJson(request, bodyLimits));
+    await trust.limitIp('ticketPerIp', request);
     if (ticketRequest.kind === 'alipay') return issueAlipay(request, ticketRequest.typed);
     const protocol = ticketRequest.kind;
     const api = options.api;
     if (!api) throw new HttpError(400, 'wechat_not_configured', 'This backend issues Alipay certify ids only.');
-    const identity = await options.identity(request);
-    if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
-    checkIdentity(identity);
-    const { nameMd5, idCardMd5 } = identityMd5s(identity);
+    const { identity, subject } = await whoAsks(request);
     const outSeqNo = newOutSeqNo();
-    const openid = identity.openid === undefined ? {} : { openid: identity.openid };
 
     if (protocol === 'v1') {
-      const { userIdKey, expiresIn } = await api.getUserIdKey({
-        name: identity.name,
-        idCardNumber: identity.idCardNumber,
-        outSeqNo,
-      });
-      await tickets.put(
-        ticketKey('v1', userIdKey),
-        { protocol, nameMd5, idCardMd5, ...openid, outSeqNo, expiresAt: now() + expiresIn * 1000 },
-        expiresIn,
-      );
+      const { userIdKey, expiresIn } = await api.getUserIdKey({ name: identity.name, idCardNumber: identity.idCardNumber, outSeqNo });
+      await keep('v1', userIdKey, subject, { outSeqNo, seconds: expiresIn });
       return jsonResponse(200, { userIdKey, expiresIn });
     }
     if (identity.openid === undefined) {
@@ -211,19 +228,11 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
       idCardNumber: identity.idCardNumber,
       openid: identity.openid,
     });
-    await tickets.put(
-      ticketKey('v2', verifyId),
-      {
-        protocol,
-        nameMd5,
-        idCardMd5,
-        certHash: certHash(identity),
-        openid: identity.openid,
-        outSeqNo,
-        expiresAt: now() + expiresIn * 1000,
-      },
-      expiresIn,
-    );
+    await keep('v2', verifyId, subject, {
+      outSeqNo,
+      seconds: expiresIn,
+      sealed: { certHash: certHash(identity), openid: identity.openid },
+    });
     return jsonResponse(200, { verifyId, outSeqNo, expiresIn });
   }
 

@@ -1,23 +1,28 @@
 /**
- * The endpoint the front end posts its result to. It asks WeChat, checks WeChat's answer against whom
- * `expect` says the user should be (and against the ticket issued for the capture, if any), and accepts
- * each credential once.
+ * The endpoint the front end posts its result to. It asks the platform, checks its answer against whom
+ * `expect` says the user should be (and against the ticket issued for the capture, if any: only the subject it
+ * was issued to may use it), and accepts each credential once.
  */
 import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './check-verify-info';
 import { constantTimeEqual, sha256Hex } from './digest';
-import { putTicketBack, takeTicket, ticketConflicts } from './ticket-checks';
+import { putTicketBack, readOwnedTicket, takeOwnedTicket } from './ticket-checks';
 import type { AlipayApi } from './alipay/api';
 import { createAlipayCheck } from './alipay/verify-certify';
 import { readJson, requireMethod, type FetchHandler } from './http';
 import { HttpError, isWeChatApiError, logError, withErrorMapping } from './http-error';
+import { macHex, unseal } from './keyring';
 import { createReplayGuard, type Outcome } from './replay-guard';
-import { createMemoryOnceStore, ticketKey, warnIfPerProcess, type IssuedTicket, type OnceStore, type TicketStore } from './stores';
+import { createMemoryOnceStore, ticketKey, warnIfPerProcess, type OnceStore, type TicketStore } from './stores';
+import { fingerprintOf, idCardMac, nameMac, ownedBy, type Subject, type SubjectMacs } from './subject';
+import { createTrust, type TrustOptions } from './trust';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
 import type { VerifyIdInfo, VerifyInfo, WeChatApi } from './wechat-api';
 
 /** Whom the user should be; each absent field is not checked. `null` answers 401. */
 export interface VerifyExpectation {
+  /** Your stable id of the user (session user id), as the ticket handler's `identity()` gave it. */
+  userId?: string;
   name?: string;
   idCardNumber?: string;
   openid?: string;
@@ -27,7 +32,7 @@ export interface VerifyExpectation {
 }
 
 /** Options of {@link createVerifyHandler}: the WeChat client (and/or the Alipay one) and who the user should be. */
-export interface VerifyHandlerOptions {
+export interface VerifyHandlerOptions extends TrustOptions {
   /** The WeChat client. An Alipay-only backend may pass none: WeChat payloads then answer 400 `wechat_not_configured`. */
   api?: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
   /**
@@ -38,7 +43,8 @@ export interface VerifyHandlerOptions {
   /**
    * Says whom the request's user should be (read your session from `request`; its body has been read).
    * Return `{}` to check only WeChat's verdict, freshness, tickets and replay: then any genuine result is
-   * accepted whoever's it is and whoever posts it (your choice, e.g. for a one-user demo). Return `null` for
+   * accepted whoever's it is and whoever posts it (your choice, e.g. for a one-user demo), and no verdict is
+   * remembered for idempotent retries (a retry gets `replayed`: there is nobody to give it back to). Return `null` for
    * "not logged in"; an empty string is an expectation like any other (it matches nothing WeChat reports).
    */
   expect: (request: Request, payload: VerifyPayload) => VerifyExpectation | null | Promise<VerifyExpectation | null>;
@@ -61,7 +67,10 @@ export interface VerifyHandlerOptions {
   allowUnticketed?: boolean;
   /** v1 results older than this, and Alipay certify ids issued longer ago, are rejected as `stale`. @default 600 */
   maxAgeSeconds?: number;
-  /** How long an accepted credential (and its verdict, for retries with the same `Idempotency-Key`) is remembered. @default 86400 */
+  /**
+   * How long an accepted credential (and its verdict, for retries with the same `Idempotency-Key` by the same
+   * subject) is remembered; at least `maxAgeSeconds` (else a replay after the window would pass). @default 86400
+   */
   replayTtlSeconds?: number;
   /** How long a retry waits for the verdict of the post it repeats (same credential and `Idempotency-Key`). @default 10000 */
   idempotencyWaitMs?: number;
@@ -75,15 +84,6 @@ export interface VerifyHandlerOptions {
 
 /** WeChat's face API codes for a credential it refuses (84001 forged/unknown, 84002 expired, 84003 not found, …). */
 const isCredentialErrcode = (errcode: number) => errcode >= 84000 && errcode < 85000;
-
-function digestsOfTicket(ticket: IssuedTicket, extra: Partial<ExpectedDigests> = {}): ExpectedDigests {
-  return {
-    nameMd5: ticket.nameMd5,
-    idCardMd5: ticket.idCardMd5,
-    ...(ticket.openid === undefined ? {} : { openid: ticket.openid }),
-    ...extra,
-  };
-}
 
 /** The replay key of the capture a v1 answer reports (one user cannot finish two captures in one second). */
 function captureKeyV1(info: VerifyInfo): string {
@@ -139,10 +139,14 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     throw new TypeError("createVerifyHandler: alipay needs tickets (the ticket handler's .tickets): only certify ids issued here count");
   }
   if (!options.api && !options.alipay) throw new TypeError('createVerifyHandler needs api (WeChat), alipay, or both');
+  const maxAgeDefault = options.maxAgeSeconds ?? 600;
+  const replayTtlSeconds = options.replayTtlSeconds ?? 86_400;
+  checkWindows(maxAgeDefault, replayTtlSeconds);
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
+  const trust = createTrust(options, 'createVerifyHandler', tickets?.keyring);
   const guard = createReplayGuard({
     store: replayStore,
-    ttlSeconds: options.replayTtlSeconds ?? 86_400,
+    ttlSeconds: replayTtlSeconds,
     pendingTtlSeconds: 120,
     waitMs: options.idempotencyWaitMs ?? 10_000,
     onError,
@@ -170,62 +174,83 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     }
   }
 
-  async function verifyV1(verifyResult: string, expected: ExpectedDigests, idempotencyKey: string | undefined): Promise<Outcome> {
-    return guard(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, idempotencyKey, async () => {
+  /** Whom WeChat's v1 answer says verified, as the parts of `ticket` it can be compared on (never the user id). */
+  function reportedFits(key: Buffer, info: VerifyInfo, ticket: SubjectMacs): boolean {
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const [name, idCard, openid] = [text(info.name_utf8_md5), text(info.id_card_number_md5), text(info.openid)];
+    const reported: SubjectMacs = {
+      ...(name === undefined ? {} : { n: nameMac(key, name) }),
+      ...(idCard === undefined ? {} : { i: idCardMac(key, idCard) }),
+      ...(openid === undefined ? {} : { o: macHex(key, 'openid', openid) }),
+    };
+    const { u: _userId, ...compared } = ticket;
+    return ownedBy(reported, compared);
+  }
+
+  async function verifyV1(
+    verifyResult: string,
+    expected: ExpectedDigests,
+    subject: Subject,
+    idempotencyKey: string | undefined,
+  ): Promise<Outcome> {
+    const fingerprint = fingerprintOf(await trust.key(), subject.macs);
+    return guard(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, idempotencyKey, fingerprint, async () => {
       const answer = await askWeChat(() => wechat().getVerifyInfo(verifyResult));
       if (!('info' in answer)) return answer;
       const { info } = answer;
-      const expectations = [expected];
-      const problems: RejectionCode[] = [];
       const userIdKey = typeof info.user_id_key === 'string' ? info.user_id_key : '';
       const key = userIdKey === '' ? undefined : ticketKey('v1', userIdKey);
       // A capture made without a ticket is bound to no issued user: with tickets, refuse it unless allowed.
-      if (tickets && key === undefined && !allowUnticketed) problems.push('ticket_required');
-      const ticket = tickets && key ? await tickets.get(key) : undefined;
-      if (tickets && key && !ticket) problems.push('unknown_ticket');
-      if (ticket) expectations.push(digestsOfTicket(ticket, { userIdKey }));
-      for (const expectation of expectations) {
-        for (const problem of checkVerifyInfoDigests(info, expectation).problems) if (!problems.includes(problem)) problems.push(problem);
+      if (tickets && key === undefined && !allowUnticketed) return reject({ problems: ['ticket_required'] });
+      // Someone else's ticket answers one code whatever differs, before any comparison that could tell more.
+      const ticket = tickets && key ? await readOwnedTicket(tickets, key, 'v1', subject.macs) : undefined;
+      if (tickets && key && (!ticket || !reportedFits(await trust.key(), info, ticket.subject))) {
+        return reject({ problems: ['unknown_ticket'] });
       }
+      const problems: RejectionCode[] = [...checkVerifyInfoDigests(info, expected).problems];
       if (problems.length > 0) return reject({ problems, ret: info.identify_ret });
       // The capture itself is accepted once too: WeChat may decode a credential spelt another way (spaces,
       // line breaks) to the same capture, which the claim on the posted string alone would let through again.
-      return guard(captureKeyV1(info), idempotencyKey, async () => {
+      return guard(captureKeyV1(info), idempotencyKey, fingerprint, async () => {
         // The ticket is consumed here, atomically: of two captures on one ticket only one is accepted.
-        if (tickets && key && !(await takeTicket(tickets, key))) return reject({ problems: ['unknown_ticket'] });
+        if (tickets && key && !(await takeOwnedTicket(tickets, key, 'v1', subject.macs, now())))
+          return reject({ problems: ['unknown_ticket'] });
         return accept({ protocol: 'v1', identify_time: info.identify_time });
       });
     });
   }
 
+  /** What queryverifyinfo needs: from the requester's own ticket, or (unticketed) from `expect`. */
+  type V2Query = { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
+
   async function verifyV2(
     payload: { verify_id: string; out_seq_no: string },
-    expected: ExpectedDigests,
     identity: VerifyExpectation,
+    subject: Subject,
     idempotencyKey: string | undefined,
   ): Promise<Outcome> {
     const { verify_id: verifyId, out_seq_no: outSeqNo } = payload;
-    return guard(`tfv:replay:${sha256Hex(`v2:${verifyId}`)}`, idempotencyKey, async () => {
+    const fingerprint = fingerprintOf(await trust.key(), subject.macs);
+    return guard(`tfv:replay:${sha256Hex(`v2:${verifyId}`)}`, idempotencyKey, fingerprint, async () => {
       const key = ticketKey('v2', verifyId);
-      const ticket = tickets ? await takeTicket(tickets, key) : undefined;
-      // A ticket goes back only when WeChat was not asked: a post that fails before (or a WeChat outage) must
-      // not burn the user's verifyId; once WeChat has judged it, it is spent (WeChat's verifyId is single use).
-      const putBack = async () => {
-        if (tickets && ticket) await putTicketBack(tickets, key, ticket, now());
-      };
-      let query: { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
-      if (ticket) {
-        const { certHash, openid } = ticket;
-        const conflicts = ticketConflicts(expected, ticket);
-        if (!constantTimeEqual(outSeqNo, ticket.outSeqNo)) conflicts.push('out_seq_no_mismatch');
-        if (certHash === undefined || openid === undefined) conflicts.push('unknown_ticket');
-        if (conflicts.length > 0 || certHash === undefined || openid === undefined) {
-          await putBack();
-          return reject({ problems: conflicts });
-        }
-        query = { certHash, openid };
+      const owned = tickets ? await readOwnedTicket(tickets, key, 'v2', subject.macs) : undefined;
+      let query: V2Query;
+      let putBack = async () => undefined as void;
+      if (owned && tickets) {
+        if (!constantTimeEqual(outSeqNo, owned.outSeqNo)) return reject({ problems: ['out_seq_no_mismatch'] });
+        // Taken atomically: of two concurrent posts of one verifyId (even on two instances), one gets it.
+        const ticket = await takeOwnedTicket(tickets, key, 'v2', subject.macs, now());
+        const opened = ticket?.sealed === undefined ? undefined : unseal(await trust.key(), ticket.sealed);
+        const sealed = opened === undefined ? undefined : (JSON.parse(opened) as { certHash?: unknown; openid?: unknown });
+        if (!ticket || typeof sealed?.certHash !== 'string' || typeof sealed.openid !== 'string')
+          return reject({ problems: ['unknown_ticket'] });
+        query = { certHash: sealed.certHash, openid: sealed.openid };
+        // A ticket goes back only when WeChat was not asked: a post that fails before (or a WeChat outage) must
+        // not burn the user's verifyId; once WeChat has judged it, it is spent (WeChat's verifyId is single use).
+        putBack = () => putTicketBack(tickets, key, ticket, now());
       } else if (tickets && !allowUnticketed) {
-        return reject({ problems: ['ticket_required'] });
+        // Not issued here, expired, or issued to someone else: one answer for all three.
+        return reject({ problems: ['unknown_ticket'] });
       } else if (identity.name !== undefined && identity.idCardNumber !== undefined && identity.openid !== undefined) {
         query = { name: identity.name, idCardNumber: identity.idCardNumber, openid: identity.openid };
       } else {
@@ -249,23 +274,39 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     requireMethod(request, 'POST');
     const idempotencyKey = idempotencyKeyOf(request);
     const payload = parseVerifyPayload(await readJson(request, bodyLimits));
+    await trust.limitIp('verifyPerIp', request);
     const identity = await options.expect(request, payload);
     if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
     if (typeof identity !== 'object') throw new TypeError('expect() must return an object (or null for "not logged in")');
-    const maxAgeSeconds = identity.maxAgeSeconds ?? options.maxAgeSeconds ?? 600;
+    const maxAgeSeconds = identity.maxAgeSeconds ?? maxAgeDefault;
+    checkWindows(maxAgeSeconds, replayTtlSeconds);
+    const subject = await trust.subject(identity);
+    // Each post is a guess someone with a leaked ticket or credential could repeat: bounded per subject.
+    await trust.limit('verifyPerSubject', subject.id);
     const expected = digestExpectations({ ...identity, maxAgeSeconds, now: now() });
     let outcome: Outcome;
     if ('certify_id' in payload) {
       if (!checkAlipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not verify Alipay certify ids.');
-      outcome = await checkAlipay({ certifyId: payload.certify_id, expected, maxAgeSeconds, idempotencyKey });
+      const fingerprint = fingerprintOf(await trust.key(), subject.macs);
+      outcome = await checkAlipay({ certifyId: payload.certify_id, subject: subject.macs, fingerprint, maxAgeSeconds, idempotencyKey });
     } else {
       outcome =
         'verify_result' in payload
-          ? await verifyV1(payload.verify_result, expected, idempotencyKey)
-          : await verifyV2(payload, expected, identity, idempotencyKey);
+          ? await verifyV1(payload.verify_result, expected, subject, idempotencyKey)
+          : await verifyV2(payload, identity, subject, idempotencyKey);
     }
     return outcome.accepted ? acceptedResponse(outcome.fields) : outcome.response;
   }
 
   return withErrorMapping(handle, onError);
+}
+
+/** A credential forgotten while it is still fresh enough to be accepted would pass a second time. */
+function checkWindows(maxAgeSeconds: number, replayTtlSeconds: number): void {
+  if (!(maxAgeSeconds > 0) || !(replayTtlSeconds > 0)) throw new TypeError('maxAgeSeconds and replayTtlSeconds must be positive');
+  if (replayTtlSeconds < maxAgeSeconds) {
+    throw new TypeError(
+      `replayTtlSeconds (${replayTtlSeconds}) must be at least maxAgeSeconds (${maxAgeSeconds}): a replay after the window would pass`,
+    );
+  }
 }

@@ -3,12 +3,12 @@
  * digest, bound to the user and identity it was issued for), it is consumed exactly once, it is younger than the
  * handler's own age limit, and Alipay's signed query says `passed`.
  */
-import type { ExpectedDigests } from '../check-verify-info';
 import { sha256Hex } from '../digest';
 import { isAlipayApiError, isAlipayTransportError } from '../http-error';
 import type { Outcome } from '../replay-guard';
 import { ticketKey, type TicketStore } from '../stores';
-import { putTicketBack, takeTicket, ticketConflicts } from '../ticket-checks';
+import type { SubjectMacs } from '../subject';
+import { claimOwnedTicket, putTicketBack } from '../ticket-checks';
 import { rejectionResponse, type Rejection } from '../verdict';
 import type { AlipayApi } from './api';
 
@@ -16,15 +16,23 @@ import type { AlipayApi } from './api';
 export interface AlipayCheckDeps {
   alipay: Pick<AlipayApi, 'query'>;
   tickets: TicketStore;
-  /** The handler's replay guard (claim, settle, idempotent retries). */
-  guard: (key: string, idempotencyKey: string | undefined, check: () => Promise<Outcome>) => Promise<Outcome>;
+  /** The handler's replay guard (claim, settle, idempotent retries for the same subject). */
+  guard: (
+    key: string,
+    idempotencyKey: string | undefined,
+    fingerprint: string | undefined,
+    check: () => Promise<Outcome>,
+  ) => Promise<Outcome>;
   now: () => number;
 }
 
 /** One Alipay submission: the certify id, whom `expect` says the user is, and the age limit in seconds. */
 export interface AlipaySubmission {
   certifyId: string;
-  expected: ExpectedDigests;
+  /** The requester, as keyed digests: only the subject the certify id was issued to may use it. */
+  subject: SubjectMacs;
+  /** The requester's fingerprint, for remembered verdicts. */
+  fingerprint: string | undefined;
   maxAgeSeconds: number;
   idempotencyKey: string | undefined;
 }
@@ -38,19 +46,14 @@ const notAsked = (error: unknown): boolean => isAlipayTransportError(error) && (
 export function createAlipayCheck(deps: AlipayCheckDeps): (submission: AlipaySubmission) => Promise<Outcome> {
   const { alipay, tickets, guard, now } = deps;
 
-  return ({ certifyId, expected, maxAgeSeconds, idempotencyKey }) =>
-    guard(`tfv:replay:${sha256Hex(`alipay:${certifyId}`)}`, idempotencyKey, async () => {
+  return ({ certifyId, subject, fingerprint, maxAgeSeconds, idempotencyKey }) =>
+    guard(`tfv:replay:${sha256Hex(`alipay:${certifyId}`)}`, idempotencyKey, fingerprint, async () => {
       const key = ticketKey('alipay', certifyId);
-      // Taken atomically: of two concurrent posts of one certify id (even on two instances), one gets it.
-      const ticket = await takeTicket(tickets, key);
-      if (!ticket || ticket.protocol !== 'alipay') return reject({ problems: ['unknown_ticket'] });
-      const conflicts = ticketConflicts(expected, ticket);
-      if (conflicts.length > 0) {
-        // Someone else's certify id: refused, and left for the user it was issued to.
-        await putTicketBack(tickets, key, ticket, now());
-        return reject({ problems: conflicts });
-      }
-      if (now() - (ticket.issuedAt ?? ticket.expiresAt) > maxAgeSeconds * 1000) return reject({ problems: ['stale'] });
+      // Someone else's, unknown or expired: one answer, and the owner's ticket is left untouched. Taken
+      // atomically: of two concurrent posts of one certify id (even on two instances), one gets it.
+      const ticket = await claimOwnedTicket(tickets, key, 'alipay', subject, now());
+      if (!ticket) return reject({ problems: ['unknown_ticket'] });
+      if (now() - ticket.issuedAt > maxAgeSeconds * 1000) return reject({ problems: ['stale'] });
       let passed: boolean;
       try {
         ({ passed } = await alipay.query(certifyId));
