@@ -28,6 +28,11 @@ export type { IssuedTicket, MemoryStoreOptions, OnceStore, TicketKind, TicketSto
 export { createRedisStores } from './server/redis-stores';
 export type { RedisClientLike, RedisStores, RedisStoresOptions } from './server/redis-stores';
 export { HttpError, StoreUnavailableError } from './server/http-error';
+export { DEFAULT_LIMITS, createMemoryLimiter } from './server/limits';
+export type { Limits, LimitRule, LimiterBackend, LimitCounter } from './server/limits';
+export type { Keyring } from './server/keyring';
+export type { TrustOptions } from './server/trust';
+export type { SubjectMacs } from './server/subject';
 
 export { createPushHandler } from './server/push-handler';
 export type { PushHandlerOptions } from './server/push-handler';
