@@ -203,7 +203,8 @@ async function alipayStandIn(options: MockAlipayOptions | undefined): Promise<{ 
       alipayPublicKey: mock.alipayPublicKey,
       gateway: mock.gateway,
     });
-    return { mock, api: createAlipayApi({ sdk }) };
+    // The stand-in speaks plain http on loopback: allowed here, never for Alipay's real gateway.
+    return { mock, api: createAlipayApi({ sdk, allowInsecureGateway: true }) };
   } catch (error) {
     await mock.close();
     throw error;
