@@ -2,9 +2,12 @@
  * The demo backend: the kit's handlers on a real node:http server, for the browser preview and for
  * trying the kit against WeChat. `scripts/demo-server.ts` is its command line (`npm run server`).
  *
- * Talks to the local WeChat stand-in unless WECHAT_APPID and WECHAT_SECRET are set, and serves Alipay at the
- * same time through the local Alipay stand-in (the official alipay-sdk, with an app key pair made at start). Logs one line per
- * request (method, path, status, duration) and nothing else: never a name, ID number, credential or token.
+ * Without credentials it stands in for every platform: the local WeChat stand-in, and Alipay through the local
+ * Alipay stand-in (the official alipay-sdk, with an app key pair made at start). With WECHAT_APPID and
+ * WECHAT_SECRET it talks to WeChat and stands in for nothing: a stand-in passes whoever asks it to, so a backend
+ * giving real WeChat verdicts must not also accept stand-in Alipay ones (Alipay answers 400 alipay_not_configured).
+ * Logs one line per request (method, path, status, duration) and nothing else: never a name, ID number,
+ * credential or token.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,7 +53,7 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
   /** Options for the stand-in, when it is used (scenario, …). */
   mockWeChat?: MockWeChatOptions;
-  /** Options for the Alipay stand-in (scenario, …). */
+  /** Options for the Alipay stand-in, when it is used (scenario, …). */
   mockAlipay?: MockAlipayOptions;
 }
 
@@ -62,8 +65,8 @@ export interface DemoServer {
   mode: 'mock' | 'wechat';
   /** The stand-in, in mock mode (to switch scenarios or send pushes). */
   wechat?: MockWeChatServer;
-  /** The Alipay stand-in the handlers' alipay-sdk talks to (to switch scenarios). */
-  alipay: MockAlipayServer;
+  /** The Alipay stand-in the handlers' alipay-sdk talks to (to switch scenarios), in mock mode only. */
+  alipay?: MockAlipayServer;
   close(): Promise<void>;
 }
 
@@ -213,7 +216,8 @@ async function alipayStandIn(options: MockAlipayOptions | undefined): Promise<{ 
       alipayPublicKey: mock.alipayPublicKey,
       gateway: mock.gateway,
     });
-    return { mock, api: createAlipayApi({ sdk }) };
+    // The stand-in speaks plain http on loopback: allowed here, never for Alipay's real gateway.
+    return { mock, api: createAlipayApi({ sdk, allowInsecureGateway: true }) };
   } catch (error) {
     await mock.close();
     throw error;
@@ -251,9 +255,9 @@ function forwardCaptureReport(wechatUrl: string): FetchHandler {
 }
 
 /**
- * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket` (WeChat v1 / v2 and
- * `{ "platform": "alipay" }`), `GET|POST /api/wechat/push`, `GET /api/health`, `POST /api/mock/alipay-capture`
- * (and `/api/mock/v2-capture` on the WeChat stand-in), with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
+ * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket` (WeChat v1 / v2 and, in mock mode,
+ * `{ "platform": "alipay" }`), `GET|POST /api/wechat/push`, `GET /api/health`, and in mock mode
+ * `POST /api/mock/alipay-capture` and `/api/mock/v2-capture`, with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
  *
  * @example
  * const server = await startDemoServer({ port: 0, log: () => undefined });
@@ -267,8 +271,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const wechat = settings ? undefined : await startMockWeChat(options.mockWeChat);
   const shutdown: Array<() => Promise<void>> = wechat ? [() => wechat.close()] : [];
   try {
-    const alipay = await alipayStandIn(options.mockAlipay);
-    shutdown.push(() => alipay.mock.close());
+    // Stand-ins only in a demo given no credentials: with real WeChat ones, Alipay is not served at all.
+    const alipay = settings ? undefined : await alipayStandIn(options.mockAlipay);
+    if (alipay) shutdown.push(() => alipay.mock.close());
     const target: WeChatSettings = settings ?? {
       appId: (wechat as MockWeChatServer).appId,
       appSecret: (wechat as MockWeChatServer).appSecret,
@@ -293,7 +298,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const { close: _close, ...shared } = stores ?? { close: undefined };
     const ticket = createTicketHandler({
       api,
-      alipay: alipay.api,
+      ...(alipay ? { alipay: alipay.api } : {}),
       identity: () => user,
       onError,
       limits: DEMO_LIMITS,
@@ -301,7 +306,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
     const verify = createVerifyHandler({
       api,
-      alipay: alipay.api,
+      ...(alipay ? { alipay: alipay.api } : {}),
       limits: DEMO_LIMITS,
       ...shared,
       tickets: ticket.tickets,
@@ -339,7 +344,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     // reports it to WeChat, so queryverifyinfo answers that outcome (a face mismatch, say).
     if (wechat) routes['/api/mock/v2-capture'] = forwardCaptureReport(wechat.url);
     // The preview's mock Alipay driver reports its simulated capture here, so Alipay's query answers that outcome.
-    routes['/api/mock/alipay-capture'] = forwardAlipayCapture(alipay.mock.url);
+    if (alipay) routes['/api/mock/alipay-capture'] = forwardAlipayCapture(alipay.mock.url);
     const allowed = new Set([
       'http://localhost:10086',
       'http://127.0.0.1:10086',
@@ -384,7 +389,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       port,
       mode,
       ...(wechat ? { wechat } : {}),
-      alipay: alipay.mock,
+      ...(alipay ? { alipay: alipay.mock } : {}),
       close: async () => {
         for (const step of shutdown) await step();
       },

@@ -1,6 +1,6 @@
 /**
- * `npm run server`: the demo backend on API_PORT (default 10087), 127.0.0.1. Uses the local WeChat
- * stand-in unless WECHAT_APPID and WECHAT_SECRET are set. See scripts/demo-server-lib.ts for every setting.
+ * `npm run server`: the demo backend on API_PORT (default 10087), 127.0.0.1. Uses the local WeChat and Alipay
+ * stand-ins unless WECHAT_APPID and WECHAT_SECRET are set (then WeChat only, no stand-in). See scripts/demo-server-lib.ts for every setting.
  */
 import { DemoConfigError, startDemoServer } from './demo-server-lib';
 
@@ -14,9 +14,10 @@ function portFrom(value: string | undefined): number {
 async function main(): Promise<void> {
   const server = await startDemoServer({ port: portFrom(process.env.API_PORT) });
   const via = server.wechat ? `the local WeChat stand-in at ${server.wechat.url}` : 'WeChat';
-  console.log(`taro-face-verify demo API on ${server.url} (talking to ${via}; Alipay: the local stand-in at ${server.alipay.url})`);
+  const alipay = server.alipay ? `the local stand-in at ${server.alipay.url}` : 'not served (no stand-in beside real credentials)';
+  console.log(`taro-face-verify demo API on ${server.url} (talking to ${via}; Alipay: ${alipay})`);
   console.log('  POST /api/face/ticket   POST /api/face/verify   GET|POST /api/wechat/push   GET /api/health');
-  console.log("  POST /api/mock/alipay-capture (the preview's simulated Alipay capture)");
+  if (server.alipay) console.log("  POST /api/mock/alipay-capture (the preview's simulated Alipay capture)");
   const stop = () => {
     server.close().then(
       () => process.exit(0),

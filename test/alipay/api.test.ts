@@ -39,7 +39,7 @@ function expectNoSecrets(error: Error, certifyId?: string) {
 
 describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () => {
   it('initializes with a fresh outer_order_no, builds the certify URL locally, and reads passed "T"', async () => {
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const first = await alipay.initialize(PERSON);
     const second = await alipay.initialize(PERSON);
     expect(first.outerOrderNo).toMatch(/^[A-Za-z0-9]{1,32}$/);
@@ -62,7 +62,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
   });
 
   it('reads passed "F" (not passed, or never gone through), and the simulated capture’s report for one certify id', async () => {
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const { certifyId } = await alipay.initialize(PERSON);
     const other = await alipay.initialize(PERSON);
     await expect(alipay.query(other.certifyId)).resolves.toEqual({ passed: false }); // nobody went through it yet
@@ -81,7 +81,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
   it('accepts passed as ["T"] / ["F"], and an SDK that keeps snake_case keys', async () => {
     const arrays = await startMockAlipay({ passedShape: 'array' });
     try {
-      const alipay = createAlipayApi({ sdk: sdkFor(arrays, { camelcase: false }) });
+      const alipay = createAlipayApi({ sdk: sdkFor(arrays, { camelcase: false }), allowInsecureGateway: true });
       const { certifyId } = await alipay.initialize(PERSON);
       arrays.reportCapture(certifyId, true);
       await expect(alipay.query(certifyId)).resolves.toEqual({ passed: true });
@@ -93,7 +93,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
   });
 
   it('maps 40004 CERTIFY_ID_EXPIRED (scenario and real lifetime) to AlipayApiError.certifyIdExpired', async () => {
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const { certifyId } = await alipay.initialize(PERSON);
     mock.setScenario('expired');
     const error = await rejectionOf(alipay.query(certifyId));
@@ -112,7 +112,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     let now = Date.parse('2026-12-01T00:00:00Z');
     const clocked = await startMockAlipay({ now: () => now, certifyTtlSeconds: 60 });
     try {
-      const api = createAlipayApi({ sdk: sdkFor(clocked) });
+      const api = createAlipayApi({ sdk: sdkFor(clocked), allowInsecureGateway: true });
       const issued = await api.initialize(PERSON);
       clocked.reportCapture(issued.certifyId, true);
       await expect(api.query(issued.certifyId)).resolves.toEqual({ passed: true });
@@ -125,7 +125,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
 
   it('maps a gateway error to AlipayApiError with code and sub_code, never identity', async () => {
     mock.setScenario('gateway-error');
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const error = await rejectionOf(alipay.initialize(PERSON));
     expect(error).toBeInstanceOf(AlipayApiError);
     expect(error).toMatchObject({ code: '20000', subCode: 'isp.unknow-error', certifyIdExpired: false });
@@ -134,7 +134,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
   });
 
   it('rejects answers signed with another key (scenario bad-signature) and a wrong alipayPublicKey', async () => {
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const { certifyId } = await alipay.initialize(PERSON);
     mock.setScenario('bad-signature');
     const forged = await rejectionOf(alipay.query(certifyId));
@@ -143,24 +143,29 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     expectNoSecrets(forged, certifyId);
 
     mock.setScenario('passed');
-    const wrongKey = createAlipayApi({ sdk: sdkFor(mock, { alipayPublicKey: generateRsaKeyPair().publicKey }) });
+    const wrongKey = createAlipayApi({
+      sdk: sdkFor(mock, { alipayPublicKey: generateRsaKeyPair().publicKey }),
+      allowInsecureGateway: true,
+    });
     const error = await rejectionOf(wrongKey.initialize(PERSON));
     expect(error).toBeInstanceOf(AlipaySignatureError);
     expectNoSecrets(error);
   });
 
   it('rejects a tampered answer ("F" rewritten to "T" on the way)', async () => {
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const { certifyId } = await alipay.initialize(PERSON);
     mock.setScenario('not-passed');
     const proxy = await tamperingProxy(mock, (text) => text.replace('"passed":"F"', '"passed":"T"'));
     try {
-      const through = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${proxy.url}/gateway.do` }) });
+      const through = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${proxy.url}/gateway.do` }), allowInsecureGateway: true });
       await expect(through.query(certifyId)).rejects.toMatchObject({ name: 'AlipaySignatureError', failure: 'invalid' });
       // The same path without tampering: the answer verifies, and says "F".
       const honest = await tamperingProxy(mock, (text) => text);
       try {
-        await expect(createAlipayApi({ sdk: sdkFor(mock, { gateway: `${honest.url}/gateway.do` }) }).query(certifyId)).resolves.toEqual({
+        await expect(
+          createAlipayApi({ sdk: sdkFor(mock, { gateway: `${honest.url}/gateway.do` }), allowInsecureGateway: true }).query(certifyId),
+        ).resolves.toEqual({
           passed: false,
         });
       } finally {
@@ -173,7 +178,7 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
 
   it('the stand-in refuses a request signed with another app key (40002 isv.invalid-signature), signed', async () => {
     const before = { initialize: mock.calls.initialize ?? 0, refused: mock.calls.refused ?? 0 };
-    const alipay = createAlipayApi({ sdk: sdkFor(mock, { privateKey: generateRsaKeyPair().privateKey }) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock, { privateKey: generateRsaKeyPair().privateKey }), allowInsecureGateway: true });
     const error = await rejectionOf(alipay.initialize(PERSON));
     expect(error).toBeInstanceOf(AlipayApiError);
     expect(error).toMatchObject({ code: '40002', subCode: 'isv.invalid-signature' });
@@ -181,14 +186,14 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     expect(mock.calls.initialize ?? 0).toBe(before.initialize);
     expect(mock.calls.refused).toBe(before.refused + 1);
     // and a certify URL signed with another key opens no page
-    const { certifyId } = await createAlipayApi({ sdk: sdkFor(mock) }).initialize(PERSON);
+    const { certifyId } = await createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true }).initialize(PERSON);
     const page = await fetch(alipay.certifyUrl(certifyId));
     expect(page.status).toBe(400);
     expect(mock.certifyPageOpened(certifyId)).toBe(false);
   });
 
   it('an unsigned error_response (unknown app id) is an AlipaySignatureError "missing", not a TypeError', async () => {
-    const alipay = createAlipayApi({ sdk: sdkFor(mock, { appId: '2021999999999999' }) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock, { appId: '2021999999999999' }), allowInsecureGateway: true });
     const error = await rejectionOf(alipay.initialize(PERSON));
     expect(error).toBeInstanceOf(AlipaySignatureError);
     expect(error).toMatchObject({ failure: 'missing' });
@@ -196,12 +201,12 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
   });
 
   it('maps HTTP errors, timeouts and unreachable gateways to AlipayTransportError', async () => {
-    const notFound = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${mock.url}/no-such-gateway` }) });
+    const notFound = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${mock.url}/no-such-gateway` }), allowInsecureGateway: true });
     await expect(notFound.initialize(PERSON)).rejects.toMatchObject({ name: 'AlipayTransportError', failure: 'http-status', status: 404 });
 
     const slow = await startMockAlipay({ scenario: 'slow', slowMs: 5000 });
     try {
-      const impatient = createAlipayApi({ sdk: sdkFor(slow, { timeout: 100 }) });
+      const impatient = createAlipayApi({ sdk: sdkFor(slow, { timeout: 100 }), allowInsecureGateway: true });
       const error = await rejectionOf(impatient.initialize(PERSON));
       expect(error).toBeInstanceOf(AlipayTransportError);
       expect(error).toMatchObject({ failure: 'timeout' });
@@ -213,12 +218,12 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
     const gone = await listen(async () => new Response('x'));
     const goneUrl = gone.url;
     await gone.close();
-    const unreachable = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${goneUrl}/gateway.do` }) });
+    const unreachable = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${goneUrl}/gateway.do` }), allowInsecureGateway: true });
     await expect(unreachable.query('abc')).rejects.toMatchObject({ name: 'AlipayTransportError', failure: 'network' });
 
     const notJson = await listen(async () => new Response('<html>busy</html>', { status: 200 }));
     try {
-      const api = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${notJson.url}/gateway.do` }) });
+      const api = createAlipayApi({ sdk: sdkFor(mock, { gateway: `${notJson.url}/gateway.do` }), allowInsecureGateway: true });
       await expect(api.query('abc')).rejects.toMatchObject({ name: 'AlipayTransportError', failure: 'malformed-answer' });
     } finally {
       await notJson.close();
@@ -226,12 +231,14 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
   });
 
   it('refuses an SDK that would skip verification, and bad initialize input before any call', async () => {
-    expect(() => createAlipayApi({ sdk: new AlipaySdk({ appId: mock.appId, privateKey: mock.appPrivateKey as string }) })).toThrow(
-      /alipayPublicKey/,
+    expect(() =>
+      createAlipayApi({ sdk: new AlipaySdk({ appId: mock.appId, privateKey: mock.appPrivateKey as string }), allowInsecureGateway: true }),
+    ).toThrow(/alipayPublicKey/);
+    expect(() => createAlipayApi({ sdk: sdkFor(mock, { alipayPublicKey: 'not a key' }), allowInsecureGateway: true })).toThrow(
+      /not a readable RSA public key/,
     );
-    expect(() => createAlipayApi({ sdk: sdkFor(mock, { alipayPublicKey: 'not a key' }) })).toThrow(/not a readable RSA public key/);
 
-    const alipay = createAlipayApi({ sdk: sdkFor(mock) });
+    const alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
     const before = mock.calls.initialize ?? 0;
     await expect(alipay.initialize({ ...PERSON, outerOrderNo: 'order-1' })).rejects.toThrow(/1–32 letters or digits/);
     await expect(alipay.initialize({ ...PERSON, outerOrderNo: 'a'.repeat(33) })).rejects.toThrow(TypeError);

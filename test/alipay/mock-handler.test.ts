@@ -12,7 +12,7 @@ describe('the Alipay stand-in as a fetch handler (no socket)', () => {
   });
 
   it('serves the certify page for a URL the SDK signed, and refuses one whose parameters changed', async () => {
-    const alipay = createAlipayApi({ sdk });
+    const alipay = createAlipayApi({ sdk, allowInsecureGateway: true });
     // A certify id issued through the in-process handler: initialize posted as alipay-sdk would post it.
     const url = new URL(
       sdk.pageExecute('alipay.user.certify.open.initialize', 'GET', {

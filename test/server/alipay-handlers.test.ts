@@ -28,7 +28,7 @@ let alipay: AlipayApi;
 
 beforeAll(async () => {
   mock = await startMockAlipay();
-  alipay = createAlipayApi({ sdk: sdkFor(mock) });
+  alipay = createAlipayApi({ sdk: sdkFor(mock), allowInsecureGateway: true });
 });
 afterAll(() => mock.close());
 afterEach(() => mock.setScenario('passed'));
@@ -152,6 +152,16 @@ describe.each(KINDS)('Alipay through the handlers, on %s stores', (kind) => {
     expect(app.errors.map((error) => (error as Error).name)).toEqual(['AlipaySignatureError']);
   });
 
+  it('a signed "F" with an unsigned "T" node appended on the way is never trusted: 502 alipay_bad_signature', async () => {
+    const app = wire(kind);
+    const certifyId = await app.captured('me', false);
+    mock.setScenario('appended-node');
+    expect(await app.submit('me', certifyId)).toMatchObject({
+      status: 502,
+      body: { ok: false, code: 'alipay_bad_signature', failure: 'ambiguous' },
+    });
+  });
+
   it('a gateway error answers 502 alipay_error with its code, never the certify id', async () => {
     const app = wire(kind);
     const certifyId = await app.captured('me');
@@ -215,7 +225,7 @@ describe.each(KINDS)('Alipay through the handlers, on %s stores', (kind) => {
   it('puts the certify id back when Alipay could not be asked at all', async () => {
     const app = wire(kind);
     const certifyId = await app.captured('me');
-    const unreachable = createAlipayApi({ sdk: sdkFor(mock, { gateway: 'http://127.0.0.1:9/gateway.do' }) });
+    const unreachable = createAlipayApi({ sdk: sdkFor(mock, { gateway: 'http://127.0.0.1:9/gateway.do' }), allowInsecureGateway: true });
     expect(await app.submit('me', certifyId, app.verifier(unreachable))).toMatchObject({
       status: 502,
       body: { code: 'alipay_unreachable', failure: 'network' },

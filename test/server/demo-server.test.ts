@@ -82,7 +82,7 @@ describe('demo server', () => {
     };
     const report = (certifyId: string, passed: boolean) => post('/api/mock/alipay-capture', { certify_id: certifyId, passed });
     const passed = await issue();
-    expect(passed.url).toContain(server.alipay.gateway);
+    expect(passed.url).toContain(server.alipay?.gateway);
     const reported = await report(passed.certifyId, true);
     expect(reported.status).toBe(200);
     expect(reported.headers.get('access-control-allow-origin')).toBe(PREVIEW);
@@ -181,6 +181,19 @@ describe('demo server configuration', () => {
       });
       expect(await answer.json()).toMatchObject({ ok: true });
       expect((await fetch(`${real.url}/api/wechat/push`, { method: 'POST', body: '' })).status).toBe(503);
+      // No stand-in beside real credentials: the Alipay stand-in would pass whoever reports a capture to it.
+      expect(real.alipay).toBeUndefined();
+      const post = (path: string, body: unknown) =>
+        fetch(`${real.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const ticket = await post('/api/face/ticket', { platform: 'alipay' });
+      expect(ticket.status).toBe(400);
+      expect(await ticket.json()).toMatchObject({ ok: false, code: 'alipay_not_configured' });
+      expect(await (await post('/api/face/verify', { certify_id: 'any' })).json()).toMatchObject({
+        ok: false,
+        code: 'alipay_not_configured',
+      });
+      expect((await post('/api/mock/alipay-capture', { certify_id: 'any', passed: true })).status).toBe(404);
+      expect((await post('/api/mock/v2-capture', { verify_id: 'any', verify_ret: 0 })).status).toBe(404);
     } finally {
       await real.close();
     }

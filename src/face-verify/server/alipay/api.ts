@@ -1,12 +1,12 @@
 /**
  * The Alipay face-verification client (支付宝身份验证): `alipay.user.certify.open.initialize`, the certify URL
- * (`…certify`, built and signed locally) and `…query`, over the app's own alipay-sdk instance. Every answer's
- * signature is verified; every failure becomes a typed error that carries codes, never identity.
+ * (`…certify`, built and signed locally) and `…query`, over the app's own alipay-sdk instance. The SDK signs;
+ * the kit posts and reads each answer itself, trusting only the node whose signature it verified.
  */
-import { createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { normalizeIdCardNumber } from '../digest';
 import { AlipayApiError, AlipayTransportError } from './errors';
-import { fromSdkError } from './sdk-errors';
+import { createGatewayCall } from './gateway';
 import type { AlipaySdkLike } from './sdk';
 
 /** The `biz_code` products of initialize; the app must have contracted the one it uses. */
@@ -50,9 +50,17 @@ export interface AlipayApiOptions {
   /**
    * The app's `new AlipaySdk({ appId, privateKey, alipayPublicKey, … })` (alipay-sdk 4.x). It must have
    * `alipayPublicKey` (or the cert-mode paths): without it the SDK would skip verification silently.
-   * Its `timeout` (default 5000 ms) bounds each call.
+   * Its `timeout` (default 5000 ms) bounds each call; its `gateway` must be https.
    */
   sdk: AlipaySdkLike;
+  /**
+   * Accept an `http:` gateway. Only TLS binds Alipay's answer to the question asked (the signed answer names no
+   * certify id), so this is for a local stand-in such as `startMockAlipay()` in tests and demos, never production.
+   * @default false
+   */
+  allowInsecureGateway?: boolean;
+  /** Posts each request to the gateway (e.g. through the app's egress proxy). @default globalThis.fetch */
+  fetch?: typeof fetch;
 }
 
 /** The three Alipay calls face verification needs. */
@@ -77,33 +85,51 @@ export function parsePassed(value: unknown): boolean | undefined {
   return flag === 'T' ? true : flag === 'F' ? false : undefined;
 }
 
-/** A field as alipay-sdk hands it over: camelCased by default, snake_case with `camelcase: false`. */
-function field(answer: Record<string, unknown>, snake: string): unknown {
-  const camel = snake.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-  return answer[snake] ?? answer[camel];
-}
+const DEFAULT_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 
-function requirePublicKey(sdk: AlipaySdkLike): void {
+function publicKeyOf(sdk: AlipaySdkLike): KeyObject {
   const key = sdk.config?.alipayPublicKey;
   if (typeof key !== 'string' || key.trim() === '') {
     throw new TypeError(
-      'createAlipayApi needs an AlipaySdk configured with alipayPublicKey (or alipayPublicCertPath): without it every answer would be trusted unverified',
+      'createAlipayApi needs an AlipaySdk configured with alipayPublicKey (or alipayPublicCertPath): without it no answer could be verified',
     );
   }
   try {
     // alipay-sdk stores the key as PEM; a test double may hold the bare base64 of the DER (SPKI) form.
-    if (key.includes('-----BEGIN')) createPublicKey(key);
-    else createPublicKey({ key: Buffer.from(key.trim(), 'base64'), format: 'der', type: 'spki' });
+    const parsed = key.includes('-----BEGIN')
+      ? createPublicKey(key)
+      : createPublicKey({ key: Buffer.from(key.trim(), 'base64'), format: 'der', type: 'spki' });
+    if (parsed.asymmetricKeyType !== 'rsa') throw new TypeError('not RSA');
+    return parsed;
   } catch {
     throw new TypeError('createAlipayApi: the AlipaySdk alipayPublicKey is not a readable RSA public key');
   }
 }
 
+function gatewayOf(sdk: AlipaySdkLike, allowInsecure: boolean): URL {
+  const configured = sdk.config.gateway ?? DEFAULT_GATEWAY;
+  let gateway: URL;
+  try {
+    gateway = new URL(configured);
+  } catch {
+    throw new TypeError('createAlipayApi: the AlipaySdk gateway is not a URL');
+  }
+  if (gateway.protocol === 'https:' || (gateway.protocol === 'http:' && allowInsecure)) return gateway;
+  throw new TypeError(
+    gateway.protocol === 'http:'
+      ? `createAlipayApi: the AlipaySdk gateway ${gateway.origin} is plain http. Only TLS binds Alipay's answer to its certify id: use https (the default ${DEFAULT_GATEWAY}), or pass allowInsecureGateway: true for a local stand-in such as startMockAlipay() in tests.`
+      : `createAlipayApi: the AlipaySdk gateway must be an https URL (the default is ${DEFAULT_GATEWAY})`,
+  );
+}
+
 /**
  * Creates the Alipay client over the app's alipay-sdk 4.x instance (an optional peer dependency: install
- * `alipay-sdk` yourself). Every call verifies the answer's signature (`exec` with `validateSign: true`).
- * A signed answer with `code` ≠ 10000 throws {@link AlipayApiError}; an unsigned or badly signed one throws
+ * `alipay-sdk` yourself). The SDK signs each request; the kit posts it and verifies Alipay's RSA2 signature over
+ * the exact text of the response node it then reads (an answer repeating any key is refused). A signed answer
+ * with `code` ≠ 10000 throws {@link AlipayApiError}; an unsigned, badly signed or ambiguous one throws
  * {@link AlipaySignatureError}; no answer (network, timeout, HTTP status, not JSON) throws {@link AlipayTransportError}.
+ * Throws a TypeError at once for an SDK without `alipayPublicKey`, a non-RSA2 `signType`, or an `http:` gateway
+ * without `allowInsecureGateway`.
  *
  * @example
  * import { AlipaySdk } from 'alipay-sdk';
@@ -116,24 +142,30 @@ function requirePublicKey(sdk: AlipaySdkLike): void {
  */
 export function createAlipayApi(options: AlipayApiOptions): AlipayApi {
   const sdk = options?.sdk;
-  if (!sdk || typeof sdk.exec !== 'function' || typeof sdk.pageExecute !== 'function') {
+  if (!sdk || typeof sdk.sdkExecute !== 'function' || typeof sdk.pageExecute !== 'function' || !sdk.config) {
     throw new TypeError('createAlipayApi needs { sdk }: an alipay-sdk 4.x AlipaySdk instance');
   }
-  requirePublicKey(sdk);
+  const alipayPublicKey = publicKeyOf(sdk);
+  const gateway = gatewayOf(sdk, options.allowInsecureGateway === true);
+  if (sdk.config.signType !== undefined && sdk.config.signType !== 'RSA2') {
+    throw new TypeError('createAlipayApi: the AlipaySdk signType must be RSA2 (SHA256withRSA), the only one the kit verifies');
+  }
+  const timeout = sdk.config.timeout;
+  const gatewayCall = createGatewayCall({
+    sdk,
+    gateway,
+    alipayPublicKey,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : 5000,
+  });
 
   /** One gateway call with the answer's signature verified; code ≠ 10000 throws. */
   async function call(method: string, bizContent: Record<string, unknown>): Promise<Record<string, unknown>> {
-    let answer: Record<string, unknown>;
-    try {
-      answer = await sdk.exec(method, { bizContent }, { validateSign: true });
-    } catch (error) {
-      throw fromSdkError(method, error);
-    }
-    if (!answer || typeof answer !== 'object') throw new AlipayTransportError(method, 'malformed-answer');
-    const code = field(answer, 'code');
+    const answer = await gatewayCall(method, bizContent);
+    const code = answer.code;
     if (typeof code !== 'string' || code === '') throw new AlipayTransportError(method, 'malformed-answer');
     if (code !== '10000') {
-      const subCode = field(answer, 'sub_code');
+      const subCode = answer.sub_code;
       throw new AlipayApiError(method, code, typeof subCode === 'string' && subCode !== '' ? subCode : undefined);
     }
     return answer;
@@ -167,7 +199,7 @@ export function createAlipayApi(options: AlipayApiOptions): AlipayApi {
         },
         merchant_config: { return_url: returnUrl, ...(faceReserveStrategy ? { face_reserve_strategy: faceReserveStrategy } : {}) },
       });
-      const certifyId = field(answer, 'certify_id');
+      const certifyId = answer.certify_id;
       if (typeof certifyId !== 'string' || certifyId === '') throw new AlipayTransportError(INITIALIZE, 'malformed-answer');
       return { certifyId, outerOrderNo };
     },
@@ -178,9 +210,9 @@ export function createAlipayApi(options: AlipayApiOptions): AlipayApi {
 
     async query(certifyId) {
       const answer = await call(QUERY, { certify_id: requireCertifyId(certifyId, QUERY) });
-      const passed = parsePassed(field(answer, 'passed'));
+      const passed = parsePassed(answer.passed);
       if (passed === undefined) throw new AlipayTransportError(QUERY, 'malformed-answer');
-      const failReason = field(answer, 'fail_reason');
+      const failReason = answer.fail_reason;
       return typeof failReason === 'string' && failReason !== '' ? { passed, failReason } : { passed };
     },
   };

@@ -27,13 +27,18 @@ export class AlipayApiError extends Error {
   }
 }
 
-/** Why an answer's signature was refused. */
-export type AlipaySignatureFailure = 'invalid' | 'missing';
+/**
+ * Why an answer's signature was refused: `invalid` (does not verify), `missing` (no `sign`), `ambiguous` (the
+ * answer repeats a key, or names both a response node and `error_response`: what was signed and what would be
+ * read could differ, as when a proxy appends a second, unsigned node).
+ */
+export type AlipaySignatureFailure = 'invalid' | 'missing' | 'ambiguous';
 
 /**
  * Alipay's answer did not carry a valid signature under the configured `alipayPublicKey`: a wrong public key,
- * a tampered answer, or an unsigned one (Alipay leaves `error_response` unsigned when it cannot attribute the
- * request to the app: check appId, the app's private key and the sign type). Never trust such an answer.
+ * a tampered answer, an unsigned one (Alipay leaves `error_response` unsigned when it cannot attribute the
+ * request to the app: check appId, the app's private key and the sign type), or an ambiguous one (a repeated
+ * key: altered on the way). Never trust such an answer.
  */
 export class AlipaySignatureError extends Error {
   override readonly name = 'AlipaySignatureError';
@@ -44,7 +49,9 @@ export class AlipaySignatureError extends Error {
     super(
       failure === 'missing'
         ? `Alipay ${method}: the answer carries no signature (check appId, the app's private key and signType)`
-        : `Alipay ${method}: the answer's signature does not verify with the configured alipayPublicKey`,
+        : failure === 'ambiguous'
+          ? `Alipay ${method}: the answer repeats a key, so what was signed and what would be read could differ (altered on the way?)`
+          : `Alipay ${method}: the answer's signature does not verify with the configured alipayPublicKey`,
     );
   }
 }

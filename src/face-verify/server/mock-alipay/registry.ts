@@ -10,8 +10,11 @@ import type { RsaKeyPair } from './signing';
  * - `bad-signature`: every answer is signed with a key that is not the stand-in's published one.
  * - `gateway-error`: every method answers 20000 `isp.unknow-error` (Alipay's "service currently unavailable").
  * - `slow`: every answer waits `slowMs` first (for timeouts).
+ * - `appended-node`: plays a tampering proxy on the app's egress path. Query answers are the signed answer
+ *   (`passed` as in `passed`) followed, after `sign`, by a second, unsigned `…_response` node saying `passed: "T"`.
+ *   A client that verifies the first node and reads the last (`JSON.parse` keeps the last duplicate) is fooled.
  */
-export type MockAlipayScenario = 'passed' | 'not-passed' | 'expired' | 'bad-signature' | 'gateway-error' | 'slow';
+export type MockAlipayScenario = 'passed' | 'not-passed' | 'expired' | 'bad-signature' | 'gateway-error' | 'slow' | 'appended-node';
 
 /** Every scenario the Alipay stand-in can play. */
 export const MOCK_ALIPAY_SCENARIOS: readonly MockAlipayScenario[] = [
@@ -21,6 +24,7 @@ export const MOCK_ALIPAY_SCENARIOS: readonly MockAlipayScenario[] = [
   'bad-signature',
   'gateway-error',
   'slow',
+  'appended-node',
 ];
 
 /** The stand-in's app id (not a secret): use it as alipay-sdk's `appId`. */

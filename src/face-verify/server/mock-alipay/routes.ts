@@ -6,7 +6,7 @@
 import { isRecord, readText } from '../http';
 import { errorToResponse } from '../http-error';
 import { identityDigestOf, type MockAlipayRegistry } from './registry';
-import { gatewayAnswerText, requestSignContent, responseKeyOf, rsa2Verify } from './signing';
+import { appendUnsignedNode, gatewayAnswerText, requestSignContent, responseKeyOf, rsa2Verify } from './signing';
 
 /** Where the gateway answers, as alipay-sdk's `gateway` expects it (`http://127.0.0.1:PORT/gateway.do`). */
 export const MOCK_ALIPAY_GATEWAY_PATH = 'gateway.do';
@@ -150,7 +150,11 @@ async function gateway(registry: MockAlipayRegistry, request: Request): Promise<
   if (registry.scenario === 'gateway-error') {
     return signed(failure('20000', 'Service Currently Unavailable', 'isp.unknow-error', '系统繁忙'));
   }
-  return signed(method === INITIALIZE ? initialize(registry, biz) : query(registry, biz));
+  if (method === INITIALIZE) return signed(initialize(registry, biz));
+  const answer = query(registry, biz);
+  if (registry.scenario !== 'appended-node' || answer.code !== SUCCESS.code) return signed(answer);
+  const text = gatewayAnswerText(responseKeyOf(method), answer, registry.signingKey);
+  return jsonText(200, appendUnsignedNode(text, responseKeyOf(method), { ...answer, passed: 'T' }));
 }
 
 /** Not an Alipay API: the simulated phone's report of how the capture for a certify id ended. */

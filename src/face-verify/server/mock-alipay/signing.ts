@@ -57,3 +57,11 @@ export function gatewayAnswerText(key: string, node: Record<string, unknown>, pr
     ? `{${keyText}:${nodeText}}`
     : `{${keyText}:${nodeText},"sign":${JSON.stringify(rsa2Sign(nodeText, privateKeyPem))}}`;
 }
+
+/**
+ * What a tampering proxy makes of a gateway answer: a second, unsigned `<key>` node appended after `sign`, so
+ * the text holds the key twice. Not something Alipay sends.
+ */
+export function appendUnsignedNode(answerText: string, key: string, node: Record<string, unknown>): string {
+  return `${answerText.slice(0, answerText.lastIndexOf('}'))},${JSON.stringify(key)}:${JSON.stringify(node)}}`;
+}
