@@ -272,6 +272,35 @@ describe('the backend endpoint', () => {
     expect(flow.getState()).toMatchObject({ status: 'failed', step: 'submit', error: { kind: 'network', code, retryable: true } });
   });
 
+  it.each([
+    ['zh-CN', 120, '尝试次数过多，请 2 分钟后再试。'],
+    ['en', 30, 'Too many attempts. Try again in 1 minute.'],
+  ] as const)('a 429 from the server kit (%s) is not retried: the user is told when to try again', async (locale, seconds, message) => {
+    const limited = async () =>
+      new Response(JSON.stringify({ ok: false, code: 'rate_limited', retryAfterSeconds: seconds }), {
+        status: 429,
+        headers: { 'retry-after': String(seconds) },
+      });
+    const { fetch, calls } = fetchAnswering(limited, json({ ok: true }));
+    const flow = createFaceVerify({
+      driver: createMockDriver(),
+      http: createFetchHttp(fetch),
+      endpoint: 'https://x/verify',
+      retries: 2,
+      locale,
+      clock: instantClock(),
+    });
+    await flow.getState().start(PERSON);
+    expect(calls).toHaveLength(1);
+    expect(flow.getState()).toMatchObject({
+      status: 'failed',
+      step: 'submit',
+      error: { code: 'rate_limited', message, retryable: true, action: 'retry' },
+    });
+    await flow.getState().retry();
+    expect(flow.getState().status).toBe('success');
+  });
+
   it('retry() after a transient backend failure resubmits the same credential without a new capture', async () => {
     const { fetch, calls } = fetchAnswering(json({}, 503), json({}, 503), json({ ok: true }));
     const driver = createMockDriver();

@@ -23,6 +23,8 @@ export interface TransportOptions {
 }
 
 type Transient = { reason: 'timeout' | 'network' | 'bad-status' | 'bad-answer'; status?: number };
+/** The backend refused for now (429): not retried by itself, the user is told when to come back. */
+type Refused = { reason: 'rate_limited'; retryAfterSeconds: number };
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: FaceVerifyError } | { ok: false; cancelled: true };
 
 class TimeoutError extends Error {}
@@ -51,7 +53,7 @@ async function attemptOnce<P, A>(
   payload: P,
   parse: (raw: unknown) => A | null,
   options: TransportOptions,
-): Promise<{ value: A } | Transient> {
+): Promise<{ value: A } | Transient | Refused> {
   let raw: unknown;
   try {
     if (typeof endpoint === 'function') {
@@ -72,6 +74,7 @@ async function attemptOnce<P, A>(
         options.timeoutMs,
         options.clock,
       );
+      if (response.status === 429) return { reason: 'rate_limited', retryAfterSeconds: retryAfterOf(response.text) };
       if (response.status < 200 || response.status >= 300) return { reason: 'bad-status', status: response.status };
       try {
         raw = JSON.parse(response.text);
@@ -85,6 +88,17 @@ async function attemptOnce<P, A>(
   }
   const value = parse(raw);
   return value === null ? { reason: 'bad-answer' } : { value };
+}
+
+/** The server kit's `retryAfterSeconds` (its 429 body); a minute when the body says nothing usable. */
+function retryAfterOf(text: string): number {
+  try {
+    const seconds = (JSON.parse(text) as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0) return Math.ceil(seconds);
+  } catch {
+    // not the server kit's answer: fall through
+  }
+  return 60;
 }
 
 export async function callEndpoint<P, A>(
@@ -101,6 +115,12 @@ export async function callEndpoint<P, A>(
     const outcome = await attemptOnce(endpoint, payload, parse, options);
     if (options.isCancelled()) return { ok: false, cancelled: true };
     if ('value' in outcome) return { ok: true, value: outcome.value };
+    if (outcome.reason === 'rate_limited') {
+      // Retrying now would only spend more of the limit: the user decides when, once told how long.
+      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+      const message = flowMessagesFor(options.locale).errors.rateLimited(minutes);
+      return { ok: false, error: flowError('rate_limited', 'network', message, true, step, 'retry') };
+    }
     last = outcome;
   }
   const words = flowMessagesFor(options.locale).errors;

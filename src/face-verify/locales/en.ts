@@ -65,6 +65,7 @@ export const flow: FlowMessages = {
     timeout: 'The network timed out. Check your connection and try again.',
     network: 'Network error. Check your connection and try again.',
     badStatus: (status) => `The service is unavailable right now (${status}). Try again shortly.`,
+    rateLimited: (minutes) => `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     badAnswer: 'The service gave an answer we could not read. Try again shortly.',
     rejected: 'Verification was not passed.',
     replayed: 'This verification result has already been used. Verify again.',

@@ -63,6 +63,8 @@ export interface FlowMessages {
     network: string;
     badStatus: (status: number) => string;
     badAnswer: string;
+    /** The backend's limit was reached (429): when to try again, in whole minutes. */
+    rateLimited: (minutes: number) => string;
     rejected: string;
     replayed: string;
     identityMismatch: string;

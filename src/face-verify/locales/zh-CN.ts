@@ -65,6 +65,7 @@ export const flow: FlowMessages = {
     timeout: '网络超时，请检查网络后重试。',
     network: '网络异常，请检查网络后重试。',
     badStatus: (status) => `服务暂时不可用（${status}），请稍后重试。`,
+    rateLimited: (minutes) => `尝试次数过多，请 ${minutes} 分钟后再试。`,
     badAnswer: '服务返回了无法识别的结果，请稍后重试。',
     rejected: '核验未通过。',
     replayed: '该核验结果已使用过，请重新核验。',
