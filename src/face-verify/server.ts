@@ -32,6 +32,8 @@ export { DEFAULT_LIMITS, createMemoryLimiter } from './server/limits';
 export type { Limits, LimitRule, LimiterBackend, LimitCounter } from './server/limits';
 export type { Keyring } from './server/keyring';
 export type { TrustOptions } from './server/trust';
+export type { AuditContext, AuditEventName, AuditOptions, AuditOutcome, AuditRecord, AuditSink } from './server/audit';
+export type { ServerTelemetry, TelemetryAttributes, TelemetrySpan } from './server/telemetry';
 export type { SubjectMacs } from './server/subject';
 
 export { createPushHandler } from './server/push-handler';

@@ -133,11 +133,20 @@ function alipayErrorResponse(error: unknown): Response | undefined {
   return undefined;
 }
 
+/** The `code` of each JSON answer made here, so the audit record needs not read the body back. */
+const RESPONSE_CODES = new WeakMap<Response, string | number>();
+
+/** The `code` of an answer made by {@link jsonResponse} (a rejection or an error), else undefined. */
+export const codeOfResponse = (response: Response): string | number | undefined => RESPONSE_CODES.get(response);
+
 export function jsonResponse(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const response = new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' || typeof code === 'number') RESPONSE_CODES.set(response, code);
+  return response;
 }
 
 /**
@@ -184,10 +193,13 @@ function describeError(error: unknown): string {
  * Runs `handle` and maps what it throws with {@link errorToResponse}. Client errors (4xx) are answers, not
  * failures, so only 5xx reach `onError`.
  */
-export function withErrorMapping(handle: FetchHandler, onError: (error: unknown) => void): FetchHandler {
-  return async (request) => {
+export function withErrorMapping<Rest extends unknown[]>(
+  handle: (request: Request, ...rest: Rest) => Promise<Response>,
+  onError: (error: unknown) => void,
+): (request: Request, ...rest: Rest) => Promise<Response> {
+  return async (request, ...rest) => {
     try {
-      return await handle(request);
+      return await handle(request, ...rest);
     } catch (error) {
       const response = errorToResponse(error);
       if (response.status >= 500) onError(error);

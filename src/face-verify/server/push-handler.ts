@@ -5,13 +5,14 @@
  */
 import { constantTimeEqual, sha256Hex } from './digest';
 import { readText, requireMethod, type FetchHandler } from './http';
+import { withAudit, type AuditContext, type AuditOptions } from './audit';
 import { HttpError, logError, withErrorMapping } from './http-error';
 import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushSignature } from './push-crypto';
 import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './push-message';
 import { createMemoryOnceStore, warnIfPerProcess, type OnceStore } from './stores';
 
 /** Options of {@link createPushHandler}: the console's push settings and the callbacks. */
-export interface PushHandlerOptions {
+export interface PushHandlerOptions extends AuditOptions {
   /** The Token set in the WeChat console's message-push settings. */
   token: string;
   /** Your appid: safe-mode messages sealed for another appid are refused. */
@@ -166,7 +167,9 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     clearTimeout(timer);
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, audit: AuditContext): Promise<Response> {
+    audit.platform = 'wechat';
+    audit.success = 'handled';
     const url = new URL(request.url);
     requireMethod(request, 'GET', 'POST');
     if (request.method === 'GET') return verifyUrl(url);
@@ -175,7 +178,10 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
     // and each delivery calls back once however many instances WeChat's retries reach.
     const urlKey = urlKeyOf(signed);
     const key = deliveryKey(message);
-    if (!(await seen.claim(urlKey, seenTtl))) return plainText('success');
+    if (!(await seen.claim(urlKey, seenTtl))) {
+      audit.success = 'duplicate';
+      return plainText('success');
+    }
     let fresh: boolean;
     try {
       fresh = key === null || (await seen.claim(`tfv:push:${sha256Hex(key)}`, seenTtl));
@@ -185,8 +191,9 @@ export function createPushHandler(options: PushHandlerOptions): FetchHandler {
       throw error;
     }
     if (fresh) await callBack(message);
+    else audit.success = 'duplicate';
     return plainText('success');
   }
 
-  return withErrorMapping(handle, onError);
+  return withAudit('face_verify.push', withErrorMapping(handle, onError), options, onError);
 }

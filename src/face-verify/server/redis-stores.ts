@@ -9,6 +9,7 @@ import { randomHex } from './digest';
 import { HttpError, isHttpError, StoreUnavailableError } from './http-error';
 import { keyringFromSecret, type Keyring } from './keyring';
 import { createRedisLimiter, type LimiterBackend } from './limits';
+import { traced } from './telemetry';
 import { putTicketBack } from './ticket-checks';
 import type { IssuedTicket, OnceStore, TicketStore } from './stores';
 import type { StoredAccessToken, TokenStore } from './token-store';
@@ -143,7 +144,7 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
         reject(new StoreUnavailableError('timeout', retryAfter));
       }, timeoutMs);
     });
-    const running = call();
+    const running = traced('redis', { 'db.system': 'redis' }, call);
     if (undo) {
       running.then(
         (late) => (timedOut ? undo(late).catch(() => undefined) : undefined),

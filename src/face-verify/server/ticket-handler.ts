@@ -7,10 +7,12 @@
 import { certHash } from './cert-hash';
 import { randomHex } from './digest';
 import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http';
+import { withAudit, type AuditContext, type AuditOptions } from './audit';
 import { HttpError, logError, withErrorMapping } from './http-error';
 import { seal } from './keyring';
 import { createMemoryTicketStore, ticketKey, type IssuedTicket, type TicketKind, type TicketStore } from './stores';
 import type { Subject } from './subject';
+import { traced } from './telemetry';
 import { createTrust, type TrustOptions } from './trust';
 import type { WeChatApi } from './wechat-api';
 import type { AlipayApi, AlipayBizCode } from './alipay/api';
@@ -34,7 +36,7 @@ export interface TicketSession {
 }
 
 /** Options of {@link createTicketHandler}: the WeChat client (and/or the Alipay one) and who the logged-in user is. */
-export interface TicketHandlerOptions extends TrustOptions {
+export interface TicketHandlerOptions extends TrustOptions, AuditOptions {
   /** The WeChat client. An Alipay-only backend may pass none: WeChat ticket requests then answer 400 `wechat_not_configured`. */
   api?: Pick<WeChatApi, 'getUserIdKey' | 'getVerifyId'>;
   /**
@@ -148,6 +150,7 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   /** The session's identity (401 without one), counted against the subject's and the ID number's limits. */
   async function whoAsks(
     request: Request,
+    audit: AuditContext,
     typed?: { name: string; idCardNumber: string },
   ): Promise<{ identity: TicketIdentity; subject: Subject }> {
     const session = await options.identity(request);
@@ -167,6 +170,7 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
       identity = session;
     }
     const subject = await trust.subject(identity);
+    if (subject.id !== undefined) audit.subject = subject.id;
     await trust.limit('ticketPerSubject', subject.id);
     await trust.limit('ticketPerIdCard', subject.macs.i);
     return { identity, subject };
@@ -187,47 +191,56 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   }
 
   /** Alipay: `initialize` for whom the session (or, if allowed, the phone) says, then the certify URL. */
-  async function issueAlipay(request: Request, typed: { name: string; idCardNumber: string } | undefined): Promise<Response> {
+  async function issueAlipay(
+    request: Request,
+    audit: AuditContext,
+    typed: { name: string; idCardNumber: string } | undefined,
+  ): Promise<Response> {
     const alipay = options.alipay;
     if (!alipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not issue Alipay certify ids.');
-    const { identity, subject } = await whoAsks(request, typed);
+    const { identity, subject } = await whoAsks(request, audit, typed);
     // 32 letters and digits, as outer_order_no allows: 'tfa' and 29 random hex digits, unique per request.
-    const { certifyId, outerOrderNo } = await alipay.initialize({
-      name: identity.name,
-      idCardNumber: identity.idCardNumber,
-      outerOrderNo: `tfa${randomHex(15).slice(1)}`,
-      bizCode: options.alipayBizCode ?? 'FACE',
-    });
+    const { certifyId, outerOrderNo } = await traced('alipay.initialize', {}, () =>
+      alipay.initialize({
+        name: identity.name,
+        idCardNumber: identity.idCardNumber,
+        outerOrderNo: `tfa${randomHex(15).slice(1)}`,
+        bizCode: options.alipayBizCode ?? 'FACE',
+      }),
+    );
     const url = alipay.certifyUrl(certifyId);
     await keep('alipay', certifyId, subject, { outSeqNo: outerOrderNo, seconds: alipayTicketSeconds });
     return jsonResponse(200, { certifyId, url, expiresIn: alipayTicketSeconds });
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, audit: AuditContext): Promise<Response> {
     requireMethod(request, 'POST');
+    audit.success = 'issued';
     const ticketRequest = parseTicketRequest(await readJson(request, bodyLimits));
+    audit.platform = ticketRequest.kind === 'alipay' ? 'alipay' : 'wechat';
+    if (ticketRequest.kind !== 'alipay') audit.protocol = ticketRequest.kind;
     await trust.limitIp('ticketPerIp', request);
-    if (ticketRequest.kind === 'alipay') return issueAlipay(request, ticketRequest.typed);
+    if (ticketRequest.kind === 'alipay') return issueAlipay(request, audit, ticketRequest.typed);
     const protocol = ticketRequest.kind;
     const api = options.api;
     if (!api) throw new HttpError(400, 'wechat_not_configured', 'This backend issues Alipay certify ids only.');
-    const { identity, subject } = await whoAsks(request);
+    const { identity, subject } = await whoAsks(request, audit);
     const outSeqNo = newOutSeqNo();
 
     if (protocol === 'v1') {
-      const { userIdKey, expiresIn } = await api.getUserIdKey({ name: identity.name, idCardNumber: identity.idCardNumber, outSeqNo });
+      const { userIdKey, expiresIn } = await traced('wechat.getuseridkey', {}, () =>
+        api.getUserIdKey({ name: identity.name, idCardNumber: identity.idCardNumber, outSeqNo }),
+      );
       await keep('v1', userIdKey, subject, { outSeqNo, seconds: expiresIn });
       return jsonResponse(200, { userIdKey, expiresIn });
     }
     if (identity.openid === undefined) {
       throw new HttpError(400, 'openid_required', "v2 needs the user's openid, and the server does not know it.");
     }
-    const { verifyId, expiresIn } = await api.getVerifyId({
-      outSeqNo,
-      name: identity.name,
-      idCardNumber: identity.idCardNumber,
-      openid: identity.openid,
-    });
+    const openid = identity.openid;
+    const { verifyId, expiresIn } = await traced('wechat.getverifyid', {}, () =>
+      api.getVerifyId({ outSeqNo, name: identity.name, idCardNumber: identity.idCardNumber, openid }),
+    );
     await keep('v2', verifyId, subject, {
       outSeqNo,
       seconds: expiresIn,
@@ -236,5 +249,5 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
     return jsonResponse(200, { verifyId, outSeqNo, expiresIn });
   }
 
-  return Object.assign(withErrorMapping(handle, onError), { tickets });
+  return Object.assign(withAudit('face_verify.ticket', withErrorMapping(handle, onError), options, onError), { tickets });
 }

@@ -9,11 +9,13 @@ import { putTicketBack, readOwnedTicket, takeOwnedTicket } from './ticket-checks
 import type { AlipayApi } from './alipay/api';
 import { createAlipayCheck } from './alipay/verify-certify';
 import { readJson, requireMethod, type FetchHandler } from './http';
+import { withAudit, type AuditContext, type AuditOptions } from './audit';
 import { HttpError, isWeChatApiError, logError, withErrorMapping } from './http-error';
 import { macHex, unseal } from './keyring';
 import { createReplayGuard, type Outcome } from './replay-guard';
 import { createMemoryOnceStore, ticketKey, warnIfPerProcess, type OnceStore, type TicketStore } from './stores';
 import { fingerprintOf, idCardMac, nameMac, ownedBy, type Subject, type SubjectMacs } from './subject';
+import { traced } from './telemetry';
 import { createTrust, type TrustOptions } from './trust';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
@@ -32,7 +34,7 @@ export interface VerifyExpectation {
 }
 
 /** Options of {@link createVerifyHandler}: the WeChat client (and/or the Alipay one) and who the user should be. */
-export interface VerifyHandlerOptions extends TrustOptions {
+export interface VerifyHandlerOptions extends TrustOptions, AuditOptions {
   /** The WeChat client. An Alipay-only backend may pass none: WeChat payloads then answer 400 `wechat_not_configured`. */
   api?: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
   /**
@@ -195,7 +197,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
   ): Promise<Outcome> {
     const fingerprint = fingerprintOf(await trust.key(), subject.macs);
     return guard(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, idempotencyKey, fingerprint, async () => {
-      const answer = await askWeChat(() => wechat().getVerifyInfo(verifyResult));
+      const answer = await askWeChat(() => traced('wechat.getinfo', {}, () => wechat().getVerifyInfo(verifyResult)));
       if (!('info' in answer)) return answer;
       const { info } = answer;
       const userIdKey = typeof info.user_id_key === 'string' ? info.user_id_key : '';
@@ -258,7 +260,9 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       }
       let answer: { info: VerifyIdInfo } | Outcome;
       try {
-        answer = await askWeChat(() => wechat().queryVerifyInfo({ verifyId, outSeqNo, ...query }));
+        answer = await askWeChat(() =>
+          traced('wechat.queryverifyinfo', {}, () => wechat().queryVerifyInfo({ verifyId, outSeqNo, ...query })),
+        );
       } catch (error) {
         await putBack();
         throw error;
@@ -270,10 +274,12 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     });
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, audit: AuditContext): Promise<Response> {
     requireMethod(request, 'POST');
     const idempotencyKey = idempotencyKeyOf(request);
     const payload = parseVerifyPayload(await readJson(request, bodyLimits));
+    audit.platform = 'certify_id' in payload ? 'alipay' : 'wechat';
+    if (!('certify_id' in payload)) audit.protocol = 'verify_result' in payload ? 'v1' : 'v2';
     await trust.limitIp('verifyPerIp', request);
     const identity = await options.expect(request, payload);
     if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
@@ -281,6 +287,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     const maxAgeSeconds = identity.maxAgeSeconds ?? maxAgeDefault;
     checkWindows(maxAgeSeconds, replayTtlSeconds);
     const subject = await trust.subject(identity);
+    if (subject.id !== undefined) audit.subject = subject.id;
     // Each post is a guess someone with a leaked ticket or credential could repeat: bounded per subject.
     await trust.limit('verifyPerSubject', subject.id);
     const expected = digestExpectations({ ...identity, maxAgeSeconds, now: now() });
@@ -298,7 +305,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     return outcome.accepted ? acceptedResponse(outcome.fields) : outcome.response;
   }
 
-  return withErrorMapping(handle, onError);
+  return withAudit('face_verify.verify', withErrorMapping(handle, onError), options, onError);
 }
 
 /** A credential forgotten while it is still fresh enough to be accepted would pass a second time. */

@@ -8,6 +8,7 @@ import { isAlipayApiError, isAlipayTransportError } from '../http-error';
 import type { Outcome } from '../replay-guard';
 import { ticketKey, type TicketStore } from '../stores';
 import type { SubjectMacs } from '../subject';
+import { traced } from '../telemetry';
 import { claimOwnedTicket, putTicketBack } from '../ticket-checks';
 import { rejectionResponse, type Rejection } from '../verdict';
 import type { AlipayApi } from './api';
@@ -56,7 +57,7 @@ export function createAlipayCheck(deps: AlipayCheckDeps): (submission: AlipaySub
       if (now() - ticket.issuedAt > maxAgeSeconds * 1000) return reject({ problems: ['stale'] });
       let passed: boolean;
       try {
-        ({ passed } = await alipay.query(certifyId));
+        ({ passed } = await traced('alipay.query', {}, () => alipay.query(certifyId)));
       } catch (error) {
         if (notAsked(error)) await putTicketBack(tickets, key, ticket, now());
         // Alipay says the certify id has expired: the user needs a fresh one (a retryable verdict, not an outage).
