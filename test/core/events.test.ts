@@ -15,6 +15,7 @@ import {
   MOCK_ALIPAY_SCENARIO_NAMES,
   MOCK_SCENARIO_NAMES,
   type MockAlipayScenarioName,
+  type MockCaptureRecord,
   type MockScenarioName,
 } from 'taro-face-verify/mock';
 
@@ -336,7 +337,7 @@ describe('nothing personal in any event', () => {
   const OPENID = 'oPenIdOfTheUser_1234567';
 
   /** A URL backend over a fake HTTP port: the mock backend's answers plus an openid, and every value it issued. */
-  function hostileBackend(driver: Parameters<typeof createMockBackend>[0]['driver'], leak: boolean) {
+  function hostileBackend(driver: MockCaptureRecord, leak: boolean) {
     const backend = createMockBackend({ driver });
     const secrets: string[] = [];
     const http: HttpPort = {
