@@ -107,7 +107,7 @@ export class FlowEvents {
 
   /** The clock's time, for an effect the store times itself (the settings). */
   now(): number {
-    return this.options().onEvent ? this.clock.now() : 0;
+    return this.clock.now();
   }
 
   /** Derives the events of one applied transition (`next !== prev`) and delivers them. */

@@ -51,7 +51,16 @@ export function EventPanel({ log }: { log: PreviewEventLog }) {
           id="fv-preview-events-clear"
           type="button"
           onClick={log.clear}
-          style={{ font: 'inherit', fontSize: '0.875em', padding: '0.125em 0.5em', cursor: 'pointer' }}
+          style={{
+            font: 'inherit',
+            fontSize: '0.875em',
+            padding: '0.125em 0.75em',
+            border: `1px solid ${color.previewBorder}`,
+            borderRadius: '0.5em',
+            background: color.surface,
+            color: color.previewText,
+            cursor: 'pointer',
+          }}
         >
           {words.clearEvents}
         </button>
