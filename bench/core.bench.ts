@@ -5,6 +5,9 @@
 import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { systemClock } from '../src/face-verify/core/clock';
+import { FlowEvents } from '../src/face-verify/core/events';
+import { initialMachine, transition, type FlowEvent, type FlowMachine } from '../src/face-verify/core/machine';
 import { probeSupport } from '../src/face-verify/core/probe';
 import { createFaceVerify } from '../src/face-verify/defaults';
 import { createWeChatDriver } from '../src/face-verify/drivers/wechat';
@@ -66,6 +69,53 @@ async function flowOverhead(): Promise<BenchRow[]> {
   ];
 }
 
+/**
+ * What `onEvent` adds to one verification: the events of its five transitions (probe requested and answered,
+ * identity accepted, captured, verdict) derived and delivered to a listener, replayed 20 000 times over the real
+ * transition table (a whole flow varies by more than this between runs, so an A/B of flows cannot see it).
+ */
+async function eventOverhead(): Promise<BenchRow[]> {
+  const driver = createMockDriver();
+  const support = await probeSupport(driver);
+  const plan = driver.plan({ ticketEndpoint: false });
+  const steps: FlowEvent[] = [
+    { type: 'probe-requested' },
+    { type: 'probe-answered', run: 0, support },
+    { type: 'identity-accepted', identity: PERSON, plan },
+    { type: 'captured', run: 0, payload: { verify_result: 'mock1.x' }, key: 'k' },
+    { type: 'verdict', run: 0, result: { ok: true } },
+  ];
+  const transitions: Array<[FlowMachine, FlowMachine, FlowEvent]> = [];
+  let machine = initialMachine();
+  for (const event of steps) {
+    const next = transition(machine, event);
+    transitions.push([machine, next, event]);
+    machine = next;
+  }
+  if (machine.status !== 'success') throw new Error(`the replay ended ${machine.status}`);
+  let time = 0;
+  let received = 0;
+  const options = { driver, clock: { ...systemClock, now: () => ++time }, onEvent: () => void received++ };
+  const replay = (rounds: number) => {
+    const started = performance.now();
+    for (let i = 0; i < rounds; i++) {
+      const events = new FlowEvents(() => options);
+      for (const [prev, next, event] of transitions) events.observe(prev, next, event);
+    }
+    return (performance.now() - started) / rounds;
+  };
+  replay(5000);
+  const runs = Array.from({ length: 9 }, () => replay(20_000)).sort((a, b) => a - b);
+  const median = runs[Math.floor(runs.length / 2)] as number;
+  if (received !== 5 * (5000 + 9 * 20_000)) throw new Error(`expected 5 events per verification, heard ${received}`);
+  return [
+    {
+      metric: 'onEvent overhead per verification (5 events derived and delivered; goal ≤ 20 µs)',
+      value: `${(median * 1000).toFixed(2)} µs`,
+    },
+  ];
+}
+
 export async function bundleSize(entry: string, external: string[]): Promise<{ raw: number; gzip: number }> {
   const result = await build({
     entryPoints: [entry],
@@ -96,7 +146,7 @@ async function entrySizes(): Promise<BenchRow[]> {
 }
 
 export async function runCoreBench(): Promise<BenchRow[]> {
-  return [...(await probeTiming()), ...(await flowOverhead()), ...(await entrySizes())];
+  return [...(await probeTiming()), ...(await flowOverhead()), ...(await eventOverhead()), ...(await entrySizes())];
 }
 
 if (process.argv[1] && /core\.bench\.ts$/.test(process.argv[1])) {

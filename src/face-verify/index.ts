@@ -4,6 +4,8 @@ export { probeSupport } from './core/probe';
 export type { ProbeOptions } from './core/probe';
 export { VERDICT_CLASSES } from './core/verdict';
 export type { FaceVerifyOptions, FaceVerifyState, FaceVerifyStore } from './core/flow';
+export { FACE_VERIFY_EVENT_NAMES } from './core/events';
+export type { FaceVerifyEvent, FaceVerifyEventAttributes, FaceVerifyEventListener, FaceVerifyEventName } from './core/events';
 export { transition, initialMachine, resumeJob } from './core/machine';
 export type { FlowEvent, FlowMachine, Job, JobKind, Secrets } from './core/machine';
 export { createFaceVerify, createDefaultDriver } from './defaults';

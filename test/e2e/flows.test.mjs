@@ -15,6 +15,7 @@ import {
   outcomeOf,
   screenshot,
   textOf,
+  VALID_ID,
   waitForStatus,
 } from './browser.mjs';
 
@@ -232,5 +233,28 @@ describe('at 200% text size', () => {
     } finally {
       await page.setViewportSize({ width: 390, height: 844 });
     }
+  });
+});
+
+describe('the event stream', () => {
+  test('the preview bar’s panel opens and shows the flow’s events, ending in face_verify.flow.finished', async () => {
+    const { page } = browser;
+    await openVerification(page, 'scenario=success');
+    await page.click('#fv-preview-events summary');
+    assert.equal(await page.$eval('#fv-preview-events', (node) => node.open), true);
+    assert.equal(await fillAndStart(page), 'success');
+    await page.waitForSelector('#fv-preview-events li[data-event="face_verify.flow.finished"]');
+    const events = await page.$$eval('#fv-preview-events li', (nodes) => nodes.map((node) => node.getAttribute('data-event')));
+    assert.deepEqual(events.slice(-4), [
+      'face_verify.flow.started',
+      'face_verify.capture.finished',
+      'face_verify.submit.finished',
+      'face_verify.flow.finished',
+    ]);
+    const text = await textOf(page, '#fv-preview-events');
+    assert.match(text, /flow\.finished status=success/);
+    assert.ok(!text.includes('张三') && !text.includes(VALID_ID), 'nothing personal in the panel');
+    await screenshot(page, 'preview-events');
+    browser.assertNoPageErrors();
   });
 });

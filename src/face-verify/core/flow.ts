@@ -9,6 +9,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { flowMessagesFor } from '../locales/flow';
 import { flowError } from './errors';
+import { FlowEvents } from './events';
 import { validateIdentity } from './identity';
 import { initialMachine, transition, type FlowEvent, type FlowMachine } from './machine';
 import type { FaceVerifyOptions } from './options';
@@ -88,13 +89,16 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
   let store: FaceVerifyStore;
   /** The one way the flow changes: the table decides, the store publishes what users may see. */
   const dispatch = (event: FlowEvent): boolean => {
-    const next = transition(machine, event);
-    if (next === machine) return false;
+    const prev = machine;
+    const next = transition(prev, event);
+    if (next === prev) return false;
     machine = next;
     const state = store.getState();
     if (PUBLISHED.some((key) => state[key] !== next[key])) store.setState(published(next));
+    events.observe(prev, next, event);
     return true;
   };
+  const events = new FlowEvents(() => options);
   const runner = new FlowRunner({ options: () => options, machine: () => machine, dispatch });
 
   const start = async (input?: Identity) => {
@@ -133,8 +137,10 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
     openSettings: async () => {
       if (machine.disposed) return;
       const run = machine.run;
+      const openedAt = events.now();
       const permission = await options.driver.openSettings().catch(() => 'unknown' as const);
       if (permission === 'granted') dispatch({ type: 'camera-granted', run });
+      events.settings(permission, openedAt);
     },
     setOptions: (next) => {
       options = { ...next, driver: next.driver ?? options.driver };

@@ -47,17 +47,20 @@ export interface FlowMachine {
   disposed: boolean;
 }
 
-/** Everything that can happen to a flow. Effect answers carry the run they belong to. */
+/**
+ * Everything that can happen to a flow. Effect answers carry the run they belong to; `http` is the HTTP status of
+ * the backend's last answer, for the event stream only (the table ignores it).
+ */
 export type FlowEvent =
   | { type: 'probe-requested' }
   | { type: 'probe-answered'; run: number; support: SupportReport }
   | { type: 'identity-accepted'; identity: Identity | null; plan: CapturePlan }
   | { type: 'start-refused'; error: FaceVerifyError }
   | { type: 'permission-answered'; run: number; granted: boolean; error: FaceVerifyError }
-  | { type: 'ticket-issued'; run: number; ticket: Ticket; expiresAt: number }
+  | { type: 'ticket-issued'; run: number; ticket: Ticket; expiresAt: number; http?: number }
   | { type: 'captured'; run: number; payload: VerifyPayload; key: string }
-  | { type: 'verdict'; run: number; result: VerifyVerdict & { ok: true } }
-  | { type: 'failed'; run: number; error: FaceVerifyError; spent?: { credential?: boolean; ticket?: boolean } }
+  | { type: 'verdict'; run: number; result: VerifyVerdict & { ok: true }; http?: number }
+  | { type: 'failed'; run: number; error: FaceVerifyError; spent?: { credential?: boolean; ticket?: boolean }; http?: number }
   | { type: 'camera-granted'; run: number }
   | { type: 'retry' }
   | { type: 'cancel'; message: string }

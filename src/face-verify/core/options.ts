@@ -1,4 +1,5 @@
 /** The options of one flow (the core's; `FaceVerifyConfig` in defaults.ts makes `driver` optional). */
+import type { FaceVerifyEventListener } from './events';
 import type { FaceDriver, HttpPort } from './ports';
 import type { Clock, LocaleOption, ModePreference, Protocol, TicketEndpoint, VerifyEndpoint } from './types';
 
@@ -26,4 +27,12 @@ export interface FaceVerifyOptions {
   locale?: LocaleOption;
   /** @default the global timers */
   clock?: Clock;
+  /**
+   * Receives the flow's events (`face_verify.probe.finished`, `face_verify.flow.finished`, …) for a funnel or an
+   * audit trail: codes, enums, numbers and booleans only, never the identity, a ticket or a credential. Lossy by
+   * design (a listener that throws changes nothing): the server's verdict stays the authority.
+   * @example
+   * createFaceVerify({ onEvent: (event) => analytics.track(event.name, { ...event.attributes }) });
+   */
+  onEvent?: FaceVerifyEventListener;
 }

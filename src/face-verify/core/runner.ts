@@ -12,8 +12,8 @@ import { newIdempotencyKey } from './idempotency';
 import type { FlowEvent, FlowMachine, Job } from './machine';
 import { DriverError, type CaptureOutcome, type HttpPort } from './ports';
 import { probeSupport } from './probe';
-import { callEndpoint, type TransportOptions } from './transport';
-import type { FaceVerifyError, SupportReport } from './types';
+import { callEndpoint, type CallResult, type TransportOptions } from './transport';
+import type { Endpoint, FaceVerifyError, FlowStep, SupportReport } from './types';
 import { classifyBackendVerdict } from './verdict';
 
 /** A ticket is dropped this long before the backend says it expires, so a capture never starts on a dying one. */
@@ -37,8 +37,15 @@ export interface RunnerHost {
 }
 
 type Spent = { credential?: boolean; ticket?: boolean };
-const failed = (run: number, error: FaceVerifyError, spent?: Spent): FlowEvent =>
-  spent ? { type: 'failed', run, error, spent } : { type: 'failed', run, error };
+const failed = (run: number, error: FaceVerifyError, spent?: Spent, http?: number): FlowEvent => {
+  const event: FlowEvent = spent ? { type: 'failed', run, error, spent } : { type: 'failed', run, error };
+  return http === undefined ? event : { ...event, http };
+};
+/** The HTTP status of the backend's last answer, when there was one (a function endpoint has none). */
+const withHttp = <E extends FlowEvent>(event: E, http: number | undefined): E => (http === undefined ? event : { ...event, http });
+
+/** A backend call's answer, with the HTTP status of its last response. */
+type Answer<T> = { result: CallResult<T>; http: number | undefined };
 
 /** One flow's runner. A class, so its effects are shared code rather than closures made per flow. */
 export class FlowRunner {
@@ -103,11 +110,33 @@ export class FlowRunner {
     return this.probing;
   }
 
-  private transport(run: number, headers?: Record<string, string>): TransportOptions {
-    const { http, headers: configured, timeoutMs, retries, locale } = this.options;
+  /** Calls the backend through the transport, noting the HTTP status of the last response for the events. */
+  private async call<P, A>(
+    endpoint: Endpoint<P, A>,
+    payload: P,
+    parse: (raw: unknown) => A | null,
+    step: FlowStep,
+    run: number,
+    headers?: Record<string, string>,
+  ): Promise<Answer<A>> {
+    const port = this.options.http ?? NO_HTTP;
+    let http: number | undefined;
+    const noted: HttpPort = {
+      request: (request) =>
+        port.request(request).then((response) => {
+          http = response.status;
+          return response;
+        }),
+    };
+    const result = await callEndpoint(endpoint, payload, parse, step, this.transport(run, noted, headers));
+    return { result, http };
+  }
+
+  private transport(run: number, http: HttpPort, headers?: Record<string, string>): TransportOptions {
+    const { headers: configured, timeoutMs, retries, locale } = this.options;
     const host = this.host;
     return {
-      http: http ?? NO_HTTP,
+      http,
       clock: this.clock,
       headers: headers ? { ...configured, ...headers } : (configured ?? {}),
       timeoutMs: timeoutMs ?? 15_000,
@@ -148,10 +177,15 @@ export class FlowRunner {
     const spec = plan?.ticket;
     const unavailable = this.words.errors.ticketFailed;
     if (!endpoint || !spec) return failed(run, flowError('no-ticket-endpoint', 'fatal', unavailable, false, 'ticket'));
-    const answer = await callEndpoint(endpoint, spec.request(secrets.identity), spec.parse, 'ticket', this.transport(run));
-    if (!answer.ok) return 'error' in answer ? failed(run, { ...answer.error, message: `${unavailable} ${answer.error.message}` }) : null;
+    const { result: answer, http } = await this.call(endpoint, spec.request(secrets.identity), spec.parse, 'ticket', run);
+    if (!answer.ok) {
+      return 'error' in answer
+        ? failed(run, { ...answer.error, message: `${unavailable} ${answer.error.message}` }, undefined, http)
+        : null;
+    }
     const lifetimeMs = (answer.value.expiresIn ?? DEFAULT_TICKET_SECONDS) * 1000;
-    return { type: 'ticket-issued', run, ticket: answer.value, expiresAt: this.clock.now() + Math.max(lifetimeMs - TICKET_MARGIN_MS, 0) };
+    const expiresAt = this.clock.now() + Math.max(lifetimeMs - TICKET_MARGIN_MS, 0);
+    return withHttp({ type: 'ticket-issued', run, ticket: answer.value, expiresAt }, http);
   }
 
   private async capture(run: number, job: Job): Promise<FlowEvent | null> {
@@ -178,15 +212,17 @@ export class FlowRunner {
     const credential = this.host.machine().secrets.credential;
     const { endpoint, driver, locale } = this.options;
     if (!credential || !endpoint) return failed(run, flowError('no-endpoint', 'fatal', this.words.errors.developer, false, 'submit'));
-    const transport = this.transport(run, { [IDEMPOTENCY_KEY_HEADER]: credential.key });
-    const answer = await this.exclusive(() => callEndpoint(endpoint, credential.payload, parseVerdict, 'submit', transport));
-    if (!answer.ok) return 'error' in answer ? failed(run, answer.error) : null;
+    const headers = { [IDEMPOTENCY_KEY_HEADER]: credential.key };
+    const { result: answer, http } = await this.exclusive(() =>
+      this.call(endpoint, credential.payload, parseVerdict, 'submit', run, headers),
+    );
+    if (!answer.ok) return 'error' in answer ? failed(run, answer.error, undefined, http) : null;
     const verdict = answer.value;
-    if (verdict.ok) return { type: 'verdict', run, result: verdict };
+    if (verdict.ok) return withHttp({ type: 'verdict', run, result: verdict }, http);
     const context = { locale: locale ?? 'zh-CN', step: 'capture' as const, attempts: this.host.machine().attempts };
     const error = classifyBackendVerdict(verdict.code, verdict.errcode, context, driver);
     // Spent either way: the backend accepts a credential once. A ticket it no longer knows is dropped too.
-    return failed(run, error, { credential: true, ticket: error.step === 'ticket' });
+    return failed(run, error, { credential: true, ticket: error.step === 'ticket' }, http);
   }
 }
 

@@ -177,6 +177,9 @@ export const en: LocaleMessages<'en'> = {
             toolbar: 'Preview tools',
             languageName: 'English',
             switchTo: 'Switch to English',
+            events: (count: number) => `Events (onEvent) · ${count}`,
+            noEvents: 'No events yet: they appear as the flow runs.',
+            clearEvents: 'Clear',
           },
           capture: {
             badge: 'Simulated capture · not a real check',

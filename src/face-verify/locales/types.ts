@@ -169,6 +169,10 @@ export interface PreviewMessages {
     languageName: string;
     /** The switch's accessible name, in this locale: "switch to <this language>". */
     switchTo: string;
+    /** The event panel's heading, with how many events it holds. */
+    events: (count: number) => string;
+    noEvents: string;
+    clearEvents: string;
   };
   capture: {
     badge: string;

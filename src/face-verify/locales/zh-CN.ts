@@ -173,6 +173,9 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
             toolbar: '预览工具',
             languageName: '中文',
             switchTo: '切换到中文',
+            events: (count: number) => `事件流（onEvent）· ${count}`,
+            noEvents: '暂无事件：流程运行时在此显示。',
+            clearEvents: '清空',
           },
           capture: {
             badge: '模拟采集 · 非真实核验',

@@ -6,12 +6,14 @@
  */
 import { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { FaceVerifyEvent } from '../../core/events';
 import type { FaceVerifyStore } from '../../core/flow';
 import { createDefaultDriver, type FaceVerifyConfig, type PreviewDriverOptions } from '../../defaults';
 import type { FaceDriver } from '../../drivers/driver';
 import { isMockAlipayScenarioName, type MockAlipayScenarioName } from '../../drivers/mock/alipay-scenarios';
 import { isMockScenarioName, type MockScenarioName } from '../../drivers/mock/scenarios';
 import { LOCALES, messagesFor, type LocaleMessages, type LocaleName, type LocaleOption } from '../../locales';
+import { createPreviewEventLog } from '../preview/eventLog';
 import { PreviewBar } from '../preview/PreviewBar';
 import { PreviewCapture } from '../preview/PreviewCapture';
 import { FlowView, type FaceVerifyCallbacks } from './FlowView';
@@ -90,7 +92,7 @@ export interface FaceVerifyPageProps extends FaceVerifyPageFlowOptions, FaceVeri
   onPreviewV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
 }
 
-const FLOW_OPTION_KEYS = ['endpoint', 'ticketEndpoint', 'protocol', 'mode', 'headers', 'timeoutMs', 'retries'] as const;
+const FLOW_OPTION_KEYS = ['endpoint', 'ticketEndpoint', 'protocol', 'mode', 'headers', 'timeoutMs', 'retries', 'onEvent'] as const;
 
 const isLocaleName = (value: unknown): value is LocaleName => LOCALES.some((table) => table.locale === value);
 
@@ -181,10 +183,18 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
     return createDefaultDriver(mock);
   }, [props.store, props.driver, platform, scenario, latencyMs, captureMs]);
 
+  // The preview bar's event panel hears the flow's events too (H5 only: a mini-program build drops the log).
+  const [eventLog] = useState(() => (process.env.TARO_ENV === 'h5' ? createPreviewEventLog() : null));
+  const { onEvent } = props;
+  const logged = (event: FaceVerifyEvent) => {
+    eventLog?.push(event);
+    onEvent?.(event);
+  };
   const options: FaceVerifyConfig = stripUndefined({
     ...Object.fromEntries(FLOW_OPTION_KEYS.map((key) => [key, props[key]])),
     driver,
     locale: table,
+    onEvent: eventLog && !props.store ? logged : onEvent,
   });
   // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
   const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
@@ -198,6 +208,7 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
         scenario={props.driver || props.store ? null : scenario}
         onScenario={setScenario}
         onLocale={setLocale}
+        events={props.store ? null : eventLog}
       />
     ) : null;
   const overlay = process.env.TARO_ENV === 'h5' && driver?.mock ? <PreviewCapture driver={driver} /> : null;

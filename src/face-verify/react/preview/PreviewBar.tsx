@@ -1,7 +1,8 @@
 /**
  * The preview bar (H5 only, never in a mini-program bundle: the page renders it behind a
  * `process.env.TARO_ENV === 'h5'` check): says plainly that this is a simulation, and lets a developer
- * switch the simulated platform (WeChat, Alipay), the mock scenario and the language.
+ * switch the simulated platform (WeChat, Alipay), the mock scenario and the language; its panel shows the
+ * flow's event stream.
  */
 import { Text, View } from '@tarojs/components';
 import { MOCK_ALIPAY_SCENARIO_NAMES } from '../../drivers/mock/alipay-scenarios';
@@ -9,6 +10,8 @@ import { MOCK_SCENARIO_NAMES } from '../../drivers/mock/scenarios';
 import { LOCALES, type LocaleName } from '../../locales';
 import { color } from '../page/theme';
 import { useWords } from '../page/words';
+import type { PreviewEventLog } from './eventLog';
+import { EventPanel } from './EventPanel';
 import { usePreviewWords } from './usePreviewWords';
 
 export interface PreviewBarProps {
@@ -19,6 +22,8 @@ export interface PreviewBarProps {
   scenario: string | null;
   onScenario: (scenario: string) => void;
   onLocale: (locale: LocaleName) => void;
+  /** The flow's events, for the collapsible panel; null when the page does not make the flow (nothing to show). */
+  events: PreviewEventLog | null;
 }
 
 const control = {
@@ -38,7 +43,7 @@ const PLATFORMS = [
   { value: 'alipay', label: '支付宝 Alipay' },
 ] as const;
 
-export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocale }: PreviewBarProps) {
+export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocale, events }: PreviewBarProps) {
   const table = useWords();
   const words = usePreviewWords().bar;
   // The switch offers the next shipped locale, named in its own language (a reader of that language finds it).
@@ -101,6 +106,7 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
           ))}
         </select>
       ) : null}
+      {events ? <EventPanel log={events} /> : null}
     </View>
   );
 }
