@@ -26,6 +26,7 @@ import {
   startMockWeChat,
   toNodeListener,
   type AlipayApi,
+  type AuditRecord,
   type FetchHandler,
   type MockAlipayOptions,
   type MockAlipayServer,
@@ -294,6 +295,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
     const user = demoUser(env, wechat?.openid);
     const onError = (error: unknown) => log(`error ${error instanceof Error ? error.name : 'unknown'}`);
+    // What an operator would ship to a log pipeline: one JSON line per request (pino-style), nothing personal.
+    const onAudit = (record: AuditRecord) => log(JSON.stringify({ level: 30, msg: 'face_verify.audit', ...record }));
     // The stores a real app spreads into each handler (tickets, replay claims, limit counters, the digest key).
     const { close: _close, ...shared } = stores ?? { close: undefined };
     const ticket = createTicketHandler({
@@ -301,6 +304,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       ...(alipay ? { alipay: alipay.api } : {}),
       identity: () => user,
       onError,
+      onAudit,
       limits: DEMO_LIMITS,
       ...shared,
     });
@@ -308,6 +312,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       api,
       ...(alipay ? { alipay: alipay.api } : {}),
       limits: DEMO_LIMITS,
+      onAudit,
       ...shared,
       tickets: ticket.tickets,
       // The preview's form flow lets the user type any name and ID number, and this demo has no account to
@@ -326,6 +331,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
           ...(encodingAESKey ? { encodingAESKey } : {}),
           ...shared,
           onFaceIdentify: () => log('push face_identify received'),
+          onAudit,
           onError,
         })
       : async () =>

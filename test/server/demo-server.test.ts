@@ -125,12 +125,38 @@ describe('demo server', () => {
     expect(await missing.json()).toMatchObject({ code: 'not_found' });
   });
 
-  it('logs method, path, status and duration only: never a name, ID number, credential or token', async () => {
+  it('logs method, path, status and duration, and one JSON audit record per handler request: never a name, ID number, credential or token', async () => {
     const credential = createMockCredential({ ...USER });
     await post('/api/face/verify', { verify_result: credential });
     expect(lines.length).toBeGreaterThan(5);
-    for (const line of lines) {
+    const audit = lines.filter((line) => line.startsWith('{'));
+    for (const line of lines.filter((one) => !one.startsWith('{'))) {
       expect(line).toMatch(/^(GET|POST|OPTIONS) (\/api\/[a-z0-9/-]+|\(other path\)) \d{3} \d+ms$|^push face_identify received$/);
+    }
+    const handled = lines.filter((line) => /^POST \/api\/(face\/(verify|ticket)|wechat\/push) /.test(line));
+    expect(audit).toHaveLength(handled.length);
+    for (const line of audit) {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      expect(
+        Object.keys(record).every((key) =>
+          [
+            'level',
+            'msg',
+            'name',
+            'time',
+            'platform',
+            'protocol',
+            'outcome',
+            'code',
+            'status',
+            'durationMs',
+            'requestId',
+            'instance',
+            'subject',
+          ].includes(key),
+        ),
+      ).toBe(true);
+      expect(record).toMatchObject({ msg: 'face_verify.audit', name: expect.stringMatching(/^face_verify\.(verify|ticket|push)$/) });
     }
     const all = lines.join('\n');
     for (const secret of [USER.name, USER.idCardNumber, credential, 'mock-token', 'mock-uik', '张三']) expect(all).not.toContain(secret);
