@@ -55,7 +55,7 @@ describe('audit records', () => {
   it('one record per request for every outcome of the ticket and verify handlers', async () => {
     const { ticket, verify, records } = app();
     const issued = await answerOf(await ticket(postJson({ protocol: 'v1' }, 'http://app.test/t', { 'x-request-id': 'req-1' })));
-    const credential = createMockCredential({ ...USER, openid: OPENID, userIdKey: String(issued.body.userIdKey) });
+    const credential = createMockCredential({ ...USER, userIdKey: String(issued.body.userIdKey) });
     await verify(postJson({ verify_result: credential }));
     await verify(postJson({ verify_result: credential })); // replayed
     await verify(postJson('{not json')); // 400
@@ -85,7 +85,8 @@ describe('audit records', () => {
 
   it('401, 5xx and a store outage are recorded too', async () => {
     const down: OnceStore = {
-      claim: async () => Promise.reject(Object.assign(new Error('down'), { name: 'StoreUnavailableError', status: 503, code: 'store_unavailable' })),
+      claim: async () =>
+        Promise.reject(Object.assign(new Error('down'), { name: 'StoreUnavailableError', status: 503, code: 'store_unavailable' })),
       release: async () => undefined,
     };
     const loggedOut = app({ identity: null, expect: null });
@@ -93,7 +94,7 @@ describe('audit records', () => {
     await loggedOut.verify(postJson({ verify_result: 'x' }));
     const broken = app({ replayStore: down });
     const issued = await answerOf(await broken.ticket(postJson({ protocol: 'v1' })));
-    await broken.verify(postJson({ verify_result: createMockCredential({ ...USER, openid: OPENID, userIdKey: String(issued.body.userIdKey) }) }));
+    await broken.verify(postJson({ verify_result: createMockCredential({ ...USER, userIdKey: String(issued.body.userIdKey) }) }));
     const throwing = createVerifyHandler({
       api: broken.api,
       expect: () => {
@@ -117,9 +118,12 @@ describe('audit records', () => {
 
   it('the subject is the same for the same person across handlers, another for someone else, and names nobody', async () => {
     const me = app();
-    const other = app({ identity: { ...OTHER, openid: 'oSomeoneElse00000000000000' } as unknown as typeof USER, expect: { openid: 'oSomeoneElse00000000000000' } });
+    const other = app({
+      identity: { ...OTHER, openid: 'oSomeoneElse00000000000000' } as unknown as typeof USER,
+      expect: { openid: 'oSomeoneElse00000000000000' },
+    });
     const mine = await answerOf(await me.ticket(postJson({ protocol: 'v1' })));
-    await me.verify(postJson({ verify_result: createMockCredential({ ...USER, openid: OPENID, userIdKey: String(mine.body.userIdKey) }) }));
+    await me.verify(postJson({ verify_result: createMockCredential({ ...USER, userIdKey: String(mine.body.userIdKey) }) }));
     await other.ticket(postJson({ protocol: 'v1' }));
     await settle();
     const [myTicket, myVerify] = me.records;
