@@ -116,11 +116,12 @@ function parseJson<T>(reply: unknown): T | undefined {
  * const redis = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true });
  * redis.on('error', (error) => console.error('redis', error.message));
  * await redis.connect();
- * const { replayStore, tickets, tokenStore, pushSeen } = createRedisStores({ client: redis });
- * const api = createWeChatApi({ appId, appSecret, tokenStore });
- * const ticket = createTicketHandler({ api, identity, tickets });
- * const verify = createVerifyHandler({ api, tickets, replayStore, expect });
- * const push = createPushHandler({ token, appId, encodingAESKey, seen: pushSeen });
+ * // One object with everything that must be shared (tickets, claims, limit counters, the digest key): spread it.
+ * const stores = createRedisStores({ client: redis, secret: process.env.FACE_VERIFY_SECRET });
+ * const api = createWeChatApi({ appId, appSecret, tokenStore: stores.tokenStore });
+ * const ticket = createTicketHandler({ api, identity, ...stores });
+ * const verify = createVerifyHandler({ api, expect, ...stores });
+ * const push = createPushHandler({ token, appId, encodingAESKey, ...stores });
  */
 export function createRedisStores(options: RedisStoresOptions): RedisStores {
   const { client, prefix = '' } = options;
