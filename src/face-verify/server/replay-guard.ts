@@ -6,7 +6,9 @@
  * the same subject (the fingerprint of what `expect` returned): then it gets the first post's verdict, waiting
  * (bounded) while that post is still asking the platform. The key is not a secret (it travels with the
  * credential), so a remembered verdict is given back only to the person it was given to; a request that names
- * nobody (`expect` returned `{}`) gets none back.
+ * nobody (`expect` returned `{}`) gets none back. A post that finds the credential being checked by another post
+ * waits (bounded) for that post's outcome, whoever made it: an attacker posting someone's leaked credential cannot
+ * make its owner see "already used" for a result that was never accepted.
  */
 import { constantTimeEqual, randomHex, sha256Hex } from './digest';
 import { HttpError } from './http-error';
@@ -60,15 +62,19 @@ export function createReplayGuard(options: ReplayGuardOptions) {
     const waitUntil = Date.now() + options.waitMs;
     for (;;) {
       if (await store.claim(key, ttl, value)) return { kind: 'claimed', value, k, f };
-      if (k === '' || !canSettle) return { kind: 'replayed' };
+      if (!canSettle) return { kind: 'replayed' };
       const raw = await store.read?.(key);
       if (raw === undefined) continue; // released (or expired) meanwhile: claim again
       const record = parseRecord(raw);
-      // Both must match: the same retry (key) from the same person (fingerprint); the two are compared in full.
-      const sameKey = record !== undefined && constantTimeEqual(record.k, k);
-      const samePerson = record !== undefined && constantTimeEqual(record.f ?? '', f);
-      if (record === undefined || !sameKey || !samePerson) return { kind: 'replayed' };
-      if (record.s === 'done') return { kind: 'settled', fields: record.v };
+      if (record === undefined) return { kind: 'replayed' };
+      if (record.s === 'done') {
+        // Both must match: the same retry (key) from the same person (fingerprint); the two are compared in full.
+        const sameKey = constantTimeEqual(record.k, k);
+        const samePerson = constantTimeEqual(record.f ?? '', f);
+        return k !== '' && sameKey && samePerson ? { kind: 'settled', fields: record.v } : { kind: 'replayed' };
+      }
+      // Someone is checking this credential right now. Whoever it is, their post may yet fail (someone else's
+      // ticket, an outage) and release it: wait for the outcome instead of calling unused "already used".
       if (Date.now() + POLL_MS > waitUntil) {
         throw new HttpError(503, 'verification_pending', 'This submission is still being checked; retry shortly.', { 'retry-after': '1' });
       }

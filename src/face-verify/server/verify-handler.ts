@@ -288,8 +288,9 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     checkWindows(maxAgeSeconds, replayTtlSeconds);
     const subject = await trust.subject(identity);
     if (subject.id !== undefined) audit.subject = subject.id;
-    // Each post is a guess someone with a leaked ticket or credential could repeat: bounded per subject.
-    await trust.limit('verifyPerSubject', subject.id);
+    // Each post is a guess someone with a leaked ticket or credential could repeat: bounded per subject. A request
+    // that names nobody (`expect` returned `{}`: "anyone's result") counts against one shared subject, "anyone".
+    await trust.limit('verifyPerSubject', subject.id ?? ANYONE);
     const expected = digestExpectations({ ...identity, maxAgeSeconds, now: now() });
     let outcome: Outcome;
     if ('certify_id' in payload) {
@@ -307,6 +308,9 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
 
   return withAudit('face_verify.verify', withErrorMapping(handle, onError), options, onError);
 }
+
+/** The limit key of requests whose `expect` names nobody. */
+const ANYONE = 'anyone';
 
 /** A credential forgotten while it is still fresh enough to be accepted would pass a second time. */
 function checkWindows(maxAgeSeconds: number, replayTtlSeconds: number): void {
