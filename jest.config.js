@@ -20,6 +20,8 @@ module.exports = {
     { ...common, displayName: 'react', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/react/**/*.test.ts?(x)'] },
     { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/test/server/**/*.test.ts?(x)'] },
     { ...common, displayName: 'alipay', testEnvironment: 'node', testMatch: ['<rootDir>/test/alipay/**/*.test.ts?(x)'] },
+    // The standing attacker suite (issue 14): every attack against every documented setup × platform.
+    { ...common, displayName: 'attacks', testEnvironment: 'node', testMatch: ['<rootDir>/test/attacks/**/*.test.ts?(x)'] },
     // The demo app's weapp build under WeChat's miniprogram-simulate (built once by the global setup, in .tmp/).
     {
       displayName: 'weapp',
