@@ -21,6 +21,26 @@ function flow(identity: TicketIdentity | null = { ...USER, openid: OPENID }, exp
   return { mock, api, ticket, verify, issue, submit };
 }
 
+describe('the digest key', () => {
+  it("a ticket handler's secret travels with its default store: the verify handler reading it needs none of its own", async () => {
+    const { api } = inProcessWeChat();
+    const ticket = createTicketHandler({
+      api,
+      secret: 'a-secret-of-at-least-32-characters-long!',
+      identity: () => ({ ...USER, openid: OPENID }),
+    });
+    const verify = createVerifyHandler({ api, tickets: ticket.tickets, expect: () => ({ openid: OPENID }) });
+    const { body } = await answerOf(await ticket(postJson({ protocol: 'v1' })));
+    const credential = createMockCredential({ ...USER, userIdKey: String(body.userIdKey) });
+    expect((await answerOf(await verify(postJson({ verify_result: credential })))).body).toMatchObject({ ok: true });
+  });
+
+  it('a secret shorter than 32 characters is refused at creation', () => {
+    const { api } = inProcessWeChat();
+    expect(() => createTicketHandler({ api, secret: 'short', identity: () => null })).toThrow(/at least 32 characters/);
+  });
+});
+
 describe('ticket handler', () => {
   it('issues a v1 userIdKey (default protocol); an empty POST is refused (415: a cross-site no-cors post looks like that)', async () => {
     const { issue, ticket, mock } = flow();

@@ -9,7 +9,7 @@ import { randomHex } from './digest';
 import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http';
 import { withAudit, type AuditContext, type AuditOptions } from './audit';
 import { HttpError, logError, withErrorMapping } from './http-error';
-import { seal } from './keyring';
+import { resolveKeyring, seal } from './keyring';
 import { createMemoryTicketStore, ticketKey, type IssuedTicket, type TicketKind, type TicketStore } from './stores';
 import type { Subject } from './subject';
 import { traced } from './telemetry';
@@ -133,13 +133,16 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
  * });
  */
 export function createTicketHandler(options: TicketHandlerOptions): TicketHandler {
-  const tickets = options.tickets ?? createMemoryTicketStore();
+  const keyring = resolveKeyring(options, options.tickets?.keyring);
+  // The default store carries this handler's key, so `createVerifyHandler({ tickets: ticket.tickets })` digests
+  // with the same one (its own `secret`, when given, must then be the same).
+  const tickets: TicketStore = options.tickets ?? Object.assign(createMemoryTicketStore(), { keyring });
   const now = options.now ?? Date.now;
   // 32 characters: 'tfv' and 29 random hex digits.
   const newOutSeqNo = options.outSeqNo ?? (() => `tfv${randomHex(15).slice(1)}`);
   const onError = options.onError ?? logError('ticket handler');
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
-  const trust = createTrust(options, 'createTicketHandler', tickets.keyring);
+  const trust = createTrust({ ...options, keyring }, 'createTicketHandler');
 
   const alipayTicketSeconds = options.alipayTicketSeconds ?? 600;
   if (!Number.isInteger(alipayTicketSeconds) || alipayTicketSeconds < 1) {
