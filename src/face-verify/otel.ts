@@ -11,3 +11,4 @@ export type {
   OpenTelemetryLogsApi,
   OpenTelemetryOptions,
 } from './otel/opentelemetry';
+export type { OpenTelemetryAttributes } from './otel/attributes';

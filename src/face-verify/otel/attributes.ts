@@ -8,7 +8,7 @@
 import type { AuditRecord } from '../server/audit-record';
 
 /** An attribute map as the exporters take it: strings, finite numbers and booleans. */
-export type OtelAttributes = Record<string, string | number | boolean>;
+export type OpenTelemetryAttributes = Record<string, string | number | boolean>;
 
 const CONVENTION = /^(error|http|db|server|url|network|face_verify)\./;
 /** Keys the conventions have renamed since the port was written. */
@@ -30,8 +30,8 @@ function scalar(value: unknown): string | number | boolean | undefined {
 }
 
 /** The kit's attributes (a span's, a client event's) under OpenTelemetry names; anything but a scalar is dropped. */
-export function otelAttributes(attributes: Readonly<Record<string, unknown>>): OtelAttributes {
-  const out: OtelAttributes = {};
+export function otelAttributes(attributes: Readonly<Record<string, unknown>>): OpenTelemetryAttributes {
+  const out: OpenTelemetryAttributes = {};
   for (const [key, value] of Object.entries(attributes)) {
     const name = otelKey(key);
     const safe = scalar(value);
@@ -47,7 +47,7 @@ export const errorType = (value: string): string => (/^[A-Za-z0-9_.:-]{1,64}$/.t
 export const operationOf = (name: AuditRecord['name']): string => name.replace(/^face_verify\./, '');
 
 /** The low-cardinality attributes of a request's metrics: handler, platform, outcome (and code, for the counter). */
-export function requestMetricAttributes(record: AuditRecord, withCode: boolean): OtelAttributes {
+export function requestMetricAttributes(record: AuditRecord, withCode: boolean): OpenTelemetryAttributes {
   return {
     'face_verify.operation.name': operationOf(record.name),
     ...(record.platform ? { 'face_verify.platform': record.platform } : {}),
@@ -57,8 +57,8 @@ export function requestMetricAttributes(record: AuditRecord, withCode: boolean):
 }
 
 /** A log record's attributes: the audit record's fields, one by one (name and time are the record's name and timestamp). */
-export function auditLogAttributes(record: AuditRecord): OtelAttributes {
-  const out: OtelAttributes = {
+export function auditLogAttributes(record: AuditRecord): OpenTelemetryAttributes {
+  const out: OpenTelemetryAttributes = {
     'face_verify.operation.name': operationOf(record.name),
     'face_verify.outcome': record.outcome,
     'http.response.status_code': record.status,

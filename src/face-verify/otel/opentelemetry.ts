@@ -10,7 +10,7 @@ import type { FaceVerifyEvent, FaceVerifyEventListener } from '../core/events';
 import type { AuditRecord } from '../server/audit-record';
 import type { AuditSink } from '../server/audit';
 import type { ServerTelemetry, TelemetrySpan } from '../server/telemetry';
-import { auditLogAttributes, errorType, otelAttributes, requestMetricAttributes, type OtelAttributes } from './attributes';
+import { auditLogAttributes, errorType, otelAttributes, requestMetricAttributes, type OpenTelemetryAttributes } from './attributes';
 
 /** What the adapter uses of `@opentelemetry/api`: pass the module itself (`import * as api from '@opentelemetry/api'`). */
 export type OpenTelemetryApi = Pick<typeof OtelApi, 'trace' | 'context' | 'metrics' | 'SpanKind' | 'SpanStatusCode'>;
@@ -22,7 +22,7 @@ export interface OpenTelemetryLogRecord {
   severityNumber?: number;
   severityText?: string;
   body?: string;
-  attributes?: OtelAttributes;
+  attributes?: OpenTelemetryAttributes;
 }
 
 /** What the adapter uses of `@opentelemetry/api-logs`: pass the module itself (`import * as logs from '@opentelemetry/api-logs'`). */
@@ -34,7 +34,7 @@ export interface OpenTelemetryLogsApi {
 export interface OpenTelemetryOptions {
   /** The app's `@opentelemetry/api` module (1.x): `import * as api from '@opentelemetry/api'`. */
   api: OpenTelemetryApi;
-  /** The app's `@opentelemetry/api-logs` module, for log records. @default none: no log records */
+  /** The app's `@opentelemetry/api-logs` module, for log records. @default undefined (no log records) */
   logs?: OpenTelemetryLogsApi;
   /** @default 'taro-face-verify' */
   tracerName?: string;
