@@ -3,6 +3,7 @@
  * Jest file has its own global object, so files never share them). Nothing is mocked: the adapter talks to the
  * real API and the real SDK.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as api from '@opentelemetry/api';
 import * as logs from '@opentelemetry/api-logs';
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
@@ -88,3 +89,32 @@ export const logData = (record: ReadableLogRecord) => ({
 /** One metric's points, by their attributes. */
 export const pointsOf = (metrics: MetricData[], name: string): DataPoint<number | Histogram>[] =>
   (metrics.find((metric) => metric.descriptor.name === name)?.dataPoints ?? []) as DataPoint<number | Histogram>[];
+
+/**
+ * A context manager on AsyncLocalStorage (what @opentelemetry/context-async-hooks does), for the case of an app
+ * whose HTTP instrumentation has a span active while the handler runs.
+ */
+export class AsyncContextManager implements api.ContextManager {
+  private readonly storage = new AsyncLocalStorage<api.Context>();
+  active(): api.Context {
+    return this.storage.getStore() ?? api.ROOT_CONTEXT;
+  }
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    context: api.Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
+    return this.storage.run(context, () => fn.call(thisArg, ...args));
+  }
+  bind<T>(_context: api.Context, target: T): T {
+    return target;
+  }
+  enable(): this {
+    return this;
+  }
+  disable(): this {
+    this.storage.disable();
+    return this;
+  }
+}

@@ -16,7 +16,7 @@ import {
   type MockWeChatOptions,
 } from 'taro-face-verify/server';
 import { answerOf, inProcessWeChat, postJson, USER } from './helpers';
-import { api, logData, logs, pointsOf, spanData, startSdk } from './otel-sdk';
+import { api, AsyncContextManager, logData, logs, pointsOf, spanData, startSdk } from './otel-sdk';
 import { redisForThisFile } from './redis-server';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
 
@@ -99,6 +99,23 @@ describe('createOpenTelemetry: the server', () => {
     // Every span but the two requests is one of their children, and every child is a CLIENT span.
     expect(ticketChildren.length + verifyChildren.length).toBe(spans.length - 2);
     expect([...ticketChildren, ...verifyChildren].every((span) => span.kind === CLIENT)).toBe(true);
+  });
+
+  it('under an HTTP instrumentation’s SERVER span, makes the request span its INTERNAL child (one SERVER span a request)', async () => {
+    api.context.setGlobalContextManager(new AsyncContextManager());
+    try {
+      const { issue } = wire();
+      const http = api.trace.getTracer('http').startSpan('POST /api/face/ticket', { kind: SERVER });
+      await api.context.with(api.trace.setSpan(api.context.active(), http), () => issue());
+      http.end();
+      const spans = sdk.spans().map(spanData);
+      const request = spans.find((span) => span.name === 'face_verify.ticket');
+      expect(request).toMatchObject({ kind: api.SpanKind.INTERNAL, parentSpanId: http.spanContext().spanId });
+      expect(spans.filter((span) => span.kind === SERVER).map((span) => span.name)).toEqual(['POST /api/face/ticket']);
+      expect(spans.find((span) => span.name === 'wechat.getuseridkey')?.parentSpanId).toBe(request?.spanId);
+    } finally {
+      api.context.disable();
+    }
   });
 
   it('marks a 5xx request span ERROR with error.type, and the failed WeChat call beneath it', async () => {

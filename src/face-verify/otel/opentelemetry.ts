@@ -71,11 +71,12 @@ const severityOf = (outcome: AuditRecord['outcome']): [number, string] =>
 /**
  * The kit's telemetry over the app's OpenTelemetry SDK.
  *
- * - Spans: one SERVER span per handler request (`face_verify.ticket`, `face_verify.verify`, `face_verify.push`)
- *   with `face_verify.outcome`, `face_verify.platform`, `face_verify.protocol`, `face_verify.code`,
- *   `face_verify.request.id`, `http.response.status_code`; a CLIENT child span per platform or Redis call
- *   (`wechat.getinfo`, `alipay.query`, `redis`, …), parented explicitly (no context manager needed). A 5xx, or a
- *   failed call, sets status ERROR and `error.type`.
+ * - Spans: one SERVER span per handler request (`face_verify.ticket`, `face_verify.verify`, `face_verify.push`;
+ *   INTERNAL, as its child, when an HTTP instrumentation's span is active) with `face_verify.outcome`,
+ *   `face_verify.platform`, `face_verify.protocol`, `face_verify.code`, `face_verify.request.id`,
+ *   `http.response.status_code`; a CLIENT child span per platform or Redis call (`wechat.getinfo`,
+ *   `alipay.query`, `redis`, …), parented explicitly (no context manager needed). A 5xx, or a failed call, sets
+ *   status ERROR and `error.type`.
  * - Metrics: `face_verify.requests` (counter, `{request}`; operation, platform, outcome, code),
  *   `face_verify.request.duration` (histogram in seconds, `s`; operation, platform, outcome),
  *   `face_verify.rate_limited` (counter of 429 answers; operation, platform), and `face_verify.client.events`
@@ -138,8 +139,13 @@ export function createOpenTelemetry(options: OpenTelemetryOptions): FaceVerifyOp
   });
 
   const telemetry: ServerTelemetry = {
-    startRequest: (name, attributes) =>
-      wrap(tracer().startSpan(name, { kind: api.SpanKind.SERVER, attributes: otelAttributes(attributes) })),
+    startRequest(name, attributes) {
+      // Under an HTTP server span (the app's http instrumentation, with a context manager) the request already
+      // has its SERVER span: this one is an INTERNAL child of it (the conventions want one SERVER span a request).
+      const within = api.trace.getSpan(api.context.active())?.isRecording() === true;
+      const kind = within ? api.SpanKind.INTERNAL : api.SpanKind.SERVER;
+      return wrap(tracer().startSpan(name, { kind, attributes: otelAttributes(attributes) }));
+    },
     record(record) {
       const { requests, duration, rateLimited } = meter();
       requests.add(1, requestMetricAttributes(record, true));
