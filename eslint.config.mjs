@@ -94,6 +94,29 @@ export default tseslint.config(
     },
   },
   {
+    // otel/: neutral and dependency-free (Node and H5). `@opentelemetry/api`, the server's port and the core's
+    // event types are named in types only: the app passes its OpenTelemetry API in, so it stays an optional peer.
+    files: ['src/face-verify/otel/**/*.ts', 'src/face-verify/otel.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@opentelemetry/*', 'node:*', '**/server/**', '**/core/**'],
+              allowTypeImports: true,
+              message: 'otel/ imports these as types only: it runs in Node and H5 with no dependency.',
+            },
+            {
+              group: ['react', 'react-*', '@tarojs/*', 'zustand', '**/react/**', '**/drivers/**', '**/defaults', '../index', '../mock'],
+              message: 'otel/ never pulls in the front end, the drivers or another entry.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: {

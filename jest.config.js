@@ -3,6 +3,7 @@ const moduleNameMapper = {
   '^taro-face-verify$': '<rootDir>/src/face-verify/index.ts',
   '^taro-face-verify/mock$': '<rootDir>/src/face-verify/mock.ts',
   '^taro-face-verify/server$': '<rootDir>/src/face-verify/server.ts',
+  '^taro-face-verify/otel$': '<rootDir>/src/face-verify/otel.ts',
   '^@tarojs/components$': '<rootDir>/test/support/taro-components.tsx',
   '^@tarojs/taro$': '<rootDir>/test/support/taro.ts',
   '\\.(css|scss)$': '<rootDir>/test/support/style.ts',

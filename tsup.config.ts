@@ -10,6 +10,8 @@
  *   Target ES2017: mini-program runtimes on older phones lack `?.`, `??` and object spread, and Taro does not
  *   transpile node_modules by default.
  * - server (`taro-face-verify/server`): Node >= 18 only, built alone so it can never pick up a front-end chunk.
+ * - otel (`taro-face-verify/otel`): neutral and dependency-free (the app passes its `@opentelemetry/api` in),
+ *   for Node and H5 alike; built alone, ES2017 like the front end, so it shares no chunk with either half.
  */
 import { existsSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
@@ -99,5 +101,14 @@ const server: Options = {
   splitting: false,
 };
 
+const otel: Options = {
+  ...shared,
+  name: 'otel',
+  entry: { otel: 'src/face-verify/otel.ts' },
+  platform: 'neutral',
+  target: 'es2017',
+  splitting: false,
+};
+
 // While the server half is still being written, build what exists (scripts/check-package.mjs reports it).
-export default defineConfig(existsSync(SERVER_ENTRY) ? [frontEnd, server] : [frontEnd]);
+export default defineConfig(existsSync(SERVER_ENTRY) ? [frontEnd, server, otel] : [frontEnd, otel]);

@@ -4,7 +4,7 @@
  *
  *   npm run docs:api      (re)writes docs/api/ from the JSDoc in the source
  *   npm run check:docs    (--check) writes nothing; fails when an export of an entry (src/face-verify/index.ts,
- *                         mock.ts, server.ts) has no doc comment, when TypeDoc warns (a broken {@link}), or
+ *                         mock.ts, server.ts, otel.ts) has no doc comment, when TypeDoc warns (a broken {@link}), or
  *                         when docs/api/ differs from what the source gives (then run `npm run docs:api`)
  *
  * The output holds no dates, commit hashes, absolute paths or line numbers, so one source gives one reference.

@@ -4,9 +4,9 @@
  *
  *  1. builds lib/ with tsup;
  *  2. checks the bundles: the server entry imports no front-end package (React, Taro, zustand) and no chunk
- *     shared with the front end; the front-end entries import no Node built-in, keep `process.env.TARO_ENV`
- *     for the consumer's Taro build and import `@tarojs/taro` once per file; every bare import is a declared
- *     (peer) dependency;
+ *     shared with the front end; the otel entry imports nothing at all (the app passes `@opentelemetry/api`
+ *     in); the front-end entries import no Node built-in, keep `process.env.TARO_ENV` for the consumer's Taro
+ *     build and import `@tarojs/taro` once per file; every bare import is a declared (peer) dependency;
  *  3. packs into .tmp/check-package/ and fails on any file outside lib/, README.md, CHANGELOG.md, LICENSE,
  *     package.json;
  *  4. publint on the tarball (warnings count as errors);
@@ -33,7 +33,7 @@ const hasServer = existsSync(join(root, 'src/face-verify/server.ts'));
 
 const ALLOWED_FILES = [/^lib\/[^/]+$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 const FRONT_END_PACKAGES = /^(react|react-dom|zustand|@tarojs\/[^/]+)(\/|$)/;
-const ENTRIES = ['index', 'mock', ...(hasServer ? ['server'] : [])];
+const ENTRIES = ['index', 'mock', ...(hasServer ? ['server'] : []), 'otel'];
 
 const failures = [];
 const started = Date.now();
@@ -113,15 +113,20 @@ step('bundle contents');
       }
       const specifiers = importsOfEntry(path);
       const bare = specifiers.filter((s) => !s.startsWith('.'));
-      if (entry === 'server') {
+      if (entry === 'otel') {
+        // Neutral (Node and H5) and dependency-free: `@opentelemetry/api` stays an optional peer the app passes in.
+        if (specifiers.length) fail(`lib/${file} imports ${specifiers.join(', ')} (the otel entry must import nothing)`);
+        else ok(`lib/${file}: imports nothing`);
+      } else if (entry === 'server') {
         const frontEnd = bare.filter((s) => FRONT_END_PACKAGES.test(s));
         const chunks = specifiers.filter((s) => s.startsWith('.'));
         if (frontEnd.length) fail(`lib/${file} imports front-end packages: ${frontEnd.join(', ')}`);
         if (chunks.length) fail(`lib/${file} loads shared chunks: ${chunks.join(', ')}`);
-        const foreign = bare.filter((s) => !isBuiltin(s));
-        if (foreign.length) fail(`lib/${file} imports packages beyond Node built-ins: ${foreign.join(', ')}`);
+        // Node built-ins and the package's own dependencies (rate-limiter-flexible), never a peer it would need installed.
+        const foreign = bare.filter((s) => !isBuiltin(s) && !(packageName(s) in (pkg.dependencies ?? {})));
+        if (foreign.length) fail(`lib/${file} imports packages beyond Node built-ins and dependencies: ${foreign.join(', ')}`);
         if (!frontEnd.length && !chunks.length && !foreign.length) {
-          ok(`lib/${file}: Node built-ins only (${bare.join(', ') || 'none'})`);
+          ok(`lib/${file}: Node built-ins and dependencies only (${bare.join(', ') || 'none'})`);
         }
       } else {
         const builtins = bare.filter(isBuiltin);
@@ -140,7 +145,7 @@ step('bundle contents');
   // Taro replaces process.env.TARO_ENV in the consumer's build; tsup must leave it as written.
   for (const format of ['mjs', 'js']) {
     const code = readdirSync(lib)
-      .filter((f) => f.endsWith(`.${format}`) && !f.startsWith('server.'))
+      .filter((f) => f.endsWith(`.${format}`) && !f.startsWith('server.') && !f.startsWith('otel.'))
       .map((f) => readFileSync(join(lib, f), 'utf8'))
       .join('\n');
     if (code.includes('process.env.TARO_ENV')) ok(`*.${format} keeps process.env.TARO_ENV for Taro to replace`);

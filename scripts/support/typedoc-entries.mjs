@@ -1,5 +1,5 @@
 /**
- * A TypeDoc plugin (listed in typedoc.json): names the three entry modules by the specifier a user imports
+ * A TypeDoc plugin (listed in typedoc.json): names the entry modules by the specifier a user imports
  * (`taro-face-verify/mock`, not `mock`), gives each a one-paragraph summary for docs/api/README.md, and heads
  * every page with a note that it is generated.
  */
@@ -20,6 +20,11 @@ const ENTRIES = {
     specifier: 'taro-face-verify/server',
     about:
       'The backend half, for Node 18+: Web-standard `Request -> Response` handlers, the WeChat API client, the result checks, push crypto and a local WeChat stand-in. Imports neither React nor Taro.',
+  },
+  otel: {
+    specifier: 'taro-face-verify/otel',
+    about:
+      "OpenTelemetry for the kit: the server's spans, metrics and audit log records, and the flow's events as log records, over the app's own `@opentelemetry/api` (an optional peer, passed in). Imports nothing.",
   },
 };
 
