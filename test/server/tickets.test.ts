@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  createMemoryLimiter,
   certHash,
   createMemoryTicketStore,
   createMockCredential,
@@ -38,6 +39,26 @@ describe('the digest key', () => {
   it('a secret shorter than 32 characters is refused at creation', () => {
     const { api } = inProcessWeChat();
     expect(() => createTicketHandler({ api, secret: 'short', identity: () => null })).toThrow(/at least 32 characters/);
+  });
+});
+
+describe('production warnings', () => {
+  it('shared stores with per-process limit counters are said once at creation; spreading the limiter silences it', () => {
+    const { api } = inProcessWeChat();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const shared = { claim: async () => true, release: async () => undefined };
+      createVerifyHandler({ api, replayStore: shared, expect: () => ({}) });
+      expect(warn.mock.calls.flat().join('\n')).toMatch(/limit counters are per process/);
+      warn.mockClear();
+      createVerifyHandler({ api, replayStore: shared, limiter: createMemoryLimiter(), expect: () => ({}) });
+      expect(warn.mock.calls.flat().join('\n')).not.toMatch(/limit counters/);
+    } finally {
+      process.env.NODE_ENV = previous;
+      warn.mockRestore();
+    }
   });
 });
 

@@ -169,7 +169,7 @@ export function createMemoryOnceStore(options: MemoryStoreOptions = {}): OnceSto
 /** A {@link TicketStore} in this process's memory. */
 export function createMemoryTicketStore(options: MemoryStoreOptions = {}): TicketStore {
   const map = new ExpiringMap<IssuedTicket>(options.maxEntries ?? 100_000, options.now ?? Date.now);
-  return {
+  const store: TicketStore = {
     put: async (key, ticket, ttlSeconds) => map.set(key, ticket, ttlSeconds),
     get: async (key) => map.get(key),
     delete: async (key) => map.delete(key),
@@ -179,6 +179,8 @@ export function createMemoryTicketStore(options: MemoryStoreOptions = {}): Ticke
       return ticket;
     },
   };
+  IN_MEMORY.add(store);
+  return store;
 }
 
 /**

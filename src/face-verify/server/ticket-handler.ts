@@ -142,7 +142,7 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   const newOutSeqNo = options.outSeqNo ?? (() => `tfv${randomHex(15).slice(1)}`);
   const onError = options.onError ?? logError('ticket handler');
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
-  const trust = createTrust({ ...options, keyring }, 'createTicketHandler');
+  const trust = createTrust({ ...options, keyring }, 'createTicketHandler', undefined, [options.tickets]);
 
   const alipayTicketSeconds = options.alipayTicketSeconds ?? 600;
   if (!Number.isInteger(alipayTicketSeconds) || alipayTicketSeconds < 1) {

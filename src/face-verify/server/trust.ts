@@ -5,6 +5,7 @@
  */
 import { macHex, resolveKeyring, type Keyring } from './keyring';
 import { createLimitGate, type LimitKind, type LimiterBackend, type Limits } from './limits';
+import { isInMemoryStore } from './stores';
 import { subjectOf, type Subject, type SubjectFields } from './subject';
 
 /** The options every handler that keeps records takes: pass `...createRedisStores({ client })` to share them. */
@@ -40,8 +41,14 @@ export interface Trust {
   limit(kind: LimitKind, digest: string | undefined): Promise<void>;
 }
 
-export function createTrust(options: TrustOptions, where: string, storeKeyring?: Keyring): Trust {
+export function createTrust(
+  options: TrustOptions,
+  where: string,
+  storeKeyring?: Keyring,
+  sharedStores: Array<object | undefined> = [],
+): Trust {
   const keyring = resolveKeyring(options, storeKeyring);
+  warnIfLimitsPerProcess(options, where, sharedStores);
   const gate = createLimitGate(options.limits, options.limiter, where);
   const key = () => keyring.key();
   return {
@@ -53,4 +60,18 @@ export function createTrust(options: TrustOptions, where: string, storeKeyring?:
     },
     limit: (kind, digest) => gate.check(kind, digest),
   };
+}
+
+/**
+ * In production, shared stores with per-process limit counters: each instance would grant the whole limit. Said
+ * once at creation (spread `createRedisStores(…)` to share the counters too).
+ */
+function warnIfLimitsPerProcess(options: TrustOptions, where: string, stores: Array<object | undefined>): void {
+  if (process.env.NODE_ENV !== 'production' || options.limits === false || options.limiter !== undefined) return;
+  if (stores.some((store) => store !== undefined && !isInMemoryStore(store))) {
+    console.warn(
+      `[taro-face-verify] ${where}: the stores are shared but the limit counters are per process (each instance grants the whole limit). ` +
+        'Spread createRedisStores({ client }) into the handler to share them.',
+    );
+  }
 }

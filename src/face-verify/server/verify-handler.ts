@@ -145,7 +145,7 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
   const replayTtlSeconds = options.replayTtlSeconds ?? 86_400;
   checkWindows(maxAgeDefault, replayTtlSeconds);
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
-  const trust = createTrust(options, 'createVerifyHandler', tickets?.keyring);
+  const trust = createTrust(options, 'createVerifyHandler', tickets?.keyring, [options.replayStore, tickets]);
   const guard = createReplayGuard({
     store: replayStore,
     ttlSeconds: replayTtlSeconds,
