@@ -268,7 +268,8 @@ describe('in-memory stores in production', () => {
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/only caught within this process/);
     const shared: OnceStore = { claim: async () => true, release: async () => undefined };
     createVerifyHandler({ api, expect: () => ({}), replayStore: shared });
-    expect(warn).toHaveBeenCalledTimes(1);
+    // (The shared store brings another warning, about per-process limit counters; not this one again.)
+    expect(warn.mock.calls.filter((call) => /only caught within this process/.test(String(call[0])))).toHaveLength(1);
   });
 });
 

@@ -74,22 +74,19 @@ function backend(state: { armed: boolean; lateReplies: number }) {
 describe('review: late settle on the v1 path (slow Redis)', () => {
   // FINDING (low-medium, robustness of an accepted verification): see the file comment. Expected: the user's retry
   // with the same Idempotency-Key gets the verdict that was recorded (ok: true), or at least the ticket goes back.
-  it.failing(
-    'a v1 capture whose settle answers late: the retry with the same Idempotency-Key gets the recorded verdict, not unknown_ticket',
-    async () => {
-      const state = { armed: false, lateReplies: 0 };
-      const app = backend(state);
-      const { userIdKey } = await app.issue();
-      const credential = createMockCredential({ userIdKey: String(userIdKey) });
+  it('a v1 capture whose settle answers late: the retry with the same Idempotency-Key gets the recorded verdict, not unknown_ticket', async () => {
+    const state = { armed: false, lateReplies: 0 };
+    const app = backend(state);
+    const { userIdKey } = await app.issue();
+    const credential = createMockCredential({ userIdKey: String(userIdKey) });
 
-      state.armed = true;
-      const first = await app.submit({ verify_result: credential }, 'capture-1');
-      expect(first).toMatchObject({ status: 503, body: { code: 'store_unavailable', reason: 'timeout' } });
-      expect(state.lateReplies).toBe(1);
-      await sleep(TIMEOUT_MS * 3); // the late reply has arrived; Redis holds the inner "done" record
+    state.armed = true;
+    const first = await app.submit({ verify_result: credential }, 'capture-1');
+    expect(first).toMatchObject({ status: 503, body: { code: 'store_unavailable', reason: 'timeout' } });
+    expect(state.lateReplies).toBe(1);
+    await sleep(TIMEOUT_MS * 3); // the late reply has arrived; Redis holds the inner "done" record
 
-      const retry = await app.submit({ verify_result: credential }, 'capture-1');
-      expect(retry).toMatchObject({ status: 200, body: { ok: true, protocol: 'v1' } });
-    },
-  );
+    const retry = await app.submit({ verify_result: credential }, 'capture-1');
+    expect(retry).toMatchObject({ status: 200, body: { ok: true, protocol: 'v1' } });
+  });
 });

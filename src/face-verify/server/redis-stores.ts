@@ -60,6 +60,11 @@ export interface RedisStoresOptions {
    * say so here. @default undefined (read it)
    */
   evictionPolicy?: 'noeviction';
+  /**
+   * Without `secret`: how often each instance reads the key kept in Redis again, so all move to a new one within
+   * this time when Redis lost it (a restart without persistence). @default 5000
+   */
+  keyRefreshMs?: number;
 }
 
 /** The shared stores, named as the handlers' options that take them: spread the object into every handler. */
@@ -186,7 +191,10 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
       ),
   });
 
-  const keyring = options.secret === undefined ? redisKeyring(client, at('tfv:keyring'), bounded) : keyringFromSecret(options.secret);
+  const keyring =
+    options.secret === undefined
+      ? redisKeyring(client, at('tfv:keyring'), bounded, options.keyRefreshMs ?? 5000)
+      : keyringFromSecret(options.secret);
 
   const tickets: TicketStore = {
     put: (key, ticket, ttlSeconds) =>
@@ -304,25 +312,39 @@ const refusedConfig = (error: unknown): boolean =>
   error instanceof Error && /unknown command|NOPERM|no permissions|not allowed|disabled|no CONFIG GET/i.test(error.message);
 
 /** Without a `secret`: one random key kept in Redis, the same for every instance (a production warning). */
-function redisKeyring(client: RedisClientLike, key: string, bounded: <T>(call: () => Promise<T>) => Promise<T>): Keyring {
-  let cached: Buffer | undefined;
+function redisKeyring(
+  client: RedisClientLike,
+  key: string,
+  bounded: <T>(call: () => Promise<T>) => Promise<T>,
+  refreshMs: number,
+): Keyring {
+  let cached: { key: Buffer; at: number } | undefined;
+  let pending: Promise<Buffer> | undefined;
   let warned = false;
+
+  async function read(): Promise<Buffer> {
+    const value = await bounded(async () => {
+      await client.set(key, randomHex(32), { NX: true });
+      return asString(await client.get(key));
+    });
+    if (value === undefined || !/^[0-9a-f]{64}$/.test(value)) throw new StoreUnavailableError('error');
+    cached = { key: Buffer.from(value, 'hex'), at: Date.now() };
+    return cached.key;
+  }
+
   return {
     async key() {
-      if (cached) return cached;
+      // Read again now and then: a Redis that lost the key (a restart without persistence, a flush) gets a new
+      // one from the next instance, and every instance must move to it, or the fleet digests with two keys.
+      if (cached && Date.now() - cached.at < refreshMs) return cached.key;
       if (process.env.NODE_ENV === 'production' && !warned) {
         warned = true;
         console.warn(
           '[taro-face-verify] createRedisStores: no secret: digests are keyed by a key kept in Redis itself (a dump of Redis holds both). Pass secret from your config.',
         );
       }
-      const value = await bounded(async () => {
-        await client.set(key, randomHex(32), { NX: true });
-        return asString(await client.get(key));
-      });
-      if (value === undefined || !/^[0-9a-f]{64}$/.test(value)) throw new StoreUnavailableError('error');
-      cached = Buffer.from(value, 'hex');
-      return cached;
+      pending ??= read().finally(() => (pending = undefined));
+      return pending;
     },
   };
 }

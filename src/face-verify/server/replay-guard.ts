@@ -16,7 +16,14 @@ import type { OnceStore } from './stores';
 import { rejectionResponse } from './verdict';
 
 /** The verdict of one guarded check: accepted with the fields of the answer, or any other answer. */
-export type Outcome = { accepted: true; fields: Record<string, unknown> } | { accepted: false; response: Response };
+export type Outcome =
+  | {
+      accepted: true;
+      fields: Record<string, unknown>;
+      /** Gives back what the check consumed (a ticket), when the acceptance could not be recorded. */
+      restore?: () => Promise<void>;
+    }
+  | { accepted: false; response: Response };
 
 export interface ReplayGuardOptions {
   store: OnceStore;
@@ -101,8 +108,19 @@ export function createReplayGuard(options: ReplayGuardOptions) {
       if (!outcome.accepted) return outcome;
       if (canSettle) {
         const done = JSON.stringify({ s: 'done', k: claimed.k, f: claimed.f, v: outcome.fields });
-        // Acceptance counts only once it is recorded: a lost claim is another post's credential now.
-        if (!(await store.settle?.(key, claimed.value, done, options.ttlSeconds))) return { accepted: false, response: replayedResponse() };
+        // Acceptance counts only once it is recorded: a lost claim is another post's credential now. A record
+        // that failed (or answered too late) gives back what the check took, so the user's retry still works.
+        let settled: boolean;
+        try {
+          settled = (await store.settle?.(key, claimed.value, done, options.ttlSeconds)) === true;
+        } catch (error) {
+          await outcome.restore?.().catch(options.onError);
+          throw error;
+        }
+        if (!settled) {
+          await outcome.restore?.().catch(options.onError);
+          return { accepted: false, response: replayedResponse() };
+        }
       }
       kept = true;
       return outcome;

@@ -114,7 +114,7 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
 }
 
 /**
- * Creates the ticket endpoint. Body `{ "protocol": "v1" | "v2" }` (empty means v1) or `{ "platform": "alipay" }`;
+ * Creates the ticket endpoint. Body `{ "protocol": "v1" | "v2" }` (`{}` means v1; an empty body answers 415) or `{ "platform": "alipay" }`;
  * answers `{ userIdKey, expiresIn }`, `{ verifyId, outSeqNo, expiresIn }` or (with `alipay`) `{ certifyId, url,
  * expiresIn }`. Pass its `.tickets` to `createVerifyHandler` so results are checked against the user the ticket
  * was issued for.
@@ -157,7 +157,9 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
     typed?: { name: string; idCardNumber: string },
   ): Promise<{ identity: TicketIdentity; subject: Subject }> {
     const session = await options.identity(request);
-    if (session === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
+    // `user && { … }` for a logged-out user is undefined (or false): "not logged in" as much as null is.
+    if (session === null || session === undefined || (session as unknown) === false)
+      throw new HttpError(401, 'unauthenticated', 'Log in first.');
     let identity: TicketIdentity;
     if (typed && options.allowTypedIdentity) {
       if (!isRecord(session)) throw new TypeError('identity() must return an object (or null)');
@@ -175,7 +177,10 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
     const subject = await trust.subject(identity);
     if (subject.id !== undefined) audit.subject = subject.id;
     await trust.limit('ticketPerSubject', subject.id);
-    await trust.limit('ticketPerIdCard', subject.macs.i);
+    // A typed ID number is counted apart from a session's own: accounts typing someone's ID number (not a secret in
+    // China) spend the typed count, never the owner's own tickets.
+    const typedUsed = typed !== undefined && options.allowTypedIdentity === true;
+    await trust.limit('ticketPerIdCard', subject.macs.i === undefined ? undefined : `${typedUsed ? 'typed' : 'own'}:${subject.macs.i}`);
     return { identity, subject };
   }
 

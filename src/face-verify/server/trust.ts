@@ -37,6 +37,8 @@ export interface Trust {
   subject(fields: SubjectFields): Promise<Subject>;
   /** Counts one request of `kind` for the client's IP (when `clientIp` says it). */
   limitIp(kind: Extract<LimitKind, 'ticketPerIp' | 'verifyPerIp'>, request: Request): Promise<void>;
+  /** The keyed digest of the client's IP (when `clientIp` says it). */
+  ipDigest(request: Request): Promise<string | undefined>;
   /** Counts one request of `kind` for a keyed digest (the subject id, the ID number's digest). */
   limit(kind: LimitKind, digest: string | undefined): Promise<void>;
 }
@@ -51,13 +53,15 @@ export function createTrust(
   warnIfLimitsPerProcess(options, where, sharedStores);
   const gate = createLimitGate(options.limits, options.limiter, where);
   const key = () => keyring.key();
+  async function ipDigest(request: Request): Promise<string | undefined> {
+    const ip = options.clientIp?.(request);
+    return typeof ip === 'string' && ip !== '' ? macHex(await key(), 'ip', ip) : undefined;
+  }
   return {
     key,
     subject: async (fields) => subjectOf(await key(), fields),
-    async limitIp(kind, request) {
-      const ip = options.clientIp?.(request);
-      if (typeof ip === 'string' && ip !== '') await gate.check(kind, macHex(await key(), 'ip', ip));
-    },
+    ipDigest,
+    limitIp: async (kind, request) => gate.check(kind, await ipDigest(request)),
     limit: (kind, digest) => gate.check(kind, digest),
   };
 }

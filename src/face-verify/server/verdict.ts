@@ -6,14 +6,14 @@ import { jsonResponse } from './http';
 /**
  * Every string `code` of a rejection (numeric codes are WeChat's identify_ret / verify_ret):
  * the {@link VerifyProblem}s of the checks, plus
- * - `replayed`: this credential was already accepted (or is being checked right now).
+ * - `replayed`: this credential was already accepted (a post that finds it being checked waits for that check).
  * - `credential_rejected`: WeChat refused the credential (84001 forged or unknown, 84002 expired, …; see `errcode`).
  * - `ticket_required`: the handler has `tickets`, and no ticket issued here covers this capture (v1 without
- *   `user_id_key`, v2 with a `verify_id` not issued here): start from the ticket endpoint (or set `allowUnticketed`).
- * - `unknown_ticket`: the capture used a `userIdKey` / `verifyId` this server did not issue, or one that expired.
+ *   `user_id_key`): start from the ticket endpoint (or set `allowUnticketed`).
+ * - `unknown_ticket`: the capture used a `userIdKey` / `verifyId` / certify id this server did not issue, one that
+ *   expired or was used, or one issued to someone else (one code whatever differs).
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
- * - `ticket_required`: the handler binds captures to issued tickets, and no issued ticket covers this one.
  * - `not_passed`: Alipay's query answered `passed` F: the person did not pass (a new attempt needs a fresh certify id).
  *
  * The union is the contract's `VerdictCode` (contract/verdict.ts), shared with the front end's messages.

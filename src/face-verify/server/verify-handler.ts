@@ -57,8 +57,9 @@ export interface VerifyHandlerOptions extends TrustOptions, AuditOptions {
   replayStore?: OnceStore;
   /**
    * The tickets issued by `createTicketHandler` (its `.tickets`, or a store you pass to both). With tickets,
-   * a capture that no issued ticket covers is refused as `ticket_required` (v1 without `user_id_key`, v2 with
-   * a `verify_id` not issued here), unless `allowUnticketed` is true.
+   * a capture that no issued ticket covers is refused as `ticket_required` (v1 without `user_id_key`) or
+   * `unknown_ticket` (a `verify_id` / certify id not issued here, or issued to someone else), unless
+   * `allowUnticketed` is true.
    */
   tickets?: TicketStore;
   /**
@@ -204,20 +205,23 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       const key = userIdKey === '' ? undefined : ticketKey('v1', userIdKey);
       // A capture made without a ticket is bound to no issued user: with tickets, refuse it unless allowed.
       if (tickets && key === undefined && !allowUnticketed) return reject({ problems: ['ticket_required'] });
-      // Someone else's ticket answers one code whatever differs, before any comparison that could tell more.
-      const ticket = tickets && key ? await readOwnedTicket(tickets, key, 'v1', subject.macs) : undefined;
-      if (tickets && key && (!ticket || !reportedFits(await trust.key(), info, ticket.subject))) {
-        return reject({ problems: ['unknown_ticket'] });
-      }
-      const problems: RejectionCode[] = [...checkVerifyInfoDigests(info, expected).problems];
-      if (problems.length > 0) return reject({ problems, ret: info.identify_ret });
       // The capture itself is accepted once too: WeChat may decode a credential spelt another way (spaces,
       // line breaks) to the same capture, which the claim on the posted string alone would let through again.
+      // Its recorded verdict is looked at before the ticket, so a retry finds what was accepted even if the
+      // ticket is gone.
       return guard(captureKeyV1(info), idempotencyKey, fingerprint, async () => {
-        // The ticket is consumed here, atomically: of two captures on one ticket only one is accepted.
-        if (tickets && key && !(await takeOwnedTicket(tickets, key, 'v1', subject.macs, now())))
+        // Someone else's ticket answers one code whatever differs, before any comparison that could tell more.
+        const ticket = tickets && key ? await readOwnedTicket(tickets, key, 'v1', subject.macs) : undefined;
+        if (tickets && key && (!ticket || !reportedFits(await trust.key(), info, ticket.subject))) {
           return reject({ problems: ['unknown_ticket'] });
-        return accept({ protocol: 'v1', identify_time: info.identify_time });
+        }
+        const problems: RejectionCode[] = [...checkVerifyInfoDigests(info, expected).problems];
+        if (problems.length > 0) return reject({ problems, ret: info.identify_ret });
+        // The ticket is consumed here, atomically: of two captures on one ticket only one is accepted.
+        const taken = tickets && key ? await takeOwnedTicket(tickets, key, 'v1', subject.macs, now()) : undefined;
+        if (tickets && key && !taken) return reject({ problems: ['unknown_ticket'] });
+        const restore = tickets && key && taken ? () => putTicketBack(tickets, key, taken, now()) : undefined;
+        return { ...accept({ protocol: 'v1', identify_time: info.identify_time }), ...(restore ? { restore } : {}) };
       });
     });
   }
@@ -270,7 +274,11 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
       if (!('info' in answer)) return answer;
       const { problems } = checkVerifyIdInfo(answer.info);
       if (problems.length > 0) return reject({ problems, ret: answer.info.verify_ret });
-      return accept({ protocol: 'v2', verify_ret: answer.info.verify_ret, identify_time: Math.floor(now() / 1000) });
+      // Unrecorded (a store that failed to settle), the ticket goes back: the retry may ask again.
+      return {
+        ...accept({ protocol: 'v2', verify_ret: answer.info.verify_ret, identify_time: Math.floor(now() / 1000) }),
+        restore: putBack,
+      };
     });
   }
 
@@ -282,15 +290,19 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     if (!('certify_id' in payload)) audit.protocol = 'verify_result' in payload ? 'v1' : 'v2';
     await trust.limitIp('verifyPerIp', request);
     const identity = await options.expect(request, payload);
-    if (identity === null) throw new HttpError(401, 'unauthenticated', 'Log in first.');
+    // `user && { … }` for a logged-out user is undefined (or false): "not logged in" as much as null is.
+    if (identity === null || identity === undefined || (identity as unknown) === false) {
+      throw new HttpError(401, 'unauthenticated', 'Log in first.');
+    }
     if (typeof identity !== 'object') throw new TypeError('expect() must return an object (or null for "not logged in")');
     const maxAgeSeconds = identity.maxAgeSeconds ?? maxAgeDefault;
     checkWindows(maxAgeSeconds, replayTtlSeconds);
     const subject = await trust.subject(identity);
     if (subject.id !== undefined) audit.subject = subject.id;
     // Each post is a guess someone with a leaked ticket or credential could repeat: bounded per subject. A request
-    // that names nobody (`expect` returned `{}`: "anyone's result") counts against one shared subject, "anyone".
-    await trust.limit('verifyPerSubject', subject.id ?? ANYONE);
+    // that names nobody (`expect` returned `{}`: "anyone's result") is "anyone" from its IP (with `clientIp`), else
+    // one shared "anyone": bounded either way, and shared only where the app gave nothing to tell clients apart.
+    await trust.limit('verifyPerSubject', subject.id ?? (await trust.ipDigest(request)) ?? ANYONE);
     const expected = digestExpectations({ ...identity, maxAgeSeconds, now: now() });
     let outcome: Outcome;
     if ('certify_id' in payload) {

@@ -67,6 +67,11 @@ export function createAlipayCheck(deps: AlipayCheckDeps): (submission: AlipaySub
         throw error;
       }
       if (!passed) return reject({ problems: ['not_passed'] });
-      return { accepted: true, fields: { platform: 'alipay', identify_time: Math.floor(now() / 1000) } };
+      return {
+        accepted: true,
+        fields: { platform: 'alipay', identify_time: Math.floor(now() / 1000) },
+        // Unrecorded (a store that failed to settle), the certify id goes back: Alipay's answer can be asked again.
+        restore: () => putTicketBack(tickets, key, ticket, now()),
+      };
     });
 }
