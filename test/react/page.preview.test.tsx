@@ -61,7 +61,7 @@ describe('the preview driver and bar', () => {
     expect(document.querySelector('[data-problem="disabled-by-wechat"]')).not.toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
-    await waitFor(() => expect(screen.getByText('Face verification cannot run on this device right now')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Face verification cannot run on this device')).toBeTruthy());
     expect(screen.getByText('Preview — simulated')).toBeTruthy();
     expect(root().getAttribute('data-locale')).toBe('en');
     expect((screen.getByLabelText('Scenario') as HTMLSelectElement).value).toBe('disabled-by-wechat');
