@@ -169,6 +169,8 @@ describe('the keyboard alone', () => {
     await page.click('#fv-start');
     await page.waitForSelector('#fv-capture[role="dialog"][aria-modal="true"]');
     assert.ok(await page.getAttribute('#fv-capture', 'aria-label'));
+    // Opening the dialog moves focus into it (once Taro's button inside can take it).
+    await page.waitForFunction(() => document.getElementById('fv-capture')?.contains(document.activeElement));
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       assert.ok(

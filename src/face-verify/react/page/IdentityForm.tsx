@@ -186,7 +186,9 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
             onChange({ ...values, [key]: value });
           }}
           onLeave={() => {
-            if (changed.current[key]) setLeft((was) => ({ ...was, [key]: true }));
+            // An empty field is flagged by a start, not on leaving: an error appearing as the user heads for the
+            // start button would move the button from under the pointer.
+            if (changed.current[key] && values[key].trim() !== '') setLeft((was) => ({ ...was, [key]: true }));
           }}
         />
       ))}
