@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 
 export default defineConfig<'webpack5'>(() => ({
@@ -13,8 +12,7 @@ export default defineConfig<'webpack5'>(() => ({
   // Taro's CLI loads @tarojs/plugin-platform-alipay by itself for `--type alipay` (and dedupes it by name);
   // naming it here, for that build only, keeps the dependency visible without touching the other builds
   // (the plugin also edits the webpack5 prebundle options of whatever build it is registered in).
-  // config/a11y-plugin.js: WeChat's screen reader gets the page's aria-role / aria-label (weapp only).
-  plugins: process.env.TARO_ENV === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : [path.join(__dirname, 'a11y-plugin.js')],
+  plugins: process.env.TARO_ENV === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : [],
   defineConstants: {
     // The preview's backend (the demo server); empty means the in-browser mock backend.
     FV_PREVIEW_API: JSON.stringify(process.env.FV_PREVIEW_API ?? ''),

@@ -57,9 +57,8 @@ function Field({ id, label, placeholder, value, error, maxlength, type, autoComp
           placeholder={placeholder}
           placeholderStyle={`color: ${color.placeholder}`}
           style={styles.input}
-          focus={focusRequest}
-          // WeChat's screen reader names the field by this (the weapp template passes it through: config/a11y.ts).
-          {...(process.env.TARO_ENV === 'weapp' ? { 'aria-label': label } : {})}
+          // Only while asked: WeChat's input with a `focus` attribute is another template (and keyboard) state.
+          {...(focusRequest ? { focus: true } : {})}
           // The inner <input> of Taro's H5 Input gets these.
           nativeProps={{
             id: inputId,
