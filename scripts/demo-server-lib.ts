@@ -344,7 +344,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       '/api/face/verify': verify,
       '/api/face/ticket': ticket,
       '/api/wechat/push': push,
-      '/api/health': async () => Response.json({ ok: true, mode }),
+      // FV_HEALTH_TOKEN (set by scripts/support/demo-backend.mjs) proves to the launcher that this process, not
+      // something else already on API_PORT, is answering.
+      '/api/health': async () =>
+        Response.json({ ok: true, mode, ...(process.env.FV_HEALTH_TOKEN ? { token: process.env.FV_HEALTH_TOKEN } : {}) }),
     };
     // Only with the stand-in: the preview's mock driver reports how a simulated v2 capture ended, as a phone
     // reports it to WeChat, so queryverifyinfo answers that outcome (a face mismatch, say).

@@ -6,6 +6,7 @@
  *   node scripts/e2e.mjs
  *   E2E_SKIP_BUILD=1 node scripts/e2e.mjs      reuse dist/h5 when it is fresh (built after the last change)
  *   E2E_UPDATE_DOCS=1 node scripts/e2e.mjs     also copy the README screenshots into docs/screenshots/
+ *   E2E_ONLY=a11y,layout node scripts/e2e.mjs only the test files whose names contain one of these
  *   E2E_SERVER=1 node scripts/e2e.mjs          the same suite against the demo server (scripts/demo-server.ts
  *                                              on E2E_API_PORT, default 10197): the preview is built with
  *                                              FV_PREVIEW_API, so every credential goes through the real
@@ -61,6 +62,7 @@ async function main() {
 function runSuite({ url, api }) {
   const files = readdirSync(E2E_DIR)
     .filter((name) => name.endsWith('.test.mjs'))
+    .filter((name) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((part) => name.includes(part)))
     .sort()
     .map((name) => join(E2E_DIR, name));
   return new Promise((resolve, reject) => {

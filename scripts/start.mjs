@@ -35,7 +35,13 @@ async function main() {
   process.on('SIGTERM', () => stop(0));
 
   // Listen first: a port already taken fails here, before the build, and the build never races the server.
-  preview = await listenStatic({ port: previewPort });
+  try {
+    preview = await listenStatic({ port: previewPort });
+  } catch (error) {
+    if (error?.code === 'EADDRINUSE')
+      throw new Error(`Port ${previewPort} on 127.0.0.1 is in use: set PORT to another port (PORT=10090 npm start).`);
+    throw error;
+  }
 
   let api = '';
   if (hasDemoBackend()) {
@@ -58,8 +64,11 @@ async function main() {
   if (skipBuild && existsSync(join(DIST_H5, 'index.html'))) {
     if (!isH5BuildFresh(api)) console.warn('Note: dist/h5 is older than the sources or built for another backend (npm start rebuilds it).');
   } else {
-    console.log(`Building the H5 preview${api ? ` (backend ${api})` : ' (in-browser mock backend)'}…`);
-    await buildH5({ api });
+    // Quiet: webpack's progress, cache tip and size warnings say nothing a newcomer needs (a failure prints them).
+    console.log(`Building the H5 preview${api ? ` (backend ${api})` : ' (in-browser mock backend)'}… (about a minute)`);
+    const started = Date.now();
+    await buildH5({ api, quiet: true });
+    console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
 
   preview.serve(DIST_H5);
@@ -68,6 +77,9 @@ async function main() {
   console.log(`  Preview:   ${base}/#/pages/face-verify/index`);
   console.log(`  Scenario:  ${base}/#/pages/face-verify/index?scenario=no-front-camera   (or use the preview bar)`);
   console.log(`  English:   ${base}/#/pages/face-verify/index?locale=en`);
+  console.log(`  Alipay:    ${base}/#/pages/face-verify/index?platform=alipay`);
+  console.log(`  Elder mode: ${base}/#/pages/face-verify/index?elderly=1`);
+  console.log(`  Home:      ${base}/   (every scenario, in Chinese and English)`);
   console.log(`  Backend:   ${api || 'in-browser mock (no demo server)'}`);
   console.log('');
   console.log('Ctrl-C stops everything.');

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { bin, ROOT } from './h5-build.mjs';
@@ -17,13 +18,16 @@ export const hasDemoBackend = () => existsSync(join(ROOT, SCRIPT));
 
 const running = (child) => child.exitCode === null && child.signalCode === null;
 
-/** Polls `${url}/api/health` until it answers 2xx, the child exits, or the time is up. */
-async function waitForHealth(url, child, timeoutMs) {
+/**
+ * Polls `${url}/api/health` until it answers 2xx with our token (so another program already on the port is
+ * never taken for the demo backend), the child exits, or the time is up.
+ */
+async function waitForHealth(url, child, timeoutMs, token) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && running(child)) {
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return true;
+      if (response.ok && (await response.json().catch(() => null))?.token === token) return true;
     } catch {
       // Not listening yet: ask again shortly.
     }
@@ -42,10 +46,11 @@ export async function startDemoBackend({ apiPort, previewPort, quiet = false }) 
   const origins = [`http://127.0.0.1:${previewPort}`, `http://localhost:${previewPort}`, process.env.CORS_ORIGINS]
     .filter(Boolean)
     .join(',');
+  const token = randomBytes(16).toString('hex');
   const tsx = existsSync(bin('tsx')) ? bin('tsx') : 'npx';
   const child = spawn(tsx, tsx === 'npx' ? ['tsx', SCRIPT] : [SCRIPT], {
     cwd: ROOT,
-    env: { ...process.env, API_PORT: String(apiPort), CORS_ORIGINS: origins },
+    env: { ...process.env, API_PORT: String(apiPort), CORS_ORIGINS: origins, FV_HEALTH_TOKEN: token },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     detached: true,
   });
@@ -64,9 +69,14 @@ export async function startDemoBackend({ apiPort, previewPort, quiet = false }) 
   } catch (error) {
     throw new Error(`Could not start the demo backend (${SCRIPT}): ${error.message}`);
   }
-  if (!(await waitForHealth(url, child, START_TIMEOUT_MS))) {
+  if (!(await waitForHealth(url, child, START_TIMEOUT_MS, token))) {
+    const exited = !running(child);
     stop();
-    throw new Error(`The demo backend did not answer on ${url}/api/health.`);
+    throw new Error(
+      exited
+        ? `The demo backend exited before answering on ${url}/api/health (is API_PORT ${apiPort} taken? set API_PORT to another port).`
+        : `The demo backend did not answer on ${url}/api/health.`,
+    );
   }
   return { url, child, stop };
 }

@@ -28,7 +28,7 @@ const skip = API && !(await demoServesAlipay()) ? 'the demo server does not serv
 
 /** scenario → [final status, text the user must see] */
 const EXPECTED = {
-  success: ['success', '核验成功'],
+  success: ['success', '验证成功'],
   'user-cancel': ['cancelled', '你已取消身份验证'],
   'network-error': ['failed', '网络不稳定，身份验证没有完成'],
   'not-passed': ['failed', '支付宝身份验证未通过'],

@@ -16,7 +16,7 @@ async function fillAndStart() {
   await screen.findByLabelText('姓名');
   fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '张三' } });
   fireEvent.change(screen.getByLabelText('身份证号'), { target: { value: VALID_ID } });
-  fireEvent.click(screen.getByRole('button', { name: '开始人脸核身' }));
+  fireEvent.click(screen.getByRole('button', { name: '开始身份验证' }));
 }
 
 afterEach(cleanup);

@@ -61,7 +61,7 @@ describe('the preview driver and bar', () => {
     expect(document.querySelector('[data-problem="disabled-by-wechat"]')).not.toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
-    await waitFor(() => expect(screen.getByText('Face verification cannot run on this device right now')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Face verification cannot run on this device')).toBeTruthy());
     expect(screen.getByText('Preview — simulated')).toBeTruthy();
     expect(root().getAttribute('data-locale')).toBe('en');
     expect((screen.getByLabelText('Scenario') as HTMLSelectElement).value).toBe('disabled-by-wechat');
@@ -188,5 +188,19 @@ describe("the demo app's home page", () => {
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index' });
     fireEvent.click(screen.getByRole('button', { name: '摄像头权限被拒绝' }));
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index?scenario=camera-denied' });
+  });
+
+  it('lists every platform’s scenarios, and switches to English', async () => {
+    const { default: HomePage } = await import('../../src/pages/index/index');
+    const { navigateTo } = await import('../support/taro');
+    navigateTo.mockClear();
+    render(<HomePage />);
+    fireEvent.click(screen.getByRole('button', { name: '支付宝: 验证未通过' }));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index?platform=alipay&scenario=not-passed' });
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start face verification' }));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index?locale=en' });
+    fireEvent.click(screen.getByRole('button', { name: 'Elder mode (large text)' }));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/face-verify/index?elderly=1&locale=en' });
   });
 });

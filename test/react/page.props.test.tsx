@@ -120,6 +120,7 @@ describe('the theme', () => {
       colorTextSecondary: '#000010',
       colorPlaceholder: '#000011',
       colorBorder: '#000012',
+      colorFieldBorder: '#000020',
       colorSurface: '#000013',
       colorBackground: '#000014',
       colorShadow: '#000015',

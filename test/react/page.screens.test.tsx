@@ -29,14 +29,14 @@ describe('the support check', () => {
   });
 
   it.each<[MockScenarioName, string, string]>([
-    ['no-front-camera', 'no-front-camera', '你也可以前往服务网点或通过其他线上渠道办理。'],
-    ['disabled-by-wechat', 'disabled-by-wechat', '你也可以前往服务网点或通过其他线上渠道办理。'],
+    ['no-front-camera', 'no-front-camera', '也可以带上身份证，到线下服务网点办理。'],
+    ['disabled-by-wechat', 'disabled-by-wechat', '也可以带上身份证，到线下服务网点办理。'],
     ['old-wechat', 'wechat-too-old', '升级方法：打开手机应用商店，搜索“微信”并更新到最新版本，然后重新打开本页面。'],
     ['not-wechat', 'not-wechat', '请在微信中搜索并打开本小程序。'],
   ])('%s: says what is wrong and what helps, with no form', async (scenario, code, hint) => {
     const { status, view } = mount(scenario);
     await waitFor(() => expect(status()).toBe('unsupported'));
-    expect(screen.getByText('当前设备暂时无法进行人脸核身')).toBeTruthy();
+    expect(screen.getByText('当前设备无法进行人脸核身')).toBeTruthy();
     expect(problemCodes(view.container)).toContain(code);
     expect(screen.getByText(hint)).toBeTruthy();
     expect(screen.queryByLabelText('姓名')).toBeNull();
@@ -157,7 +157,7 @@ describe('texts and theming', () => {
     const { status } = mount('no-front-camera', { locale: 'en' });
     await waitFor(() => expect(status()).toBe('unsupported'));
     expect(screen.getByText('Face verification')).toBeTruthy();
-    expect(screen.getByText('Face verification cannot run on this device right now')).toBeTruthy();
+    expect(screen.getByText('Face verification cannot run on this device')).toBeTruthy();
     expect(screen.getByText('This device has no front camera. Use another phone or another service channel.')).toBeTruthy();
   });
 

@@ -49,6 +49,11 @@ function domProps(props: AnyProps): Record<string, unknown> {
     if (key !== 'children' && !TARO_ONLY.has(key)) out[key] = value;
   }
   if (props.hidden) out.hidden = true;
+  // WeChat's `aria-role` means what `role` means on the web.
+  if (typeof out['aria-role'] === 'string') {
+    out.role = out['aria-role'];
+    delete out['aria-role'];
+  }
   return out;
 }
 
@@ -86,10 +91,12 @@ export function Input(props: AnyProps) {
   const onFocus = props.onFocus as Handler | undefined;
   const native = (props.nativeProps ?? {}) as Record<string, unknown>;
   const maxLength = (props.maxlength ?? props.maxLength) as number | undefined;
-  // Like Taro H5: id, data-* and aria-* sit on the wrapper; the real <input> inside gets the value and nativeProps.
+  // Like Taro H5: id, data-* and aria-* sit on the wrapper; the real <input> inside gets the value and nativeProps
+  // (and aria-label, which names the input itself on WeChat).
   return (
-    <div {...domProps({ ...props, value: undefined, placeholder: undefined, disabled: undefined })}>
+    <div {...domProps({ ...props, value: undefined, placeholder: undefined, disabled: undefined, 'aria-label': undefined })}>
       <input
+        aria-label={props['aria-label'] as string | undefined}
         {...native}
         type="text"
         disabled={Boolean(props.disabled)}
@@ -122,4 +129,9 @@ export function Navigator(props: AnyProps) {
       {props.children}
     </a>
   );
+}
+
+/** WeChat's `<page-meta>`: renders nothing on the page; its attributes are kept for tests to read. */
+export function PageMeta(props: AnyProps) {
+  return <meta data-page-meta="" data-page-font-size={props.pageFontSize as string | undefined} />;
 }

@@ -27,6 +27,9 @@ export interface Device {
   /** 'scope.camera' in getSetting: true (allowed), false (refused), undefined (never asked). */
   camera?: boolean;
   networkType?: string;
+  /** getAppBaseInfo's font setting: the scale factor (1 = standard) and the size in px. */
+  fontSizeScaleFactor?: number;
+  fontSizeSetting?: number;
 }
 
 export const ANDROID: Device = { platform: 'android', version: '8.0.50', SDKVersion: '3.9.2', camera: true, networkType: 'wifi' };
@@ -101,7 +104,14 @@ export function createFakeWx(device: Device, responders: Partial<Record<string, 
   const script: Record<string, Responder> = { ...defaults, ...(responders as Record<string, Responder>) };
 
   const api: Record<string, unknown> = {
-    getAppBaseInfo: () => ({ SDKVersion: device.SDKVersion, version: device.version, language: 'zh_CN', theme: 'light' }),
+    getAppBaseInfo: () => ({
+      SDKVersion: device.SDKVersion,
+      version: device.version,
+      language: 'zh_CN',
+      theme: 'light',
+      fontSizeScaleFactor: device.fontSizeScaleFactor ?? 1,
+      fontSizeSetting: device.fontSizeSetting ?? 16,
+    }),
     getDeviceInfo: () => ({ platform: device.platform, brand: 'test', model: 'test', system: `${device.platform} 14` }),
   };
   for (const name of ASYNC_APIS) {

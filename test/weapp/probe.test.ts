@@ -5,14 +5,14 @@ import { fillAndStart, flowCalls, NAME, ID_CARD, open, VERIFIED } from './scenar
 test.each([
   [10001, '此设备没有前置摄像头'],
   [10002, '人脸识别组件未能下载'],
-  [10003, '微信暂时无法在此设备上进行人脸核身'],
+  [10003, '微信不支持在此设备上进行人脸核身'],
 ])('Android probe %i: unsupported, says why, offers no form', async (errCode, message) => {
   const page = await open({
     device: ANDROID,
     responders: { checkIsSupportFacialRecognition: () => fail('checkIsSupportFacialRecognition', 'not support', { errCode }) },
   });
   await page.waitForText(message);
-  expect(page.text()).toContain('当前设备暂时无法进行人脸核身');
+  expect(page.text()).toContain('当前设备无法进行人脸核身');
   expect(page.has('#fv-name')).toBe(false);
   expect(page.has('#fv-start')).toBe(false);
   expect(page.wx.callsTo('startFacialRecognitionVerify', 'request')).toEqual([]);

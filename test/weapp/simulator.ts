@@ -19,6 +19,7 @@ export type SimComponent = {
   dispatchEvent: (name: string, options?: { detail?: Record<string, unknown> }) => void;
   attach: (parent: Element) => void;
   detach: () => void;
+  toJSON: () => unknown;
 };
 type Simulate = {
   load: (path: string, tagName: string, options: { rootPath: string }) => string;
@@ -50,6 +51,8 @@ export interface SimulatedPage {
   waitFor: (condition: () => boolean, what: string, maxFakeMs?: number) => Promise<void>;
   /** Lets every pending answer and update run (a bounded stretch of fake time). */
   settle: (fakeMs?: number) => Promise<void>;
+  /** The rendered tree (tags and attributes), as j-component's toJSON gives it. */
+  tree: () => unknown;
   unmount: () => void;
 }
 
@@ -182,6 +185,7 @@ export async function bootPage(options: BootOptions): Promise<SimulatedPage> {
     },
     waitFor,
     settle,
+    tree: () => page.toJSON(),
     unmount: () => {
       page.instance.onUnload?.();
       page.detach();

@@ -29,7 +29,7 @@ export const flow: FlowMessages = {
     'api-unavailable': 'This version of WeChat cannot run face verification. Update WeChat and try again.',
     'no-front-camera': 'This device has no front camera. Use another phone or another service channel.',
     'model-missing': 'The face recognition component could not be downloaded. Connect to a stable network, restart WeChat and try again.',
-    'disabled-by-wechat': 'WeChat cannot run face verification on this device right now. Use another service channel.',
+    'disabled-by-wechat': 'WeChat does not run face verification on this device. Use another phone or another service channel.',
     'camera-denied': 'Face verification needs the camera. Allow camera access in Settings.',
     'no-network': 'You are offline. Connect to a network and try again.',
     'screen-flash-unavailable': 'This WeChat version cannot run the colour-flash check; you will read digits aloud instead.',
@@ -38,7 +38,7 @@ export const flow: FlowMessages = {
     'camera-system-denied': "Alipay may not use the camera. Allow it in your phone's system settings.",
   },
   errors: {
-    cancelled: 'You cancelled face verification.',
+    cancelled: 'You cancelled face verification. Start again when you are ready.',
     permission: 'Face verification needs camera and microphone access. Allow them in Settings and try again.',
     device: 'This device cannot capture faces. Use another phone or another service channel.',
     transient: 'The system is busy. Make sure the camera is allowed and try again; if it keeps failing, restart or update WeChat.',
@@ -108,7 +108,7 @@ export const en: LocaleMessages<'en'> = {
     stepLabel: (index, total, name) => `Step ${index} of ${total}: ${name}`,
     probing: 'Checking your device',
     probingDetail: 'Checking WeChat, the camera and the network. This takes a few seconds.',
-    unsupportedTitle: 'Face verification cannot run on this device right now',
+    unsupportedTitle: 'Face verification cannot run on this device',
     noticeTitle: 'Before you start',
     actions: {
       openSettings: 'Allow the camera in Settings',
@@ -119,10 +119,12 @@ export const en: LocaleMessages<'en'> = {
       start: 'Start face verification',
       cancel: 'Cancel',
       done: 'Done',
+      back: 'Go back',
+      speakAgain: 'Read it again',
     },
     hints: {
       updateWeChat: 'To update: open your app store, search for "WeChat", install the latest version, then open this page again.',
-      otherChannel: 'You can also visit a service counter or use another online channel.',
+      otherChannel: 'You can also take your ID card to a service counter in person.',
       openInWeChat: 'Search for this mini-program in WeChat and open it there.',
       backFromSettings: 'If you have allowed the camera in Settings, tap "Try again" to continue.',
       updateAlipay: 'To update: open your app store, search for "Alipay", install the latest version, then open this page again.',
@@ -159,8 +161,12 @@ export const en: LocaleMessages<'en'> = {
     privacy:
       'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
     alipay: {
+      title: 'Identity verification',
+      start: 'Start identity verification',
+      unsupportedTitle: 'Identity verification cannot run on this device',
+      result: { successTitle: 'Verified', failedTitle: 'Verification not completed', cancelledTitle: 'Verification cancelled' },
       probingDetail: 'Checking Alipay, the camera and the network. This takes a few seconds.',
-      consent: 'By tapping "Start face verification" you agree that Alipay captures your face for this verification only.',
+      consent: 'By tapping "Start identity verification" you agree that Alipay captures your face for this verification only.',
       capture: "Follow Alipay's instructions to verify your identity",
       privacy:
         'Identity verification is provided by Alipay. Your details are used only for this verification; this page does not keep your ID number.',
@@ -180,8 +186,10 @@ export const en: LocaleMessages<'en'> = {
             events: (count: number) => `Events (onEvent) · ${count}`,
             noEvents: 'No events yet: they appear as the flow runs.',
             clearEvents: 'Clear',
+            elderly: 'Elder mode (large text)',
           },
           capture: {
+            dialog: 'Simulated face capture',
             badge: 'Simulated capture · not a real check',
             readNumber: 'Read these digits aloud',
             screenFlash: 'The screen will flash colours; keep your face in the circle',

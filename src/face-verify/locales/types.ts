@@ -113,6 +113,10 @@ export interface PageMessages {
     start: string;
     cancel: string;
     done: string;
+    /** Leaves the page (back to the previous page): the way out that needs no app code. */
+    back: string;
+    /** Elder mode, where the device can speak: reads the screen's instruction again. */
+    speakAgain: string;
   };
   hints: {
     updateWeChat: string;
@@ -150,6 +154,10 @@ export interface PageMessages {
   privacy: string;
   /** The page's words where they name the platform, as they read on Alipay (the page uses them on the Alipay driver). */
   alipay: {
+    title: string;
+    start: string;
+    unsupportedTitle: string;
+    result: { successTitle: string; failedTitle: string; cancelledTitle: string };
     probingDetail: string;
     consent: string;
     capture: string;
@@ -173,8 +181,12 @@ export interface PreviewMessages {
     events: (count: number) => string;
     noEvents: string;
     clearEvents: string;
+    /** The elder-mode switch (适老化). */
+    elderly: string;
   };
   capture: {
+    /** The simulated capture dialog's accessible name. */
+    dialog: string;
     badge: string;
     readNumber: string;
     screenFlash: string;

@@ -4,6 +4,7 @@
  * H5 preview, a `preview` object; the device comes from `createDefaultDriver` (WeChat on mini-programs, the
  * mock in H5), the words from the locale's table through context.
  */
+import { PageMeta } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { FaceVerifyEvent } from '../../core/events';
@@ -18,6 +19,7 @@ import { PreviewBar } from '../preview/PreviewBar';
 import { PreviewCapture } from '../preview/PreviewCapture';
 import { FlowView, type FaceVerifyCallbacks } from './FlowView';
 import type { FaceVerifyTheme } from './theme';
+import { platformPrefersLargeText } from './largeText';
 import { WordsProvider } from './words';
 
 export type { FaceVerifyTheme } from './theme';
@@ -75,6 +77,13 @@ export interface FaceVerifyPageProps extends FaceVerifyPageFlowOptions, FaceVeri
   description?: string;
   /** Show the name and ID number form. @default true unless `ticketEndpoint` is given */
   collectIdentity?: boolean;
+  /**
+   * Elder mode (适老化, the MIIT 2021 numbers): text of 18 px and more (titles 30 px and more), line height
+   * 1.3 and more, tap targets of 60 × 60 px and more, one action per screen, no time limit on the page's own
+   * screens, and in H5 each screen's instruction read aloud with a button to repeat it. Falls back to the
+   * `elderly=1` query parameter, then to WeChat's font setting (large text turns it on). @default false
+   */
+  elderly?: boolean;
   /** Colours, radius and font size, as CSS variables (`--fv-color-primary`, `--fv-radius`, `--fv-font-size`, …). */
   theme?: FaceVerifyTheme;
   className?: string;
@@ -113,6 +122,10 @@ function withAlipayWording(table: LocaleMessages): LocaleMessages {
     ...table,
     page: {
       ...page,
+      title: alipay.title,
+      unsupportedTitle: alipay.unsupportedTitle,
+      actions: { ...page.actions, start: alipay.start },
+      result: { ...page.result, ...alipay.result },
       probingDetail: alipay.probingDetail,
       form: { ...page.form, consent: alipay.consent },
       capture: { ...page.capture, wechat: alipay.capture },
@@ -146,6 +159,10 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   const [chosenPlatform, setChosenPlatform] = useState<PreviewPlatform | null>(null);
   const [chosenScenario, setScenario] = useState<string | null>(null);
   const [chosenLocale, setLocale] = useState<LocaleName | null>(null);
+  const [chosenElderly, setElderly] = useState<boolean | null>(null);
+  const [largeText] = useState(platformPrefersLargeText);
+  const queryElderly = params.elderly === '1' ? true : params.elderly === '0' ? false : undefined;
+  const elderly = chosenElderly ?? props.elderly ?? queryElderly ?? largeText;
   const queryPlatform = params.platform === 'alipay' || params.platform === 'wechat' ? params.platform : undefined;
   const platform: PreviewPlatform = chosenPlatform ?? preview.platform ?? queryPlatform ?? 'wechat';
   // Read only in H5, so a mini-program bundle drops the scenario lists with the rest of the mock.
@@ -208,27 +225,34 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
         scenario={props.driver || props.store ? null : scenario}
         onScenario={setScenario}
         onLocale={setLocale}
+        elderly={elderly}
+        onElderly={setElderly}
         events={props.store ? null : eventLog}
       />
     ) : null;
   const overlay = process.env.TARO_ENV === 'h5' && driver?.mock ? <PreviewCapture driver={driver} /> : null;
 
   return (
-    <WordsProvider table={onAlipay ? pageTable : table}>
-      <FlowView
-        key={`${flowIdOf(props.store ?? (driver as FaceDriver))}:${table.locale}`}
-        store={props.store}
-        options={options}
-        collectIdentity={props.collectIdentity ?? props.ticketEndpoint === undefined}
-        title={props.title}
-        description={props.description}
-        theme={props.theme}
-        className={props.className}
-        style={props.style}
-        callbacks={{ onSuccess: props.onSuccess, onFail: props.onFail, onOtherChannel: props.onOtherChannel, onDone: props.onDone }}
-        header={header}
-        overlay={overlay}
-      />
-    </WordsProvider>
+    <>
+      {/* WeChat: the page's text follows the user's WeChat font setting (the root size is 1em there). */}
+      {process.env.TARO_ENV === 'weapp' ? <PageMeta pageFontSize="system" /> : null}
+      <WordsProvider table={onAlipay ? pageTable : table}>
+        <FlowView
+          key={`${flowIdOf(props.store ?? (driver as FaceDriver))}:${table.locale}`}
+          store={props.store}
+          options={options}
+          collectIdentity={props.collectIdentity ?? props.ticketEndpoint === undefined}
+          title={props.title}
+          description={props.description}
+          theme={props.theme}
+          className={props.className}
+          style={props.style}
+          callbacks={{ onSuccess: props.onSuccess, onFail: props.onFail, onOtherChannel: props.onOtherChannel, onDone: props.onDone }}
+          header={header}
+          overlay={overlay}
+          elderly={elderly}
+        />
+      </WordsProvider>
+    </>
   );
 }

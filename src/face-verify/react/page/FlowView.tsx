@@ -12,11 +12,11 @@ import type { FaceVerifyError, Identity, VerifyVerdict } from '../../core/types'
 import { createFaceVerify, type FaceVerifyConfig } from '../../defaults';
 import { useFlowStore } from '../useFaceVerify';
 import { IdentityForm } from './IdentityForm';
-import { StepBar } from './parts';
+import { ActionButton, focusSoon, Heading, roleProps, StepBar } from './parts';
 import { FailureScreen, SuccessScreen, WorkingScreen, type MaskedIdentity, type ResultHandlers } from './ResultScreen';
 import { ProbingScreen, ProblemNotices, UnsupportedScreen } from './SupportScreen';
-import { rootStyle, styles, themeVariables, type FaceVerifyTheme } from './theme';
-import { useWords } from './words';
+import { focusCss, rootStyle, styles, themeVariables, visuallyHidden, type FaceVerifyTheme } from './theme';
+import { ElderlyProvider, useWords } from './words';
 
 /** What the page tells its user about: the outcome, and the ways out it offers. */
 export interface FaceVerifyCallbacks {
@@ -45,6 +45,8 @@ export interface FlowViewProps {
   header?: ReactNode;
   /** Rendered after it (the preview's simulated capture). */
   overlay?: ReactNode;
+  /** Elder mode (适老化): larger text and targets, one action per screen, the instruction read aloud in H5. */
+  elderly?: boolean | undefined;
 }
 
 /** Calls onSuccess once per result and onFail once per failure, with the latest callbacks. */
@@ -76,6 +78,40 @@ function useScrollToTopOn(screenKey: string) {
   }, [screenKey]);
 }
 
+/** The screen's instruction spoken aloud (H5 with the Web Speech API; mini-programs have no speech API). */
+function speak(text: string, locale: string) {
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined' || !('speechSynthesis' in window)) return;
+  if (!text) return;
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = locale;
+  utterance.rate = 0.9;
+  window.speechSynthesis.cancel();
+  window.speechSynthesis.speak(utterance);
+}
+
+const canSpeak = () => process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && 'speechSynthesis' in window;
+
+/**
+ * On each new screen (not the first): H5 moves focus to the screen's heading (else the page title), so a
+ * keyboard or screen-reader user starts reading there instead of at <body>.
+ */
+function useFocusHeadingOn(screenKey: string, root: () => HTMLElement | null) {
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    const from = previous.current;
+    previous.current = screenKey;
+    if (process.env.TARO_ENV !== 'h5' || from === null || from === screenKey) return;
+    // The form right after the device check is where the page starts: leave focus where the user is.
+    if (from === 'probing' && screenKey === 'ready') return;
+    focusSoon(() => {
+      const here = root();
+      return here?.querySelector<HTMLElement>('[data-fv-heading="2"]') ?? here?.querySelector<HTMLElement>('[data-fv-heading]');
+    });
+  }, [screenKey, root]);
+}
+
+let rootCounter = 0;
+
 export function FlowView(props: FlowViewProps) {
   const [store] = useState(() => props.store ?? createFaceVerify(props.options));
   if (!props.store) store.getState().setOptions(props.options);
@@ -91,8 +127,48 @@ export function FlowView(props: FlowViewProps) {
   /** The failure the user went to the settings from and has come back to. */
   const [settingsVisitedFor, setSettingsVisitedFor] = useState<FaceVerifyError | null>(null);
 
+  const elderly = props.elderly ?? false;
+  // What the two live regions say: mounted empty with the page, written after, so every screen reader hears
+  // the change (a region inserted already holding its text is often not read).
+  const [said, setSaid] = useState({ status: '', alert: '' });
+  const rootId = useState(() => `fv-root-${++rootCounter}`)[0];
+  const [findRoot] = useState(() => () => (typeof document === 'undefined' ? null : document.getElementById(rootId)));
+
   useOutcomeCallbacks(flow, props.callbacks);
-  useScrollToTopOn(screen.name === 'form' && screen.inputError ? 'input' : screen.name === 'form' ? 'ready' : screen.name);
+  const screenKey = screen.name === 'form' && screen.inputError ? 'input' : screen.name === 'form' ? 'ready' : screen.name;
+  useScrollToTopOn(screenKey);
+  useFocusHeadingOn(screenKey, findRoot);
+
+  const message = screen.name === 'failed' || screen.name === 'cancelled' ? screen.error.message : '';
+  // Whole sentences (the screen's heading with its detail), never a copy of one visible line.
+  const announcement = (() => {
+    const step = strings.stepLabel(screen.progress + 1, strings.steps.length, strings.steps[screen.progress]);
+    switch (screen.name) {
+      case 'probing':
+        return { status: `${strings.probing} ${strings.probingDetail}`, alert: '' };
+      case 'unsupported':
+        return { status: [strings.unsupportedTitle, ...screen.problems.map((problem) => problem.message)].join(' '), alert: '' };
+      case 'form':
+        return { status: '', alert: screen.inputError ? `${strings.result.failedTitle} ${screen.inputError.message}` : '' };
+      case 'capturing':
+        return { status: `${step} ${strings.capture[screen.phase === 'capture' ? 'wechat' : screen.phase]}`, alert: '' };
+      case 'submitting':
+        return { status: `${strings.submitting} ${strings.submittingDetail}`, alert: '' };
+      case 'success':
+        return { status: `${strings.result.successTitle} ${strings.result.successDetail}`, alert: '' };
+      case 'cancelled':
+        return { status: `${strings.result.cancelledTitle} ${message}`, alert: '' };
+      case 'failed':
+        return { status: '', alert: `${strings.result.failedTitle} ${message}` };
+    }
+  })();
+  const spoken = announcement.status || announcement.alert;
+  useEffect(() => {
+    setSaid(announcement);
+    if (elderly) speak(spoken, table.locale);
+    // Keyed by the screen and its words: the same screen re-rendering says nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [screenKey, spoken]);
 
   const actions = store.getState;
   const handlers: ResultHandlers = {
@@ -135,6 +211,7 @@ export function FlowView(props: FlowViewProps) {
               if (inputError) setEdited(inputError);
             }}
             onSubmit={submit}
+            onBlocked={(problems) => setSaid({ status: '', alert: problems.join(' ') })}
             formError={inputError && inputError !== edited ? inputError.message : null}
           />
         </>
@@ -175,32 +252,53 @@ export function FlowView(props: FlowViewProps) {
   }
 
   const stepName = strings.steps[screen.progress];
+  const title = props.title ?? strings.title;
+  useEffect(() => {
+    // H5: the document speaks the page's language and names it (WCAG 3.1.1, 2.4.2).
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    document.documentElement.lang = table.locale;
+    document.title = title;
+  }, [table.locale, title]);
   return (
-    <View
-      className={props.className}
-      style={{ ...rootStyle(), ...themeVariables(props.theme), ...props.style }}
-      data-status={status}
-      data-step={step ?? ''}
-      data-locale={table.locale}
-      data-preview={preview ? 'true' : undefined}
-      {...{ lang: table.locale }}
-    >
-      {props.header}
-      <View style={styles.container}>
-        <Text style={styles.title} aria-level={1} {...{ role: 'heading' }}>
-          {props.title ?? strings.title}
-        </Text>
-        {/* The explanation matters before the user starts; afterwards the screen's own words take over. */}
-        {screen.progress < 2 ? <Text style={styles.description}>{props.description ?? strings.description}</Text> : null}
-        <StepBar
-          steps={strings.steps}
-          current={screen.progress}
-          label={strings.stepLabel(screen.progress + 1, strings.steps.length, stepName)}
-        />
-        {content}
-        <Text style={{ ...styles.small, marginTop: '1.5em', textAlign: 'center' }}>{strings.privacy}</Text>
+    <ElderlyProvider value={elderly}>
+      <View
+        id={rootId}
+        className={props.className}
+        style={{ ...rootStyle(elderly), ...themeVariables(props.theme), ...props.style }}
+        data-status={status}
+        data-step={step ?? ''}
+        data-locale={table.locale}
+        data-preview={preview ? 'true' : undefined}
+        data-elderly={elderly ? 'true' : undefined}
+        {...{ lang: table.locale }}
+      >
+        {process.env.TARO_ENV === 'h5' ? <style>{focusCss(`#${rootId}`)}</style> : null}
+        {props.header}
+        <View style={styles.container}>
+          <Heading level={1} style={styles.title}>
+            {title}
+          </Heading>
+          {/* The explanation matters before the user starts; afterwards the screen's own words take over. */}
+          {screen.progress < 2 ? <Text style={styles.description}>{props.description ?? strings.description}</Text> : null}
+          <StepBar
+            steps={strings.steps}
+            current={screen.progress}
+            label={strings.stepLabel(screen.progress + 1, strings.steps.length, stepName)}
+          />
+          {content}
+          {elderly && canSpeak() && spoken ? (
+            <ActionButton id="fv-speak" kind="text" label={strings.actions.speakAgain} onPress={() => speak(spoken, table.locale)} />
+          ) : null}
+          <Text style={{ ...styles.small, marginTop: '1.5em', textAlign: 'center' }}>{strings.privacy}</Text>
+        </View>
+        <View id="fv-status" style={visuallyHidden} {...roleProps('status')} aria-live="polite">
+          {said.status}
+        </View>
+        <View id="fv-alert" style={visuallyHidden} {...roleProps('alert')} aria-live="assertive">
+          {said.alert}
+        </View>
+        {props.overlay}
       </View>
-      {props.overlay}
-    </View>
+    </ElderlyProvider>
   );
 }

@@ -1,6 +1,6 @@
 /** The identity form (name + ID number, checked as the user types), or the ticket start with no form. */
 import { Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Identity, LivenessMode } from '../../core/types';
 import { ActionButton } from './parts';
 import { color, styles } from './theme';
@@ -15,19 +15,40 @@ interface FieldProps {
   error: string | null;
   maxlength: number;
   type: 'text' | 'idcard';
+  autoComplete: string;
   onChange: (value: string) => void;
   onLeave: () => void;
 }
 
-function Field({ id, label, placeholder, value, error, maxlength, type, onChange, onLeave }: FieldProps) {
+/** The field's `<input>`: Taro's H5 Input renders one inside its element. */
+export const inputOf = (id: string) =>
+  process.env.TARO_ENV === 'h5' ? (document.getElementById(id)?.querySelector('input') ?? null) : null;
+
+/**
+ * A labelled field. In H5 the label is a real `<label>` for the inner `<input>` (tapping it focuses the field);
+ * on mini-programs tapping the label focuses the input too. So does the whole box (the input is a thin line).
+ */
+function Field({ id, label, placeholder, value, error, maxlength, type, autoComplete, onChange, onLeave }: FieldProps) {
   const [focused, setFocused] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(false);
   const errorId = `${id}-error`;
+  const inputId = `${id}-input`;
+  const focusInput = () => {
+    if (process.env.TARO_ENV === 'h5') inputOf(id)?.focus();
+    else setFocusRequest(true);
+  };
   return (
     <View style={{ marginTop: '1.25em' }}>
-      <Text id={`${id}-label`} style={styles.label}>
-        {label}
-      </Text>
-      <View style={styles.field(error ? 'invalid' : focused ? 'focus' : 'idle')}>
+      {process.env.TARO_ENV === 'h5' ? (
+        <label id={`${id}-label`} htmlFor={inputId} style={styles.label}>
+          {label}
+        </label>
+      ) : (
+        <Text id={`${id}-label`} style={styles.label} onClick={focusInput}>
+          {label}
+        </Text>
+      )}
+      <View data-fv-field={id} style={styles.field({ invalid: Boolean(error), focused })} onClick={focusInput}>
         <Input
           id={id}
           type={type}
@@ -36,24 +57,29 @@ function Field({ id, label, placeholder, value, error, maxlength, type, onChange
           placeholder={placeholder}
           placeholderStyle={`color: ${color.placeholder}`}
           style={styles.input}
-          // The inner <input> of Taro's H5 Input gets these; a mini-program shows the visible label above.
+          // Only while asked: WeChat's input with a `focus` attribute is another template (and keyboard) state.
+          {...(focusRequest ? { focus: true } : {})}
+          // The inner <input> of Taro's H5 Input gets these.
           nativeProps={{
+            id: inputId,
             'aria-label': label,
             'aria-invalid': error ? 'true' : 'false',
             'aria-describedby': error ? errorId : undefined,
-            autoComplete: 'off',
+            autoComplete,
             spellCheck: false,
           }}
           onInput={(event) => onChange(event.detail.value)}
           onFocus={() => setFocused(true)}
           onBlur={() => {
             setFocused(false);
+            setFocusRequest(false);
             onLeave();
           }}
         />
       </View>
       {error ? (
-        <Text id={errorId} aria-live="polite" style={styles.fieldError}>
+        // Said in words, not only in the border's colour; read with the field (aria-describedby).
+        <Text id={errorId} style={styles.fieldError}>
           {error}
         </Text>
       ) : null}
@@ -68,16 +94,31 @@ export interface IdentityFormProps {
   values: Identity;
   onChange: (values: Identity) => void;
   onSubmit: (identity: Identity | undefined) => void;
+  /** A submit the checks blocked, with their messages (the page says them in its alert region). */
+  onBlocked?: (problems: string[]) => void;
   /** The flow's own verdict on the details (e.g. name and number do not match), shown above the fields. */
   formError: string | null;
 }
 
-export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit, formError }: IdentityFormProps) {
+export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit, onBlocked, formError }: IdentityFormProps) {
+  // A field shows its complete check once it was changed and left, or after a submit: tabbing past an empty
+  // field says nothing.
   const [left, setLeft] = useState({ name: false, idCardNumber: false });
+  const changed = useRef({ name: false, idCardNumber: false });
+  const [submits, setSubmits] = useState(0);
   const locale = useWords();
   const words = locale.page.form;
   const modeHint = mode ? <Text style={{ ...styles.small, marginTop: '1em' }}>{words.modeHint[mode]}</Text> : null;
 
+  const nameError = nameProblem(values.name, locale, left.name);
+  const idError = idCardProblem(values.idCardNumber, locale, left.idCardNumber);
+  // After a blocked submit, focus goes to the first field in error (H5; mini-programs have no keyboard focus).
+  const firstInvalid = nameError ? 'fv-name' : idError ? 'fv-id-card' : null;
+  const focusTarget = useRef(firstInvalid);
+  focusTarget.current = firstInvalid;
+  useEffect(() => {
+    if (submits > 0 && focusTarget.current) inputOf(focusTarget.current)?.focus();
+  }, [submits]);
   if (!collectIdentity) {
     return (
       <View style={styles.card} data-screen="ticket-start">
@@ -89,14 +130,13 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
     );
   }
 
-  const nameError = nameProblem(values.name, locale, left.name);
-  const idError = idCardProblem(values.idCardNumber, locale, left.idCardNumber);
   const fields = [
     {
       key: 'name',
       id: 'fv-name',
       type: 'text',
       label: words.nameLabel,
+      autoComplete: 'name',
       placeholder: words.namePlaceholder,
       maxlength: 40,
       error: nameError,
@@ -106,6 +146,7 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
       id: 'fv-id-card',
       type: 'idcard',
       label: words.idLabel,
+      autoComplete: 'off',
       placeholder: words.idPlaceholder,
       maxlength: 18,
       error: idError,
@@ -113,7 +154,16 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
   ] as const;
   const submit = () => {
     setLeft({ name: true, idCardNumber: true });
-    if (nameProblem(values.name, locale, true) || idCardProblem(values.idCardNumber, locale, true)) return;
+    setSubmits((n) => n + 1);
+    const problems = [
+      [words.nameLabel, nameProblem(values.name, locale, true)],
+      [words.idLabel, idCardProblem(values.idCardNumber, locale, true)],
+    ] as const;
+    if (problems.some(([, problem]) => problem)) {
+      // Each message with its field's name, as a sighted user reads it under the field.
+      onBlocked?.(problems.flatMap(([label, problem]) => (problem ? [`${label}: ${problem}`] : [])));
+      return;
+    }
     onSubmit({ name: values.name.trim(), idCardNumber: values.idCardNumber.trim().toUpperCase() });
   };
 
@@ -121,7 +171,7 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
     <View style={styles.card} data-screen="form">
       <Text style={{ ...styles.body, marginTop: 0 }}>{words.intro}</Text>
       {formError ? (
-        <View id="fv-form-error" aria-live="assertive" style={{ ...styles.banner('danger'), marginTop: '1em' }}>
+        <View id="fv-form-error" style={{ ...styles.banner('danger'), marginTop: '1em' }}>
           <Text>{formError}</Text>
         </View>
       ) : null}
@@ -130,8 +180,15 @@ export function IdentityForm({ mode, collectIdentity, values, onChange, onSubmit
           key={field.id}
           {...field}
           value={values[key]}
-          onChange={(value) => onChange({ ...values, [key]: value })}
-          onLeave={() => setLeft((was) => ({ ...was, [key]: true }))}
+          onChange={(value) => {
+            changed.current[key] = true;
+            onChange({ ...values, [key]: value });
+          }}
+          onLeave={() => {
+            // An empty field is flagged by a start, not on leaving: an error appearing as the user heads for the
+            // start button would move the button from under the pointer.
+            if (changed.current[key] && values[key].trim() !== '') setLeft((was) => ({ ...was, [key]: true }));
+          }}
         />
       ))}
       {modeHint}

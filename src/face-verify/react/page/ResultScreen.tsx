@@ -1,10 +1,10 @@
 /** Work in progress (capture on the phone, submitting) and the outcome: success, failure or cancellation. */
 import { Text, View } from '@tarojs/components';
 import type { FaceVerifyError } from '../../core/types';
-import { ActionButton, IdentitySummary, ProgressDots, StatusIcon } from './parts';
-import { ProblemActions, type ProblemHandlers } from './SupportScreen';
+import { ActionButton, Heading, IdentitySummary, ProgressDots, StatusIcon } from './parts';
+import { goBack, ProblemActions, type ProblemHandlers } from './SupportScreen';
 import { styles } from './theme';
-import { useWords } from './words';
+import { useElderly, useWords } from './words';
 
 export interface MaskedIdentity {
   name: string;
@@ -24,9 +24,11 @@ export function WorkingScreen({
 }) {
   const strings = useWords().page;
   return (
-    <View style={{ ...styles.card, ...styles.center, padding: '2.5em 1.25em' }} data-screen={screen} aria-live="polite" aria-busy="true">
+    <View style={{ ...styles.card, ...styles.center, padding: '2.5em min(1.25em, 4vw)' }} data-screen={screen} aria-busy="true">
       <ProgressDots />
-      <Text style={styles.heading}>{heading}</Text>
+      <Heading level={2} style={styles.heading}>
+        {heading}
+      </Heading>
       {detail ? <Text style={styles.body}>{detail}</Text> : null}
       {identity ? <IdentitySummary labels={{ name: strings.form.nameLabel, idCard: strings.form.idLabel }} {...identity} /> : null}
     </View>
@@ -42,16 +44,20 @@ export interface ResultHandlers extends ProblemHandlers {
 export function SuccessScreen({ identity, onDone }: { identity: MaskedIdentity | null; onDone?: (() => void) | undefined }) {
   const strings = useWords().page;
   return (
-    <View style={{ ...styles.card, padding: '2.5em 1.25em' }} data-screen="success">
+    <View style={{ ...styles.card, padding: '2.5em min(1.25em, 4vw)' }} data-screen="success">
       <View style={styles.center}>
         <StatusIcon tone="success" />
-        <Text id="fv-message" style={styles.heading} aria-live="polite">
+        <Heading level={2} id="fv-message" style={styles.heading}>
           {strings.result.successTitle}
-        </Text>
+        </Heading>
         <Text style={styles.body}>{strings.result.successDetail}</Text>
       </View>
       {identity ? <IdentitySummary labels={{ name: strings.form.nameLabel, idCard: strings.form.idLabel }} {...identity} /> : null}
-      {onDone ? <ActionButton id="fv-done" label={strings.actions.done} onPress={onDone} /> : null}
+      {onDone ? (
+        <ActionButton id="fv-done" label={strings.actions.done} onPress={onDone} />
+      ) : (
+        <ActionButton id="fv-back" kind="secondary" label={strings.actions.back} onPress={goBack} />
+      )}
     </View>
   );
 }
@@ -78,6 +84,7 @@ export function FailureScreen({
   retryable?: boolean;
 }) {
   const strings = useWords().page;
+  const elderly = useElderly();
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
   const settings = { id: 'fv-open-settings', label: strings.actions.openSettings, onPress: handlers.openSettings };
   if (error.action === 'open-settings' && !backFromSettings) buttons.push(settings);
@@ -89,25 +96,36 @@ export function FailureScreen({
     error.action === 'other-channel' || error.action === 'update-wechat' || error.action === 'update-alipay' ? [error.action] : [];
 
   return (
-    <View style={{ ...styles.card, padding: '2.5em 1.25em' }} data-screen={cancelled ? 'cancelled' : 'failed'} data-error-kind={error.kind}>
+    <View
+      style={{ ...styles.card, padding: '2.5em min(1.25em, 4vw)' }}
+      data-screen={cancelled ? 'cancelled' : 'failed'}
+      data-error-kind={error.kind}
+    >
       <View style={styles.center}>
         <StatusIcon tone={cancelled ? 'cancelled' : 'failure'} />
-        <Text style={styles.heading}>{cancelled ? strings.result.cancelledTitle : strings.result.failedTitle}</Text>
-        <Text id="fv-message" style={{ ...styles.body, marginTop: '0.75em', fontSize: '1em' }} aria-live="assertive">
+        <Heading level={2} style={styles.heading}>
+          {cancelled ? strings.result.cancelledTitle : strings.result.failedTitle}
+        </Heading>
+        <Text id="fv-message" style={{ ...styles.body, marginTop: '0.75em', fontSize: '1em' }}>
           {error.message}
         </Text>
       </View>
       {identity ? <IdentitySummary labels={{ name: strings.form.nameLabel, idCard: strings.form.idLabel }} {...identity} /> : null}
       {backFromSettings ? (
-        <View id="fv-settings-hint" aria-live="polite" style={{ ...styles.banner('info'), marginTop: '1.25em' }}>
+        <View id="fv-settings-hint" style={{ ...styles.banner('info'), marginTop: '1.25em' }}>
           <Text>{strings.hints.backFromSettings}</Text>
         </View>
       ) : null}
       <View style={{ marginTop: '0.75em' }}>
-        {buttons.map((button, index) => (
+        {/* Elder mode: one action per screen, the one that helps most. */}
+        {(elderly ? buttons.slice(0, 1) : buttons).map((button, index) => (
           <ActionButton key={button.id} {...button} kind={index === 0 ? 'primary' : 'secondary'} />
         ))}
-        <ProblemActions actions={extra} handlers={handlers} recheckId="fv-retry" firstKind={buttons.length ? 'secondary' : 'primary'} />
+        {elderly && buttons.length ? null : (
+          <ProblemActions actions={extra} handlers={handlers} recheckId="fv-retry" firstKind={buttons.length ? 'secondary' : 'primary'} />
+        )}
+        {/* Never a dead end: a failure with nothing to try here still has a way out. */}
+        {buttons.length === 0 && extra.length === 0 ? <ActionButton id="fv-back" label={strings.actions.back} onPress={goBack} /> : null}
       </View>
     </View>
   );

@@ -1,16 +1,27 @@
 /** The support check: progress while probing, then the problems found with what helps for each. */
 import { Text, View } from '@tarojs/components';
 import type { ProblemAction, SupportProblem } from '../../core/types';
-import { ActionButton, ProgressDots, StatusIcon } from './parts';
-import { color, styles } from './theme';
-import { useWords } from './words';
+import Taro from '@tarojs/taro';
+import { ActionButton, Heading, ProgressDots, StatusIcon } from './parts';
+import { color, size, styles } from './theme';
+import { useElderly, useWords } from './words';
 
 export interface ProblemHandlers {
   openSettings: () => void;
   /** Re-runs the device check. */
   recheck: () => void;
-  /** Only when the app offers another way to complete the service. */
+  /** Only when the app offers another way to complete the service; without it the page offers "go back". */
   otherChannel?: (() => void) | undefined;
+}
+
+/**
+ * The way out that needs no app code: back to the previous page (or, opened directly, the browser's
+ * history in H5; on a mini-program's first page there is nowhere to go back to, so the hint is all).
+ */
+export function goBack() {
+  Promise.resolve(Taro.navigateBack()).catch(() => {
+    if (process.env.TARO_ENV === 'h5' && typeof history !== 'undefined') history.back();
+  });
 }
 
 /** The buttons and hints for a set of actions: each action once, the first button primary. */
@@ -26,6 +37,7 @@ export function ProblemActions({
   firstKind?: 'primary' | 'secondary';
 }) {
   const strings = useWords().page;
+  const elderly = useElderly();
   const unique = [...new Set(actions.map((action) => (action === 'check-network' ? 'retry' : action)))];
   const buttons: Array<{ id: string; label: string; onPress: () => void }> = [];
   const hints: string[] = [];
@@ -35,8 +47,10 @@ export function ProblemActions({
     else if (action === 'retry') buttons.push({ id: recheckId, label: strings.actions.recheck, onPress: handlers.recheck });
     else if (action === 'other-channel' && handlers.otherChannel) {
       buttons.push({ id: 'fv-other-channel', label: strings.actions.otherChannel, onPress: handlers.otherChannel });
-    } else if (action === 'other-channel') hints.push(strings.hints.otherChannel);
-    else if (action === 'update-wechat') hints.push(strings.hints.updateWeChat);
+    } else if (action === 'other-channel') {
+      hints.push(strings.hints.otherChannel);
+      buttons.push({ id: 'fv-back', label: strings.actions.back, onPress: goBack });
+    } else if (action === 'update-wechat') hints.push(strings.hints.updateWeChat);
     else if (action === 'open-in-wechat') hints.push(strings.hints.openInWeChat);
     else if (action === 'update-alipay') hints.push(strings.hints.updateAlipay);
     else if (action === 'open-in-alipay') hints.push(strings.hints.openInAlipay);
@@ -49,7 +63,8 @@ export function ProblemActions({
           {hint}
         </Text>
       ))}
-      {buttons.map((button, index) => (
+      {/* Elder mode: one action per screen, the one that helps most. */}
+      {(elderly ? buttons.slice(0, 1) : buttons).map((button, index) => (
         <ActionButton key={button.id} {...button} kind={index === 0 ? firstKind : 'secondary'} />
       ))}
     </View>
@@ -77,7 +92,7 @@ function ProblemList({ problems }: { problems: SupportProblem[] }) {
               background: problem.blocking ? color.danger : color.warning,
             }}
           />
-          <Text style={{ flex: 1, fontSize: '0.9375em' }}>{problem.message}</Text>
+          <Text style={{ flex: 1, fontSize: size.body }}>{problem.message}</Text>
         </View>
       ))}
     </View>
@@ -87,9 +102,11 @@ function ProblemList({ problems }: { problems: SupportProblem[] }) {
 export function ProbingScreen() {
   const strings = useWords().page;
   return (
-    <View style={{ ...styles.card, ...styles.center, padding: '2.5em 1.25em' }} data-screen="probing" aria-live="polite" aria-busy="true">
+    <View style={{ ...styles.card, ...styles.center, padding: '2.5em min(1.25em, 4vw)' }} data-screen="probing" aria-busy="true">
       <ProgressDots />
-      <Text style={styles.heading}>{strings.probing}</Text>
+      <Heading level={2} style={styles.heading}>
+        {strings.probing}
+      </Heading>
       <Text style={styles.body}>{strings.probingDetail}</Text>
     </View>
   );
@@ -104,9 +121,9 @@ export function UnsupportedScreen({ problems, handlers }: { problems: SupportPro
     <View style={styles.card} data-screen="unsupported">
       <View style={styles.center}>
         <StatusIcon tone="warning" />
-        <Text style={styles.heading} aria-live="polite">
+        <Heading level={2} style={styles.heading}>
           {strings.unsupportedTitle}
-        </Text>
+        </Heading>
       </View>
       <ProblemList problems={ordered} />
       <ProblemActions actions={actions} handlers={handlers} recheckId="fv-retry" />
@@ -117,17 +134,19 @@ export function UnsupportedScreen({ problems, handlers }: { problems: SupportPro
 /** Problems that do not stop the flow (camera not yet allowed, offline, …), shown above the form. */
 export function ProblemNotices({ problems, handlers }: { problems: SupportProblem[]; handlers: ProblemHandlers }) {
   const strings = useWords().page;
+  const elderly = useElderly();
   if (problems.length === 0) return null;
   const actions = problems.flatMap((problem) => (problem.action ? [problem.action] : []));
   return (
-    <View style={{ ...styles.card, ...styles.banner('warning'), padding: '1em 1.25em' }} data-screen="notices" aria-live="polite">
+    <View style={{ ...styles.card, ...styles.banner('warning'), padding: '1em 1.25em' }} data-screen="notices">
       <Text style={{ display: 'block', fontWeight: 600 }}>{strings.noticeTitle}</Text>
       {problems.map((problem) => (
         <Text key={problem.code} data-problem={problem.code} style={{ display: 'block', marginTop: '0.375em', color: color.text }}>
           {problem.message}
         </Text>
       ))}
-      <ProblemActions actions={actions} handlers={handlers} recheckId="fv-recheck" firstKind="secondary" />
+      {/* Elder mode: the form's start is the screen's one action; a denied camera is asked for when it is needed. */}
+      {elderly ? null : <ProblemActions actions={actions} handlers={handlers} recheckId="fv-recheck" firstKind="secondary" />}
     </View>
   );
 }

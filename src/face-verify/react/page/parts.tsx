@@ -1,14 +1,51 @@
 /** Small building blocks shared by the page's screens. */
 import { Button, Text, View } from '@tarojs/components';
-import { useEffect, useState, type CSSProperties } from 'react';
-import { color, smallRadius, styles } from './theme';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { color, size, smallRadius, styles } from './theme';
+
+/**
+ * A role for assistive technology: `aria-role` on WeChat (what its screen reader reads, once the build's
+ * templates pass it through: Taro 4.2's do not yet), `role` elsewhere (a real DOM attribute in H5).
+ */
+export function roleProps(role: string): Record<string, string> {
+  return process.env.TARO_ENV === 'weapp' ? { 'aria-role': role } : { role };
+}
+
+/**
+ * Focuses an element and keeps it focused while Taro's components finish mounting (H5): a custom element's
+ * first render can drop the focus to <body> a moment after React mounted it. For about a second, focus that
+ * fell to <body> goes back; focus the user moved elsewhere stays where it is.
+ */
+export function focusSoon(find: () => HTMLElement | null | undefined, checks = 12) {
+  const step = (left: number) => {
+    const element = find();
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (element && active !== element && (left === checks || lost)) element.focus();
+    if (left > 0) setTimeout(() => step(left - 1), 80);
+  };
+  step(checks);
+}
+
+/**
+ * A screen's heading. In H5 it takes focus when its screen appears (tabIndex -1: focusable from script only),
+ * so a screen-reader or keyboard user starts reading where the new screen starts.
+ */
+export function Heading({ level, id, style, children }: { level: 1 | 2; id?: string; style: CSSProperties; children: ReactNode }) {
+  const focus = process.env.TARO_ENV === 'h5' ? { tabIndex: -1, 'data-fv-heading': String(level) } : {};
+  return (
+    <Text {...(id ? { id } : {})} style={style} aria-level={level} {...roleProps('heading')} {...focus}>
+      {children}
+    </Text>
+  );
+}
 
 /**
  * H5 renders Taro's Button as a custom element: give it a button's role, a tab stop, and Enter / Space
  * activation there, as a native button has. Mini-programs have no keyboard focus: nothing to add.
  */
 function keyboardButton(activate: () => void): Record<string, unknown> {
-  if (process.env.TARO_ENV !== 'h5') return {};
+  if (process.env.TARO_ENV !== 'h5') return roleProps('button');
   return {
     role: 'button',
     tabIndex: 0,
@@ -125,7 +162,7 @@ export function StatusIcon({ tone }: { tone: keyof typeof ICONS }) {
 /** Where the user is: a four-part bar and "Step n of 4: name" (scales with the text, unlike a row of labels). */
 export function StepBar({ steps, current, label }: { steps: readonly string[]; current: number; label: string }) {
   return (
-    <View style={{ marginTop: '1.25em' }} aria-label={label}>
+    <View style={{ marginTop: '1.25em' }}>
       <View style={{ display: 'flex' }} aria-hidden="true">
         {steps.map((step, index) => (
           <View
@@ -170,7 +207,7 @@ export function IdentitySummary({
         padding: '0.5em 0.875em',
         borderRadius: smallRadius,
         background: color.background,
-        fontSize: '0.9375em',
+        fontSize: size.body,
         textAlign: 'left',
         width: '100%',
         boxSizing: 'border-box',
@@ -186,6 +223,8 @@ export function IdentitySummary({
         <Text
           style={{
             marginLeft: 'auto',
+            minWidth: 0,
+            overflowWrap: 'anywhere',
             fontFamily: '"Helvetica Neue", Arial, "DejaVu Sans", sans-serif',
             fontVariantNumeric: 'tabular-nums',
           }}

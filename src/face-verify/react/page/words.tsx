@@ -17,3 +17,13 @@ export function WordsProvider({ table, children }: { table: LocaleMessages; chil
 export function useWords(): LocaleMessages {
   return useContext(WordsContext);
 }
+
+const ElderlyContext = createContext(false);
+
+/** Elder mode (适老化) for every component below: larger text and targets, one action per screen. */
+export const ElderlyProvider = ElderlyContext.Provider;
+
+/** Whether the page is in elder mode. */
+export function useElderly(): boolean {
+  return useContext(ElderlyContext);
+}

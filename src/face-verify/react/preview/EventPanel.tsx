@@ -14,13 +14,15 @@ function describe(event: FaceVerifyEvent, origin: number): string {
   return [`+${event.time - origin} ms`, event.name.replace('face_verify.', ''), ...attributes].join(' ');
 }
 
-export function EventPanel({ log }: { log: PreviewEventLog }) {
+export function EventPanel({ log, elderly = false }: { log: PreviewEventLog; elderly?: boolean }) {
   const words = usePreviewWords().bar;
   const events = useSyncExternalStore(log.subscribe, log.getSnapshot, log.getSnapshot);
   const origin = events[0]?.time ?? 0;
   return (
     <details id="fv-preview-events" style={{ marginTop: '0.375em' }}>
-      <summary style={{ cursor: 'pointer', padding: '0.25em 0' }}>{words.events(events.length)}</summary>
+      <summary style={{ cursor: 'pointer', padding: '0.25em 0', ...(elderly ? { minHeight: '3em', lineHeight: '3em', padding: 0 } : {}) }}>
+        {words.events(events.length)}
+      </summary>
       {events.length === 0 ? (
         <p style={{ margin: '0.25em 0' }}>{words.noEvents}</p>
       ) : (
@@ -35,7 +37,7 @@ export function EventPanel({ log }: { log: PreviewEventLog }) {
             border: `1px solid ${color.previewBorder}`,
             borderRadius: '0.5em',
             fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace',
-            fontSize: '0.8125em',
+            fontSize: elderly ? '1em' : '0.8125em',
             lineHeight: 1.5,
           }}
         >
@@ -53,8 +55,9 @@ export function EventPanel({ log }: { log: PreviewEventLog }) {
           onClick={log.clear}
           style={{
             font: 'inherit',
-            fontSize: '0.875em',
+            fontSize: elderly ? '1em' : '0.875em',
             padding: '0.125em 0.75em',
+            ...(elderly ? { minHeight: '3em', minWidth: '3em' } : {}),
             border: `1px solid ${color.previewBorder}`,
             borderRadius: '0.5em',
             background: color.surface,

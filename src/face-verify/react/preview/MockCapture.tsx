@@ -7,8 +7,8 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { MockCaptureSession } from '../../drivers/mock/driver';
-import { ActionButton } from '../page/parts';
-import { color } from '../page/theme';
+import { ActionButton, focusSoon } from '../page/parts';
+import { color, size } from '../page/theme';
 import { usePreviewWords } from './usePreviewWords';
 import { useFrontCamera, type FrontCamera } from './useFrontCamera';
 
@@ -22,7 +22,7 @@ function useNow(ms: number): number {
   return now;
 }
 
-function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: string }) {
+function CameraCircle({ camera }: { camera: FrontCamera }) {
   const video = useRef<HTMLVideoElement | null>(null);
   useEffect(() => {
     if (video.current && camera.status === 'live') video.current.srcObject = camera.stream;
@@ -38,7 +38,7 @@ function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: strin
         <video ref={video} autoPlay muted playsInline aria-hidden="true" style={{ ...fill, objectFit: 'cover', transform: 'scaleX(-1)' }} />
       ) : (
         <View
-          aria-label={caption}
+          aria-hidden="true"
           style={{ ...fill, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end' }}
         >
           <View style={{ width: '38%', height: '38%', borderRadius: '50%', background: color.cameraPlaceholder, marginBottom: '4%' }} />
@@ -49,7 +49,43 @@ function CameraCircle({ camera, caption }: { camera: FrontCamera; caption: strin
   );
 }
 
+/**
+ * A modal dialog's focus: moved into it when it opens, kept inside while it is open (Tab cycles within; a
+ * focus that lands behind it comes back), given back to the page when it closes.
+ */
+function useModalFocus(id: string, firstId: string) {
+  useEffect(() => {
+    const dialog = document.getElementById(id);
+    const first = () => document.getElementById(firstId);
+    const before = document.activeElement as HTMLElement | null;
+    focusSoon(first);
+    const focusables = () =>
+      Array.from(dialog?.querySelectorAll<HTMLElement>('[tabindex="0"], button, [href], input, select') ?? []).filter(
+        (node) => !node.hasAttribute('disabled'),
+      );
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab') return;
+      const nodes = focusables();
+      const index = nodes.indexOf(document.activeElement as HTMLElement);
+      const next = nodes[(index + (event.shiftKey ? -1 : 1) + nodes.length) % nodes.length];
+      event.preventDefault();
+      next?.focus();
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) focusSoon(first);
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('focusin', onFocusIn);
+      if (before?.isConnected && document.activeElement === document.body) before.focus();
+    };
+  }, [id, firstId]);
+}
+
 export function MockCapture({ session }: { session: MockCaptureSession }) {
+  useModalFocus('fv-capture', 'fv-cancel');
   const words = usePreviewWords().capture;
   const now = useNow(200);
   const camera = useFrontCamera();
@@ -68,7 +104,12 @@ export function MockCapture({ session }: { session: MockCaptureSession }) {
       id="fv-capture"
       data-mode={session.mode}
       data-flash-color={flashing ? flashColor : undefined}
-      aria-live="polite"
+      // A modal dialog named by its instruction; the countdown ticks outside any live region (it would
+      // interrupt every second), and the page behind is out of reach while it is open.
+      role="dialog"
+      aria-modal="true"
+      aria-label={words.dialog}
+      aria-describedby="fv-capture-instruction"
       style={{
         position: 'fixed',
         inset: 0,
@@ -90,7 +131,7 @@ export function MockCapture({ session }: { session: MockCaptureSession }) {
           borderRadius: '1em',
           background: color.preview,
           color: color.previewText,
-          fontSize: '0.8125em',
+          fontSize: size.small,
           fontWeight: 600,
         }}
       >
@@ -105,7 +146,9 @@ export function MockCapture({ session }: { session: MockCaptureSession }) {
           textAlign: 'center',
         }}
       >
-        <Text style={{ display: 'block', fontSize: '1.25em', fontWeight: 600 }}>{flashing ? words.screenFlash : words.readNumber}</Text>
+        <Text id="fv-capture-instruction" style={{ display: 'block', fontSize: '1.25em', fontWeight: 600 }}>
+          {flashing ? words.screenFlash : words.readNumber}
+        </Text>
         <Text style={{ display: 'block', marginTop: '0.25em', color: color.muted, fontSize: '0.9375em' }}>{words.position}</Text>
       </View>
       <View
@@ -113,20 +156,42 @@ export function MockCapture({ session }: { session: MockCaptureSession }) {
           marginTop: '1.5em',
           width: 'min(16em, 72vw)',
           height: 'min(16em, 72vw)',
+          flex: 'none',
+          aspectRatio: '1',
           padding: '0.375em',
           borderRadius: '50%',
           boxSizing: 'border-box',
           background: `conic-gradient(${color.primary} ${progress}%, ${color.border} 0)`,
         }}
       >
-        <CameraCircle camera={camera} caption={caption} />
+        <CameraCircle camera={camera} />
       </View>
-      {camera.status !== 'live' ? <Text style={{ marginTop: '0.75em', color: color.muted, fontSize: '0.8125em' }}>{caption}</Text> : null}
+      {camera.status !== 'live' ? (
+        // On its own surface: the flash colours behind it are the capture's, and grey on yellow reads poorly.
+        <Text
+          style={{
+            marginTop: '0.75em',
+            padding: '0.125em 0.75em',
+            borderRadius: '1em',
+            background: color.surface,
+            color: color.muted,
+            fontSize: size.small,
+          }}
+        >
+          {caption}
+        </Text>
+      ) : null}
       {flashing ? null : (
         <Text
           id="fv-digits"
           aria-label={words.digitsLabel(session.digits)}
-          style={{ marginTop: '1em', fontSize: '2.5em', fontWeight: 600, letterSpacing: '0.35em', fontVariantNumeric: 'tabular-nums' }}
+          style={{
+            marginTop: '1em',
+            fontSize: 'min(2.5em, 13vw)',
+            fontWeight: 600,
+            letterSpacing: '0.35em',
+            fontVariantNumeric: 'tabular-nums',
+          }}
         >
           {session.digits}
         </Text>

@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components';
 import { MOCK_ALIPAY_SCENARIO_NAMES } from '../../drivers/mock/alipay-scenarios';
 import { MOCK_SCENARIO_NAMES } from '../../drivers/mock/scenarios';
 import { LOCALES, type LocaleName } from '../../locales';
-import { color } from '../page/theme';
+import { color, size } from '../page/theme';
 import { useWords } from '../page/words';
 import type { PreviewEventLog } from './eventLog';
 import { EventPanel } from './EventPanel';
@@ -22,6 +22,9 @@ export interface PreviewBarProps {
   scenario: string | null;
   onScenario: (scenario: string) => void;
   onLocale: (locale: LocaleName) => void;
+  /** Elder mode (the `elderly=1` query parameter's switch). */
+  elderly: boolean;
+  onElderly: (elderly: boolean) => void;
   /** The flow's events, for the collapsible panel; null when the page does not make the flow (nothing to show). */
   events: PreviewEventLog | null;
 }
@@ -43,7 +46,7 @@ const PLATFORMS = [
   { value: 'alipay', label: '支付宝 Alipay' },
 ] as const;
 
-export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocale, events }: PreviewBarProps) {
+export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocale, elderly, onElderly, events }: PreviewBarProps) {
   const table = useWords();
   const words = usePreviewWords().bar;
   // The switch offers the next shipped locale, named in its own language (a reader of that language finds it).
@@ -51,6 +54,8 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
   const next = LOCALES[(here + 1) % LOCALES.length] ?? LOCALES[0];
   const nextWords = next.preview?.bar;
   const labels = table.scenarios;
+  // Elder mode: the bar's controls are 60 px targets too.
+  const controlHeight = elderly ? { minHeight: '3em', minWidth: '3em' } : {};
   return (
     <View
       id="fv-preview-bar"
@@ -60,7 +65,7 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
         background: color.preview,
         borderBottom: `1px solid ${color.previewBorder}`,
         color: color.previewText,
-        fontSize: '0.875em',
+        fontSize: elderly ? size.small : '0.875em',
       }}
     >
       <View style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between' }}>
@@ -71,18 +76,28 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
           lang={next.locale}
           aria-label={nextWords?.switchTo}
           onClick={() => onLocale(next.locale)}
-          style={{ ...control, minHeight: '2em', cursor: 'pointer' }}
+          style={{ ...control, minHeight: '2em', cursor: 'pointer', ...controlHeight }}
         >
           {nextWords?.languageName}
         </button>
       </View>
+      <label style={{ display: 'flex', alignItems: 'center', marginTop: '0.375em', cursor: 'pointer', ...controlHeight }}>
+        <input
+          id="fv-preview-elderly"
+          type="checkbox"
+          checked={elderly}
+          onChange={(event) => onElderly(event.target.checked)}
+          style={{ width: '1.25em', height: '1.25em', margin: '0 0.5em 0 0', accentColor: color.previewText }}
+        />
+        {words.elderly}
+      </label>
       {platform ? (
         <select
           id="fv-preview-platform"
           aria-label={words.platform}
           value={platform}
           onChange={(event) => onPlatform(event.target.value === 'alipay' ? 'alipay' : 'wechat')}
-          style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em' }}
+          style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em', ...controlHeight }}
         >
           {PLATFORMS.map(({ value, label }) => (
             <option key={value} value={value}>
@@ -97,7 +112,7 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
           aria-label={words.scenario}
           value={scenario}
           onChange={(event) => onScenario(event.target.value)}
-          style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em' }}
+          style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em', ...controlHeight }}
         >
           {(platform === 'alipay' ? MOCK_ALIPAY_SCENARIO_NAMES : MOCK_SCENARIO_NAMES).map((name) => (
             <option key={name} value={name}>
@@ -106,7 +121,7 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
           ))}
         </select>
       ) : null}
-      {events ? <EventPanel log={events} /> : null}
+      {events ? <EventPanel log={events} elderly={elderly} /> : null}
     </View>
   );
 }
