@@ -6,7 +6,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { en, zhCN } from '../../face-verify';
-import { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES } from '../../face-verify/mock';
+import { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES } from './scenario-names';
 
 const PAGE = '/pages/face-verify/index';
 const open = (query = '') => {
