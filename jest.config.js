@@ -18,7 +18,14 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/test/core/**/*.test.ts?(x)'] },
-    { ...common, displayName: 'react', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/react/**/*.test.ts?(x)'] },
+    // The React tests run the page as the H5 build does: Taro's per-platform files (`x.h5.ts` before `x.ts`) too.
+    {
+      ...common,
+      displayName: 'react',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/react/**/*.test.ts?(x)'],
+      moduleFileExtensions: ['h5.ts', 'h5.tsx', ...common.moduleFileExtensions],
+    },
     { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/test/server/**/*.test.ts?(x)'] },
     { ...common, displayName: 'alipay', testEnvironment: 'node', testMatch: ['<rootDir>/test/alipay/**/*.test.ts?(x)'] },
     // The standing attacker suite (issue 14): every attack against every documented setup × platform.
