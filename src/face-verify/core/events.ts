@@ -243,8 +243,10 @@ export class FlowEvents {
       try {
         listener({ name, time, attributes });
       } catch (error) {
-        // Events are lossy by design; a broken listener must still be seen by the developer.
-        if (!this.warned) console.warn('[taro-face-verify] an onEvent listener threw; the flow went on without it:', error);
+        // Events are lossy by design; a broken listener must still be seen by the developer. Its error is the app's
+        // own and may quote anything the app holds (a name, a token): only its name is printed.
+        const kind = error instanceof Error ? error.name : typeof error;
+        if (!this.warned) console.warn(`[taro-face-verify] an onEvent listener threw (${kind}); the flow went on without it.`);
         this.warned = true;
       }
     }
