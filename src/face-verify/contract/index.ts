@@ -5,7 +5,13 @@
 export { normalizeIdCardNumber } from './id-number';
 export {
   IDEMPOTENCY_KEY_HEADER,
+  PLATFORMS,
+  platformOfPayload,
+  type PlatformName,
+  type TencentTicket,
+  type TencentVerifyPayload,
   parseAlipayTicket,
+  parseTencentTicket,
   parseV1Ticket,
   parseV2Ticket,
   type AlipayTicket,

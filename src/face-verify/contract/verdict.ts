@@ -13,6 +13,7 @@ export const VERDICT_CODES = [
   'errcode',
   'identify_ret',
   'verify_ret',
+  'detect_ret',
   'name_mismatch',
   'id_card_mismatch',
   'openid_mismatch',

@@ -26,6 +26,7 @@ export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
   errcode: { ...REJECTED, deferToErrcode: true },
   identify_ret: REJECTED,
   verify_ret: REJECTED,
+  detect_ret: REJECTED,
   credential_rejected: { ...REJECTED, deferToErrcode: true },
   replayed: { retryable: true, message: 'replayed', action: 'retry' },
   stale: EXPIRED,

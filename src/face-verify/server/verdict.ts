@@ -14,6 +14,7 @@ import { jsonResponse } from './http';
  *   expired or was used, or one issued to someone else (one code whatever differs).
  * - `out_seq_no_mismatch`: v2 `out_seq_no` is not the one issued with the `verifyId`.
  * - `identity_unknown`: v2 without an issued ticket, and `expect` gave no name, ID number and openid to ask WeChat with.
+ * - `detect_ret`: Tencent Cloud FaceID's `ErrCode` is not 0, or its similarity is below 70 (the code is then the ErrCode).
  * - `not_passed`: Alipay's query answered `passed` F: the person did not pass (a new attempt needs a fresh certify id).
  *
  * The union is the contract's `VerdictCode` (contract/verdict.ts), shared with the front end's messages.
@@ -28,6 +29,7 @@ const MESSAGES: Record<RejectionCode, string> = {
   errcode: 'WeChat reported an error for this verification.',
   identify_ret: 'The face verification did not succeed.',
   verify_ret: 'The face verification did not succeed.',
+  detect_ret: 'Tencent Cloud FaceID reports that the verification did not pass.',
   name_mismatch: 'The verified name is not the expected one.',
   id_card_mismatch: 'The verified ID number is not the expected one.',
   openid_mismatch: 'The verification was made by another WeChat user.',
@@ -48,6 +50,7 @@ const PRIORITY: RejectionCode[] = [
   'errcode',
   'identify_ret',
   'verify_ret',
+  'detect_ret',
   'not_passed',
   'ticket_required',
   'unknown_ticket',
@@ -65,7 +68,7 @@ const PRIORITY: RejectionCode[] = [
 
 export interface Rejection {
   problems: RejectionCode[];
-  /** WeChat's identify_ret / verify_ret, used as the code when that is the reason. */
+  /** WeChat's identify_ret / verify_ret or Tencent's ErrCode, used as the code when that is the reason. */
   ret?: number;
   /** WeChat's errcode, for `credential_rejected`. */
   errcode?: number;
@@ -73,7 +76,7 @@ export interface Rejection {
 
 export function rejectionResponse({ problems, ret, errcode }: Rejection): Response {
   const first = PRIORITY.find((code) => problems.includes(code)) ?? problems[0] ?? 'errcode';
-  const useRet = (first === 'identify_ret' || first === 'verify_ret') && ret !== undefined;
+  const useRet = (first === 'identify_ret' || first === 'verify_ret' || first === 'detect_ret') && ret !== undefined;
   return jsonResponse(200, {
     ok: false,
     code: useRet ? ret : first,

@@ -74,6 +74,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         const passed = options.driver?.alipayOutcomes?.get(certifyId);
         return passed === true ? { ok: true, passed: true, mock: true } : { ok: false, code: 'not_passed', message: 'passed is not T' };
       }
+      if ('biz_token' in payload) return { ok: false, code: 'unknown_ticket', message: 'biz_token not issued here' };
       const key = 'verify_result' in payload ? payload.verify_result : payload.verify_id;
       if (typeof key !== 'string' || used.has(key)) return { ok: false, code: 'replayed', message: 'credential already used' };
       if ('verify_id' in payload) {
