@@ -9,7 +9,7 @@ import {
   type MockAlipayServer,
 } from 'taro-face-verify/server';
 import { classifyGatewayCode } from '../../src/face-verify/drivers/alipay/outcomes';
-import { generateRsaKeyPair } from '../../src/face-verify/server/mock-alipay/signing';
+import { generateRsaKeyPair } from '../../src/face-verify/server/alipay/mock/signing';
 import { listen, PERSON, sdkFor, tamperingProxy } from './helpers';
 
 let mock: MockAlipayServer;

@@ -1,6 +1,6 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { createAlipayApi, createMockAlipay, MOCK_ALIPAY_CAPTURE_REPORT_PATH, parsePassed } from 'taro-face-verify/server';
-import { requestSignContent, rsa2Sign, rsa2Verify, generateRsaKeyPair } from '../../src/face-verify/server/mock-alipay/signing';
+import { requestSignContent, rsa2Sign, rsa2Verify, generateRsaKeyPair } from '../../src/face-verify/server/alipay/mock/signing';
 
 describe('the Alipay stand-in as a fetch handler (no socket)', () => {
   const mock = createMockAlipay();

@@ -6,8 +6,8 @@
  */
 import { hostname } from 'node:os';
 import { randomHex } from './digest';
-import type { FetchHandler } from './http-error';
-import { codeOfResponse } from './http-error';
+import type { FetchHandler } from './http/errors';
+import { codeOfResponse } from './http/errors';
 import type { AuditEventName, AuditOutcome, AuditRecord } from './audit-record';
 import { withSpan, type ServerTelemetry, type TelemetrySpan } from './telemetry';
 

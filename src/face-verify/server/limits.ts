@@ -5,7 +5,7 @@
  * (atomic on Redis); over a limit the request answers 429 with `Retry-After` and code `rate_limited`.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { HttpError } from './http-error';
+import { HttpError } from './http/errors';
 
 /** At most `points` requests per `perSeconds` seconds. */
 export interface LimitRule {

@@ -6,13 +6,13 @@
  * released). A Redis that may evict keys is refused: an evicted claim would let a replay through.
  */
 import { randomHex } from './digest';
-import { HttpError, isHttpError, StoreUnavailableError } from './http-error';
+import { HttpError, isHttpError, StoreUnavailableError } from './http/errors';
 import { keyringFromSecret, type Keyring } from './keyring';
 import { createRedisLimiter, type LimiterBackend } from './limits';
 import { traced } from './telemetry';
 import { putTicketBack } from './ticket-checks';
 import type { IssuedTicket, OnceStore, TicketStore } from './stores';
-import type { StoredAccessToken, TokenStore } from './token-store';
+import type { StoredAccessToken, TokenStore } from './wechat/token-store';
 
 /**
  * The commands the stores use, as node-redis (v4 or later) names them: a connected `createClient()` fits.

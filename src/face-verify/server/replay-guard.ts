@@ -11,7 +11,7 @@
  * make its owner see "already used" for a result that was never accepted.
  */
 import { constantTimeEqual, randomHex, sha256Hex } from './digest';
-import { HttpError } from './http-error';
+import { HttpError } from './http/errors';
 import type { OnceStore } from './stores';
 import { rejectionResponse } from './verdict';
 

@@ -4,7 +4,7 @@
  * credentials themselves.
  */
 import { sha256Hex } from './digest';
-import { HttpError } from './http-error';
+import { HttpError } from './http/errors';
 import type { Keyring } from './keyring';
 import type { SubjectMacs } from './subject';
 

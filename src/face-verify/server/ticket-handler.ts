@@ -4,17 +4,17 @@
  * remembers what it issued (as digests) in a {@link TicketStore} that the verify handler reads to check the
  * result against the same user.
  */
-import { certHash } from './cert-hash';
+import { certHash } from './wechat/cert-hash';
 import { randomHex } from './digest';
-import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http';
+import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http/io';
 import { withAudit, type AuditContext, type AuditOptions } from './audit';
-import { HttpError, logError, withErrorMapping } from './http-error';
+import { HttpError, logError, withErrorMapping } from './http/errors';
 import { resolveKeyring, seal } from './keyring';
 import { createMemoryTicketStore, ticketKey, type IssuedTicket, type TicketKind, type TicketStore } from './stores';
 import type { Subject } from './subject';
 import { traced } from './telemetry';
 import { createTrust, type TrustOptions } from './trust';
-import type { WeChatApi } from './wechat-api';
+import type { WeChatApi } from './wechat/api';
 import type { AlipayApi, AlipayBizCode } from './alipay/api';
 
 /** Who the logged-in user is. `openid` is required for v2. */

@@ -1,7 +1,7 @@
 /** The verify handler's answers: `{ ok: true, … }` or `{ ok: false, code, message }`, HTTP 200 for both. */
 import type { VerdictCode } from '../contract';
-import type { VerifyProblem } from './check-verify-info';
-import { jsonResponse } from './http';
+import type { VerifyProblem } from './wechat/check-verify-info';
+import { jsonResponse } from './http/io';
 
 /**
  * Every string `code` of a rejection (numeric codes are WeChat's identify_ret / verify_ret):

@@ -3,14 +3,15 @@
  * `expect` says the user should be (and against the ticket issued for the capture, if any: only the subject it
  * was issued to may use it), and accepts each credential once.
  */
-import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './check-verify-info';
+import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './wechat/check-verify-info';
 import { constantTimeEqual, sha256Hex } from './digest';
 import { putTicketBack, readOwnedTicket, takeOwnedTicket } from './ticket-checks';
 import type { AlipayApi } from './alipay/api';
-import { createAlipayCheck } from './alipay/verify-certify';
-import { readJson, requireMethod, type FetchHandler } from './http';
+import { createAlipayCheck } from './alipay/verifier';
+import { readJson, requireMethod, type FetchHandler } from './http/io';
 import { withAudit, type AuditContext, type AuditOptions } from './audit';
-import { HttpError, isWeChatApiError, logError, withErrorMapping } from './http-error';
+import { HttpError, logError, withErrorMapping } from './http/errors';
+import { isWeChatApiError } from './wechat/errors';
 import { macHex, unseal } from './keyring';
 import { createReplayGuard, type Outcome } from './replay-guard';
 import { createMemoryOnceStore, ticketKey, warnIfPerProcess, type OnceStore, type TicketStore } from './stores';
@@ -19,7 +20,7 @@ import { traced } from './telemetry';
 import { createTrust, type TrustOptions } from './trust';
 import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
-import type { VerifyIdInfo, VerifyInfo, WeChatApi } from './wechat-api';
+import type { VerifyIdInfo, VerifyInfo, WeChatApi } from './wechat/api';
 
 /** Whom the user should be; each absent field is not checked. `null` answers 401. */
 export interface VerifyExpectation {

@@ -1,7 +1,7 @@
 /** What the front end posts to the verify endpoint, validated. The shapes are the contract's (contract/). */
 import type { AlipayVerifyPayload, WeChatVerifyPayload } from '../contract';
-import { HttpError } from './http-error';
-import { isRecord } from './http';
+import { HttpError } from './http/errors';
+import { isRecord } from './http/io';
 
 /**
  * WeChat v1: `{ verify_result }` from `startFacialRecognitionVerify`; v2: `{ verify_id, out_seq_no }` from the

@@ -1,3 +1,5 @@
+import { isNamedError, type HttpAnswer } from '../http/errors';
+
 /**
  * The three ways a call to Alipay fails. Messages name the method and Alipay's codes, never the identity,
  * the certify id or the raw answer (the SDK's own errors quote the answer text, which may hold identity data,
@@ -19,6 +21,17 @@ export class AlipayApiError extends Error {
     readonly subCode: string | undefined,
   ) {
     super(`Alipay ${method} answered code ${code}${subCode ? ` (${subCode})` : ''}`);
+  }
+
+  /** 502 `alipay_error` with `alipayCode` / `subCode` (never `sub_msg`: it may quote the request). */
+  httpAnswer(): HttpAnswer {
+    const { code, subCode } = this;
+    return {
+      status: 502,
+      code: 'alipay_error',
+      fields: { alipayCode: code, ...(typeof subCode === 'string' ? { subCode } : {}) },
+      message: `Alipay answered code ${code}${typeof subCode === 'string' ? ` (${subCode})` : ''}.`,
+    };
   }
 
   /** True for 40004 `CERTIFY_ID_EXPIRED`: the certify id is spent; start again with a new one. */
@@ -54,6 +67,16 @@ export class AlipaySignatureError extends Error {
           : `Alipay ${method}: the answer's signature does not verify with the configured alipayPublicKey`,
     );
   }
+
+  /** 502 `alipay_bad_signature` with `failure`: nothing of the answer was trusted. */
+  httpAnswer(): HttpAnswer {
+    return {
+      status: 502,
+      code: 'alipay_bad_signature',
+      fields: { failure: this.failure },
+      message: "Alipay's answer did not carry a valid signature; nothing was trusted.",
+    };
+  }
 }
 
 /** Why no usable answer came back from Alipay. */
@@ -70,4 +93,21 @@ export class AlipayTransportError extends Error {
   ) {
     super(`Alipay ${method} failed: ${failure}${status === undefined ? '' : ` (HTTP ${status})`}`);
   }
+
+  /** 502 `alipay_unreachable` with `failure`. */
+  httpAnswer(): HttpAnswer {
+    return {
+      status: 502,
+      code: 'alipay_unreachable',
+      fields: { failure: this.failure },
+      message: `Alipay could not be reached (${this.failure}).`,
+    };
+  }
 }
+
+/** An Alipay answer with `code` ≠ 10000 (`AlipayApiError`) from any copy of the kit. */
+export const isAlipayApiError = (error: unknown): error is AlipayApiError => isNamedError(error, 'AlipayApiError', 'code', 'string');
+
+/** An Alipay transport failure (`AlipayTransportError`) from any copy of the kit. */
+export const isAlipayTransportError = (error: unknown): error is AlipayTransportError =>
+  isNamedError(error, 'AlipayTransportError', 'failure', 'string');

@@ -2,8 +2,8 @@
  * The checks that make a face verification trustworthy: the front end's result can be forged, so the
  * backend compares WeChat's own answer with what it expected. All comparisons are constant-time.
  */
-import { constantTimeEqual, constantTimeEqualHex, md5Hex, normalizeIdCardNumber } from './digest';
-import type { VerifyIdInfo, VerifyInfo } from './wechat-api';
+import { constantTimeEqual, constantTimeEqualHex, md5Hex, normalizeIdCardNumber } from '../digest';
+import type { VerifyIdInfo, VerifyInfo } from './api';
 
 /**
  * Why a result was rejected, as short machine-readable strings:

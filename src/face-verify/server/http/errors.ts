@@ -74,64 +74,35 @@ export function isHttpError(error: unknown): error is HttpErrorShape {
   );
 }
 
-const WECHAT_API_ERROR = 'WeChatApiError';
-const WECHAT_TRANSPORT_ERROR = 'WeChatTransportError';
-const ALIPAY_API_ERROR = 'AlipayApiError';
-const ALIPAY_SIGNATURE_ERROR = 'AlipaySignatureError';
-const ALIPAY_TRANSPORT_ERROR = 'AlipayTransportError';
+/**
+ * What a platform's error answers: each platform's errors (server/<platform>/errors.ts) carry their own answer,
+ * so this mapper names no platform. Their messages carry codes only (never identity or credentials).
+ */
+export interface HttpAnswer {
+  status: number;
+  code: string;
+  message: string;
+  fields?: Record<string, unknown>;
+}
+
+/** An error that knows its answer, from any copy of the kit (recognised by shape, not `instanceof`). */
+export interface AnsweringError extends Error {
+  httpAnswer(): HttpAnswer;
+}
+
+/** True for a platform error that carries its own answer ({@link AnsweringError}). */
+export const isAnsweringError = (error: unknown): error is AnsweringError =>
+  error instanceof Error && typeof (error as Partial<AnsweringError>).httpAnswer === 'function';
+
 /** The kit's errors whose messages carry codes only (never identity or credentials), so they may be logged. */
-const KIT_ERRORS = new Set([
-  WECHAT_API_ERROR,
-  WECHAT_TRANSPORT_ERROR,
-  ALIPAY_API_ERROR,
-  ALIPAY_SIGNATURE_ERROR,
-  ALIPAY_TRANSPORT_ERROR,
-  'PushDecryptError',
-  'StoreUnavailableError',
-]);
+const KIT_ERRORS = new Set(['PushDecryptError', 'StoreUnavailableError']);
 
 const nameOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && typeof (error as Error).name === 'string' ? (error as Error).name : undefined;
 
-/** A WeChat API error (`errcode` ≠ 0) from any copy of the kit. */
-export const isWeChatApiError = (error: unknown): error is Error & { errcode: number } =>
-  nameOf(error) === WECHAT_API_ERROR && typeof (error as { errcode?: unknown }).errcode === 'number';
-
-/** An Alipay answer with `code` ≠ 10000 (`AlipayApiError`) from any copy of the kit. */
-export const isAlipayApiError = (error: unknown): error is Error & { code: string; subCode: string | undefined } =>
-  nameOf(error) === ALIPAY_API_ERROR && typeof (error as { code?: unknown }).code === 'string';
-
-/** An Alipay transport failure (`AlipayTransportError`) from any copy of the kit. */
-export const isAlipayTransportError = (error: unknown): error is Error & { failure: string } =>
-  nameOf(error) === ALIPAY_TRANSPORT_ERROR && typeof (error as { failure?: unknown }).failure === 'string';
-
-/** The 502 answers of Alipay's failures: codes only, never the answer text (it may quote identity). */
-function alipayErrorResponse(error: unknown): Response | undefined {
-  if (isAlipayApiError(error)) {
-    const { code, subCode } = error;
-    return jsonResponse(502, {
-      ok: false,
-      code: 'alipay_error',
-      alipayCode: code,
-      ...(typeof subCode === 'string' ? { subCode } : {}),
-      message: `Alipay answered code ${code}${typeof subCode === 'string' ? ` (${subCode})` : ''}.`,
-    });
-  }
-  if (nameOf(error) === ALIPAY_SIGNATURE_ERROR) {
-    const failure = String((error as { failure?: unknown }).failure);
-    return jsonResponse(502, {
-      ok: false,
-      code: 'alipay_bad_signature',
-      failure,
-      message: "Alipay's answer did not carry a valid signature; nothing was trusted.",
-    });
-  }
-  if (isAlipayTransportError(error)) {
-    const { failure } = error;
-    return jsonResponse(502, { ok: false, code: 'alipay_unreachable', failure, message: `Alipay could not be reached (${failure}).` });
-  }
-  return undefined;
-}
+/** The name-based check the platforms' guards share: `name` matches and `field` has the type. */
+export const isNamedError = <T>(error: unknown, name: string, field: string, type: 'string' | 'number'): error is Error & T =>
+  nameOf(error) === name && typeof (error as Record<string, unknown>)[field] === type;
 
 /** The `code` of each JSON answer made here, so the audit record needs not read the body back. */
 const RESPONSE_CODES = new WeakMap<Response, string | number>();
@@ -150,9 +121,9 @@ export function jsonResponse(status: number, body: unknown, headers: Readonly<Re
 }
 
 /**
- * The one error mapper: an {@link HttpError} answers as itself, WeChat failures 502 (`wechat_error` with its
- * `errcode`, or `wechat_unreachable`), Alipay failures 502 (`alipay_error` with `alipayCode` / `subCode`,
- * `alipay_bad_signature`, `alipay_unreachable` with `failure`), anything else 500.
+ * The one error mapper: an {@link HttpError} answers as itself, a platform's error with its own answer (WeChat's
+ * `wechat_error` / `wechat_unreachable`, Alipay's `alipay_error` / `alipay_bad_signature` / `alipay_unreachable`,
+ * Tencent's `tencent_error` / `tencent_unreachable` / `tencent_bad_answer`: all 502), anything else 500.
  */
 export function errorToResponse(error: unknown): Response {
   if (isHttpError(error)) {
@@ -160,16 +131,10 @@ export function errorToResponse(error: unknown): Response {
     const fields = (error.fields ?? {}) as Record<string, unknown>;
     return jsonResponse(error.status, { ok: false, code: error.code, message: error.message, ...fields }, headers);
   }
-  if (isWeChatApiError(error)) {
-    const { errcode } = error;
-    return jsonResponse(502, { ok: false, code: 'wechat_error', errcode, message: `WeChat answered errcode ${errcode}.` });
+  if (isAnsweringError(error)) {
+    const { status, code, message, fields = {} } = error.httpAnswer();
+    return jsonResponse(status, { ok: false, code, ...fields, message });
   }
-  if (nameOf(error) === WECHAT_TRANSPORT_ERROR) {
-    const failure = String((error as { failure?: unknown }).failure);
-    return jsonResponse(502, { ok: false, code: 'wechat_unreachable', message: `WeChat could not be reached (${failure}).` });
-  }
-  const alipay = alipayErrorResponse(error);
-  if (alipay) return alipay;
   return jsonResponse(500, { ok: false, code: 'internal_error', message: 'The request could not be completed; try again.' });
 }
 
@@ -185,7 +150,7 @@ export function logError(where: string): (error: unknown) => void {
 
 function describeError(error: unknown): string {
   const name = nameOf(error);
-  if (name !== undefined && KIT_ERRORS.has(name)) return `${name}: ${(error as Error).message}`;
+  if (name !== undefined && (KIT_ERRORS.has(name) || isAnsweringError(error))) return `${name}: ${(error as Error).message}`;
   return `${name ?? typeof error} (message withheld: it may quote personal data; pass onError to see it)`;
 }
 

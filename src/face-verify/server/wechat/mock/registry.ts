@@ -1,5 +1,5 @@
 /** What the WeChat stand-in remembers: tokens, user_id_keys, verify_ids, the scenario and call counts. */
-import { randomHex } from '../digest';
+import { randomHex } from '../../digest';
 
 /**
  * - `success`: everything works.

@@ -3,13 +3,13 @@
  * JSON. Answers `success` fast, calls back once per delivery, and never lets a slow or failing callback
  * hold WeChat past a short budget.
  */
-import { constantTimeEqual, sha256Hex } from './digest';
-import { readText, requireMethod, type FetchHandler } from './http';
-import { withAudit, type AuditContext, type AuditOptions } from './audit';
-import { HttpError, logError, withErrorMapping } from './http-error';
-import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushSignature } from './push-crypto';
-import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './push-message';
-import { createMemoryOnceStore, warnIfPerProcess, type OnceStore } from './stores';
+import { constantTimeEqual, sha256Hex } from '../../digest';
+import { readText, requireMethod, type FetchHandler } from '../../http/io';
+import { withAudit, type AuditContext, type AuditOptions } from '../../audit';
+import { HttpError, logError, withErrorMapping } from '../../http/errors';
+import { decodeEncodingAESKey, decryptPushMessage, PushDecryptError, verifyPushSignature } from './crypto';
+import { asFaceIdentifyEvent, deliveryKey, parsePushMessage, type FaceIdentifyEvent, type PushMessage } from './message';
+import { createMemoryOnceStore, warnIfPerProcess, type OnceStore } from '../../stores';
 
 /** Options of {@link createPushHandler}: the console's push settings and the callbacks. */
 export interface PushHandlerOptions extends AuditOptions {

@@ -2,11 +2,11 @@
  * The stand-in's HTTP surface, as a Web handler: the token endpoints and the four face endpoints, with
  * WeChat's answer shapes and error codes.
  */
-import { normalizeIdCardNumber } from '../../contract';
-import { decodeMockCredential } from '../../drivers/mock/credential';
+import { normalizeIdCardNumber } from '../../../contract';
+import { decodeMockCredential } from '../../../drivers/mock/credential';
 import { certHashOf } from '../cert-hash';
-import { constantTimeEqual, md5Hex } from '../digest';
-import { isRecord } from '../http';
+import { constantTimeEqual, md5Hex } from '../../digest';
+import { isRecord } from '../../http/io';
 import type { MockRegistry } from './registry';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** What the Alipay stand-in remembers: its keys, the scenario, the certify ids it issued (as digests of identity) and call counts. */
-import { randomHex, sha256Hex } from '../digest';
+import { randomHex, sha256Hex } from '../../digest';
 import type { RsaKeyPair } from './signing';
 
 /**

@@ -1,7 +1,7 @@
 /** How the stand-in delivers pushes: signed, optionally encrypted, as XML or JSON, to a URL or a handler. */
-import { randomHex } from '../digest';
-import { buildFlatXml } from '../flat-xml';
-import { encryptPushMessage, pushSignature } from '../push-crypto';
+import { randomHex } from '../../digest';
+import { buildFlatXml } from '../push/flat-xml';
+import { encryptPushMessage, pushSignature } from '../push/crypto';
 
 /** How the stand-in delivers a push: plain or safe mode, XML or JSON. */
 export interface PushOptions {

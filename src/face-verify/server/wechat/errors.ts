@@ -1,3 +1,5 @@
+import { isNamedError, type HttpAnswer } from '../http/errors';
+
 /**
  * The two ways a call to WeChat fails. Messages name the endpoint and WeChat's code, never the token,
  * the identity or the credential involved.
@@ -18,7 +20,15 @@ export class WeChatApiError extends Error {
   ) {
     super(`WeChat ${endpoint} answered errcode ${errcode}: ${errmsg}`);
   }
+
+  /** 502 `wechat_error` with WeChat's `errcode` (never its text). */
+  httpAnswer(): HttpAnswer {
+    return { status: 502, code: 'wechat_error', fields: { errcode: this.errcode }, message: `WeChat answered errcode ${this.errcode}.` };
+  }
 }
+
+/** A WeChat API error (`errcode` ≠ 0) from any copy of the kit. */
+export const isWeChatApiError = (error: unknown): error is WeChatApiError => isNamedError(error, 'WeChatApiError', 'errcode', 'number');
 
 /** Why no usable answer came back from WeChat. */
 export type WeChatTransportFailure = 'network' | 'timeout' | 'http-status' | 'malformed-answer';
@@ -33,6 +43,11 @@ export class WeChatTransportError extends Error {
     readonly status?: number,
   ) {
     super(`WeChat ${endpoint} failed: ${failure}${status === undefined ? '' : ` (HTTP ${status})`}`);
+  }
+
+  /** 502 `wechat_unreachable`. */
+  httpAnswer(): HttpAnswer {
+    return { status: 502, code: 'wechat_unreachable', message: `WeChat could not be reached (${this.failure}).` };
   }
 }
 

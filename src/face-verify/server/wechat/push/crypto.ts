@@ -4,7 +4,7 @@
  * 32-byte blocks, plaintext = 16 random bytes + 4-byte big-endian length + message + appid). Pure functions.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { constantTimeEqual, sha1Hex } from './digest';
+import { constantTimeEqual, sha1Hex } from '../../digest';
 
 const PAD_BLOCK = 32;
 

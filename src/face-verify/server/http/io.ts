@@ -2,10 +2,10 @@
  * Small Web-standard helpers the handlers share: JSON answers and a size- and time-limited body reader.
  * Readers throw an {@link HttpError}; the handlers' one mapper (`withErrorMapping`) turns it into the answer.
  */
-import { HttpError, isHttpError, jsonResponse } from './http-error';
+import { HttpError, isHttpError, jsonResponse } from './errors';
 
-export { jsonResponse, logError } from './http-error';
-export type { FetchHandler } from './http-error';
+export { jsonResponse, logError } from './errors';
+export type { FetchHandler } from './errors';
 
 /** Bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -3,9 +3,9 @@
  * queryverifyinfo with WeChat's answer shapes and error codes, scenarios, and signed / encrypted pushes.
  * It answers for the mock driver's credentials (`mock1.…`); anything else is 84001.
  */
-import { encodeMockCredential } from '../../drivers/mock/credential';
-import { identityMd5s, randomHex } from '../digest';
-import { listenLoopback } from '../loopback-server';
+import { encodeMockCredential } from '../../../drivers/mock/credential';
+import { identityMd5s, randomHex } from '../../digest';
+import { listenLoopback } from '../../http/loopback-server';
 import { buildPushRequest, sendPush, type PushOptions, type PushTarget } from './push';
 import { MOCK_WECHAT_DEFAULTS, MockRegistry, type MockWeChatScenario, type MockWeChatOptions } from './registry';
 import { createMockRoutes } from './routes';

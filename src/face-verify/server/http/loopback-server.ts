@@ -1,7 +1,7 @@
 /** Serves a Web-standard handler over real HTTP for the local stand-ins (WeChat, Alipay). Node only. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FetchHandler } from './http-error';
+import type { FetchHandler } from './errors';
 import { toNodeListener } from './node-listener';
 
 /** A listening stand-in: its base URL and how to stop it (open connections included). */

@@ -1,4 +1,4 @@
-import { normalizeIdCardNumber, sha256Hex } from './digest';
+import { normalizeIdCardNumber, sha256Hex } from '../digest';
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 

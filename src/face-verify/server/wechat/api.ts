@@ -4,10 +4,10 @@
  */
 import { createAccessTokenSource, type TokenMode } from './access-token';
 import { CERT_TYPE_IDENTITY_CARD, certHash as computeCertHash } from './cert-hash';
-import { normalizeIdCardNumber } from './digest';
+import { normalizeIdCardNumber } from '../digest';
 import { TOKEN_ERRCODES, WeChatApiError, WeChatTransportError } from './errors';
 import { createMemoryTokenStore, type TokenStore } from './token-store';
-import { errcodeOf, errmsgOf, requestWeChatJson, type RetryPolicy, type WeChatJson } from './wechat-request';
+import { errcodeOf, errmsgOf, requestWeChatJson, type RetryPolicy, type WeChatJson } from './request';
 
 /** Where WeChat's server API lives; `createWeChatApi`'s default `baseUrl`. */
 export const WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';

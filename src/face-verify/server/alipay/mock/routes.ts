@@ -3,8 +3,8 @@
  * query, refusing any request whose RSA2 signature does not verify with the app's public key, and signing
  * every answer; plus the preview's capture report (not an Alipay API).
  */
-import { isRecord, readText } from '../http';
-import { errorToResponse } from '../http-error';
+import { isRecord, readText } from '../../http/io';
+import { errorToResponse } from '../../http/errors';
 import { identityDigestOf, type MockAlipayRegistry } from './registry';
 import { appendUnsignedNode, gatewayAnswerText, requestSignContent, responseKeyOf, rsa2Verify } from './signing';
 

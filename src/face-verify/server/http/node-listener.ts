@@ -1,7 +1,7 @@
 /** Mounting the Web-standard handlers on node:http (and so on Express, Koa's `ctx.req/res`, Fastify's raw objects). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { errorToResponse, HttpError } from './http-error';
+import { errorToResponse, HttpError } from './errors';
 
 /**
  * The body a framework's parser already read (Express `express.json()` / `express.text()`, Koa bodyparser

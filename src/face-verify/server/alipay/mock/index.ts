@@ -3,7 +3,7 @@
  * initialize, the certify page and query, with Alipay's answer shapes, RSA2 checks on every request, answers
  * signed with a key pair made at start-up, and scenarios. Drive it with the real alipay-sdk.
  */
-import { listenLoopback } from '../loopback-server';
+import { listenLoopback } from '../../http/loopback-server';
 import { MOCK_ALIPAY_APP_ID, MockAlipayRegistry, type MockAlipayOptions, type MockAlipayScenario } from './registry';
 import { createMockAlipayRoutes, MOCK_ALIPAY_GATEWAY_PATH } from './routes';
 import { generateRsaKeyPair } from './signing';

@@ -4,7 +4,7 @@
  * handler's own age limit, and Alipay's signed query says `passed`.
  */
 import { sha256Hex } from '../digest';
-import { isAlipayApiError, isAlipayTransportError } from '../http-error';
+import { isAlipayApiError, isAlipayTransportError } from './errors';
 import type { Outcome } from '../replay-guard';
 import { ticketKey, type TicketStore } from '../stores';
 import type { SubjectMacs } from '../subject';

@@ -1,6 +1,6 @@
 /** Reading push bodies and messages, whose format (XML or JSON) is told by the text itself. */
 import { parseFlatXml } from './flat-xml';
-import { isRecord } from './http';
+import { isRecord } from '../../http/io';
 
 /** A push message: its fields as sent (XML values are strings; JSON keeps its types). */
 export type PushMessage = Record<string, unknown>;

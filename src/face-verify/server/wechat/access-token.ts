@@ -5,7 +5,7 @@
  */
 import { WeChatApiError, WeChatTransportError } from './errors';
 import type { StoredAccessToken, TokenStore } from './token-store';
-import { errcodeOf, errmsgOf, requestWeChatJson, type WeChatRequestContext } from './wechat-request';
+import { errcodeOf, errmsgOf, requestWeChatJson, type WeChatRequestContext } from './request';
 
 /** `stable`: `cgi-bin/stable_token` (recommended, the default); `classic`: `cgi-bin/token`. */
 export type TokenMode = 'stable' | 'classic';
