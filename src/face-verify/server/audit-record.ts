@@ -1,4 +1,5 @@
 /** The shape of the handlers' audit records (see audit.ts): shared with the telemetry port. */
+import type { PlatformName } from '../contract';
 
 /** The handlers that write records. */
 export type AuditEventName = 'face_verify.ticket' | 'face_verify.verify' | 'face_verify.push';
@@ -18,7 +19,7 @@ export interface AuditRecord {
   name: AuditEventName;
   /** When the request arrived, milliseconds since the epoch. */
   time: number;
-  platform?: 'wechat' | 'alipay';
+  platform?: PlatformName;
   /** WeChat's v1 / v2. */
   protocol?: 'v1' | 'v2';
   outcome: AuditOutcome;

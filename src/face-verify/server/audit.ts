@@ -5,6 +5,7 @@
  * the answer is made, outside its path: a sink that throws or is slow changes no answer and delays none.
  */
 import { hostname } from 'node:os';
+import type { PlatformName } from '../contract';
 import { randomHex } from './digest';
 import type { FetchHandler } from './http/errors';
 import { codeOfResponse } from './http/errors';
@@ -28,7 +29,7 @@ export interface AuditOptions {
 
 /** What a handler learns about its request while it runs, for the record. */
 export interface AuditContext {
-  platform?: 'wechat' | 'alipay';
+  platform?: PlatformName;
   protocol?: 'v1' | 'v2';
   subject?: string;
   /** Set by handlers whose success is not `accepted` (tickets: `issued`; push: `handled` / `duplicate`). */

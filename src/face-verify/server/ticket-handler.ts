@@ -1,30 +1,22 @@
 /**
- * The endpoint that issues a ticket for the logged-in user: a `userIdKey` (v1) or a `verifyId` (v2), or an
- * Alipay `certifyId` with its certify URL, so the name and ID number never pass through the front end. It
- * remembers what it issued (as digests) in a {@link TicketStore} that the verify handler reads to check the
- * result against the same user.
+ * The endpoint that issues a ticket for the logged-in user: WeChat's `userIdKey` (v1) or `verifyId` (v2), Alipay's
+ * `certifyId` with its certify URL, Tencent's `BizToken` with its verification URL, so the name and ID number never
+ * pass through the front end. It remembers what it issued (as digests) in a {@link TicketStore} that the verify
+ * handler reads to check the result against the same user. The platform's own part is its issuer
+ * (server/<platform>/issuer.ts); who asks, limits and what is kept are decided here, once.
  */
-import { certHash } from './wechat/cert-hash';
 import { randomHex } from './digest';
 import { isRecord, jsonResponse, readJson, requireMethod, type FetchHandler } from './http/io';
 import { withAudit, type AuditContext, type AuditOptions } from './audit';
 import { HttpError, logError, withErrorMapping } from './http/errors';
 import { resolveKeyring, seal } from './keyring';
-import { createMemoryTicketStore, ticketKey, type IssuedTicket, type TicketKind, type TicketStore } from './stores';
+import type { IssueContext, TicketIdentity, TypedIdentity } from './platform';
+import { configuredPlatforms, SERVER_PLATFORMS, type PlatformTicketOptions } from './platforms';
+import { createMemoryTicketStore, ticketKey, type IssuedTicket, type TicketStore } from './stores';
 import type { Subject } from './subject';
-import { traced } from './telemetry';
 import { createTrust, type TrustOptions } from './trust';
-import type { WeChatApi } from './wechat/api';
-import type { AlipayApi, AlipayBizCode } from './alipay/api';
 
-/** Who the logged-in user is. `openid` is required for v2. */
-export interface TicketIdentity {
-  name: string;
-  idCardNumber: string;
-  openid?: string;
-  /** Your stable id of the user (session user id): binds the ticket, limits and remembered verdicts to the account. */
-  userId?: string;
-}
+export type { TicketIdentity };
 
 /**
  * With `allowTypedIdentity`, what `identity()` may return for an Alipay ticket request that carries the typed
@@ -36,18 +28,7 @@ export interface TicketSession {
 }
 
 /** Options of {@link createTicketHandler}: the WeChat client (and/or the Alipay one) and who the logged-in user is. */
-export interface TicketHandlerOptions extends TrustOptions, AuditOptions {
-  /** The WeChat client. An Alipay-only backend may pass none: WeChat ticket requests then answer 400 `wechat_not_configured`. */
-  api?: Pick<WeChatApi, 'getUserIdKey' | 'getVerifyId'>;
-  /**
-   * The Alipay client (`createAlipayApi({ sdk })`): answers `{ "platform": "alipay" }` with `{ certifyId, url,
-   * expiresIn }`. Without it, such a request answers 400 `alipay_not_configured`.
-   */
-  alipay?: Pick<AlipayApi, 'initialize' | 'certifyUrl'>;
-  /** Alipay's `biz_code` (the product your app contracted). @default 'FACE' */
-  alipayBizCode?: AlipayBizCode;
-  /** How long an Alipay certify id is offered for (its ticket is kept this long). @default 600 */
-  alipayTicketSeconds?: number;
+export interface TicketHandlerOptions extends TrustOptions, AuditOptions, PlatformTicketOptions {
   /**
    * Alipay: verify the name and ID number typed on the phone (the ticket request's `name` and `idCardNumber`)
    * instead of the ones `identity()` gives; the certify id is then bound to them and to the session's `userId`
@@ -63,8 +44,6 @@ export interface TicketHandlerOptions extends TrustOptions, AuditOptions {
   identity: (request: Request) => TicketIdentity | TicketSession | null | Promise<TicketIdentity | TicketSession | null>;
   /** Where issued tickets are kept for the verify handler. @default a fresh in-memory store, exposed as `.tickets` */
   tickets?: TicketStore;
-  /** Makes the `out_seq_no` sent to WeChat. @default 'tfv' + 29 random hex digits */
-  outSeqNo?: () => string;
   /** A body still arriving after this long answers 408. @default 10000 */
   bodyTimeoutMs?: number;
   /** @default Date.now */
@@ -75,31 +54,6 @@ export interface TicketHandlerOptions extends TrustOptions, AuditOptions {
 
 /** The ticket endpoint, carrying the store the verify handler should read. */
 export type TicketHandler = FetchHandler & { readonly tickets: TicketStore };
-
-type TicketKindRequest = { kind: 'v1' | 'v2' } | { kind: 'alipay'; typed?: { name: string; idCardNumber: string } };
-
-/** The typed identity of a ticket request, when it carries one (both fields, non-empty, bounded). */
-function typedIdentityOf(body: Record<string, unknown>): { name: string; idCardNumber: string } | undefined {
-  const { name, idCardNumber } = body;
-  if (name === undefined && idCardNumber === undefined) return undefined;
-  const valid = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= max;
-  if (!valid(name, 64) || !valid(idCardNumber, 32)) {
-    throw new HttpError(400, 'invalid_identity', 'name and idCardNumber must both be non-empty strings (at most 64 and 32 characters).');
-  }
-  return { name: name.trim(), idCardNumber: idCardNumber.trim() };
-}
-
-function parseTicketRequest(body: unknown): TicketKindRequest {
-  if (!isRecord(body)) throw new HttpError(400, 'invalid_payload', 'The body must be a JSON object, e.g. {"protocol":"v1"}.');
-  const { protocol = 'v1', platform = 'wechat' } = body;
-  if (platform === 'alipay') {
-    const typed = typedIdentityOf(body);
-    return typed ? { kind: 'alipay', typed } : { kind: 'alipay' };
-  }
-  if (platform !== 'wechat') throw new HttpError(400, 'invalid_platform', 'platform must be "wechat" or "alipay".');
-  if (protocol !== 'v1' && protocol !== 'v2') throw new HttpError(400, 'invalid_protocol', 'protocol must be "v1" or "v2".');
-  return { kind: protocol };
-}
 
 function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
   const valid =
@@ -114,10 +68,11 @@ function checkIdentity(identity: unknown): asserts identity is TicketIdentity {
 }
 
 /**
- * Creates the ticket endpoint. Body `{ "protocol": "v1" | "v2" }` (`{}` means v1; an empty body answers 415) or `{ "platform": "alipay" }`;
- * answers `{ userIdKey, expiresIn }`, `{ verifyId, outSeqNo, expiresIn }` or (with `alipay`) `{ certifyId, url,
- * expiresIn }`. Pass its `.tickets` to `createVerifyHandler` so results are checked against the user the ticket
- * was issued for.
+ * Creates the ticket endpoint. Body `{ "protocol": "v1" | "v2" }` (`{}` means WeChat v1; an empty body answers 415),
+ * `{ "platform": "alipay" }` or `{ "platform": "tencent" }` (with `name` and `idCardNumber` where typed identities are
+ * allowed); answers `{ userIdKey, expiresIn }`, `{ verifyId, outSeqNo, expiresIn }`, `{ certifyId, url, expiresIn }`
+ * or `{ bizToken, url, expiresIn }`. Pass its `.tickets` to `createVerifyHandler` so results are checked against the
+ * user the ticket was issued for.
  *
  * @example
  * const ticket = createTicketHandler({ api, identity: async (request) => (await sessionUser(request)) ?? null });
@@ -138,23 +93,17 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
   // with the same one (its own `secret`, when given, must then be the same).
   const tickets: TicketStore = options.tickets ?? Object.assign(createMemoryTicketStore(), { keyring });
   const now = options.now ?? Date.now;
-  // 32 characters: 'tfv' and 29 random hex digits.
-  const newOutSeqNo = options.outSeqNo ?? (() => `tfv${randomHex(15).slice(1)}`);
   const onError = options.onError ?? logError('ticket handler');
   const bodyLimits = options.bodyTimeoutMs === undefined ? {} : { timeoutMs: options.bodyTimeoutMs };
   const trust = createTrust({ ...options, keyring }, 'createTicketHandler', undefined, [options.tickets]);
-
-  const alipayTicketSeconds = options.alipayTicketSeconds ?? 600;
-  if (!Number.isInteger(alipayTicketSeconds) || alipayTicketSeconds < 1) {
-    throw new TypeError('createTicketHandler: alipayTicketSeconds must be a positive whole number of seconds');
-  }
-  if (!options.api && !options.alipay) throw new TypeError('createTicketHandler needs api (WeChat), alipay, or both');
+  configuredPlatforms(options, 'createTicketHandler');
+  const issuers = new Map(SERVER_PLATFORMS.map((platform) => [platform.name as string, platform.ticket(options)]));
 
   /** The session's identity (401 without one), counted against the subject's and the ID number's limits. */
   async function whoAsks(
     request: Request,
     audit: AuditContext,
-    typed?: { name: string; idCardNumber: string },
+    typed?: TypedIdentity,
   ): Promise<{ identity: TicketIdentity; subject: Subject }> {
     const session = await options.identity(request);
     // `user && { … }` for a logged-out user is undefined (or false): "not logged in" as much as null is.
@@ -184,8 +133,8 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
     return { identity, subject };
   }
 
-  /** Keeps what was issued, bound to its subject; the v2 query parameters sealed. */
-  async function keep(kind: TicketKind, id: string, subject: Subject, fields: { outSeqNo: string; seconds: number; sealed?: object }) {
+  /** Keeps what was issued, bound to its subject; `sealed` (v2's query parameters) encrypted. */
+  const keep: IssueContext['keep'] = async (kind, id, subject, fields) => {
     const issuedAt = now();
     const ticket: IssuedTicket = {
       protocol: kind,
@@ -196,65 +145,28 @@ export function createTicketHandler(options: TicketHandlerOptions): TicketHandle
       ...(fields.sealed ? { sealed: seal(await trust.key(), JSON.stringify(fields.sealed)) } : {}),
     };
     await tickets.put(ticketKey(kind, id), ticket, fields.seconds);
-  }
-
-  /** Alipay: `initialize` for whom the session (or, if allowed, the phone) says, then the certify URL. */
-  async function issueAlipay(
-    request: Request,
-    audit: AuditContext,
-    typed: { name: string; idCardNumber: string } | undefined,
-  ): Promise<Response> {
-    const alipay = options.alipay;
-    if (!alipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not issue Alipay certify ids.');
-    const { identity, subject } = await whoAsks(request, audit, typed);
-    // 32 letters and digits, as outer_order_no allows: 'tfa' and 29 random hex digits, unique per request.
-    const { certifyId, outerOrderNo } = await traced('alipay.initialize', {}, () =>
-      alipay.initialize({
-        name: identity.name,
-        idCardNumber: identity.idCardNumber,
-        outerOrderNo: `tfa${randomHex(15).slice(1)}`,
-        bizCode: options.alipayBizCode ?? 'FACE',
-      }),
-    );
-    const url = alipay.certifyUrl(certifyId);
-    await keep('alipay', certifyId, subject, { outSeqNo: outerOrderNo, seconds: alipayTicketSeconds });
-    return jsonResponse(200, { certifyId, url, expiresIn: alipayTicketSeconds });
-  }
+  };
 
   async function handle(request: Request, audit: AuditContext): Promise<Response> {
     requireMethod(request, 'POST');
     audit.success = 'issued';
-    const ticketRequest = parseTicketRequest(await readJson(request, bodyLimits));
-    audit.platform = ticketRequest.kind === 'alipay' ? 'alipay' : 'wechat';
-    if (ticketRequest.kind !== 'alipay') audit.protocol = ticketRequest.kind;
+    const body = await readJson(request, bodyLimits);
+    if (!isRecord(body)) throw new HttpError(400, 'invalid_payload', 'The body must be a JSON object, e.g. {"protocol":"v1"}.');
+    const { platform = 'wechat' } = body;
+    const issue = typeof platform === 'string' ? issuers.get(platform) : undefined;
+    if (!issue) {
+      throw new HttpError(400, 'invalid_platform', `platform must be one of: ${SERVER_PLATFORMS.map((p) => `"${p.name}"`).join(', ')}.`);
+    }
+    audit.platform = platform as AuditContext['platform'];
     await trust.limitIp('ticketPerIp', request);
-    if (ticketRequest.kind === 'alipay') return issueAlipay(request, audit, ticketRequest.typed);
-    const protocol = ticketRequest.kind;
-    const api = options.api;
-    if (!api) throw new HttpError(400, 'wechat_not_configured', 'This backend issues Alipay certify ids only.');
-    const { identity, subject } = await whoAsks(request, audit);
-    const outSeqNo = newOutSeqNo();
-
-    if (protocol === 'v1') {
-      const { userIdKey, expiresIn } = await traced('wechat.getuseridkey', {}, () =>
-        api.getUserIdKey({ name: identity.name, idCardNumber: identity.idCardNumber, outSeqNo }),
-      );
-      await keep('v1', userIdKey, subject, { outSeqNo, seconds: expiresIn });
-      return jsonResponse(200, { userIdKey, expiresIn });
-    }
-    if (identity.openid === undefined) {
-      throw new HttpError(400, 'openid_required', "v2 needs the user's openid, and the server does not know it.");
-    }
-    const openid = identity.openid;
-    const { verifyId, expiresIn } = await traced('wechat.getverifyid', {}, () =>
-      api.getVerifyId({ outSeqNo, name: identity.name, idCardNumber: identity.idCardNumber, openid }),
-    );
-    await keep('v2', verifyId, subject, {
-      outSeqNo,
-      seconds: expiresIn,
-      sealed: { certHash: certHash(identity), openid: identity.openid },
-    });
-    return jsonResponse(200, { verifyId, outSeqNo, expiresIn });
+    const context: IssueContext = {
+      audit,
+      whoAsks: (typed) => whoAsks(request, audit, typed),
+      keep,
+      // 32 letters and digits: the prefix and 29 random hex digits, unique per request.
+      orderNumber: (prefix) => `${prefix}${randomHex(15).slice(1)}`,
+    };
+    return jsonResponse(200, await issue(body, context));
   }
 
   return Object.assign(withAudit('face_verify.ticket', withErrorMapping(handle, onError), options, onError), { tickets });

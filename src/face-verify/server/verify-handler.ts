@@ -3,46 +3,23 @@
  * `expect` says the user should be (and against the ticket issued for the capture, if any: only the subject it
  * was issued to may use it), and accepts each credential once.
  */
-import { checkVerifyIdInfo, checkVerifyInfoDigests, digestExpectations, type ExpectedDigests } from './wechat/check-verify-info';
-import { constantTimeEqual, sha256Hex } from './digest';
-import { putTicketBack, readOwnedTicket, takeOwnedTicket } from './ticket-checks';
-import type { AlipayApi } from './alipay/api';
-import { createAlipayCheck } from './alipay/verifier';
 import { readJson, requireMethod, type FetchHandler } from './http/io';
 import { withAudit, type AuditContext, type AuditOptions } from './audit';
 import { HttpError, logError, withErrorMapping } from './http/errors';
-import { isWeChatApiError } from './wechat/errors';
-import { macHex, unseal } from './keyring';
-import { createReplayGuard, type Outcome } from './replay-guard';
-import { createMemoryOnceStore, ticketKey, warnIfPerProcess, type OnceStore, type TicketStore } from './stores';
-import { fingerprintOf, idCardMac, nameMac, ownedBy, type Subject, type SubjectMacs } from './subject';
-import { traced } from './telemetry';
+import { platformOfPayload } from '../contract';
+import type { VerifyContext, VerifyExpectation } from './platform';
+import { configuredPlatforms, SERVER_PLATFORMS, type PlatformVerifyOptions } from './platforms';
+import { createReplayGuard } from './replay-guard';
+import { createMemoryOnceStore, warnIfPerProcess, type OnceStore, type TicketStore } from './stores';
+import { fingerprintOf } from './subject';
 import { createTrust, type TrustOptions } from './trust';
-import { acceptedResponse, rejectionResponse, type RejectionCode } from './verdict';
+import { acceptedResponse } from './verdict';
 import { parseVerifyPayload, type VerifyPayload } from './verify-payload';
-import type { VerifyIdInfo, VerifyInfo, WeChatApi } from './wechat/api';
 
-/** Whom the user should be; each absent field is not checked. `null` answers 401. */
-export interface VerifyExpectation {
-  /** Your stable id of the user (session user id), as the ticket handler's `identity()` gave it. */
-  userId?: string;
-  name?: string;
-  idCardNumber?: string;
-  openid?: string;
-  userIdKey?: string;
-  /** Overrides the handler's `maxAgeSeconds` for this request. */
-  maxAgeSeconds?: number;
-}
+export type { VerifyExpectation };
 
-/** Options of {@link createVerifyHandler}: the WeChat client (and/or the Alipay one) and who the user should be. */
-export interface VerifyHandlerOptions extends TrustOptions, AuditOptions {
-  /** The WeChat client. An Alipay-only backend may pass none: WeChat payloads then answer 400 `wechat_not_configured`. */
-  api?: Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'>;
-  /**
-   * The Alipay client (`createAlipayApi({ sdk })`): accepts `{ certify_id }` for certify ids the ticket handler
-   * issued (needs `tickets`). Without it, such a payload answers 400 `alipay_not_configured`.
-   */
-  alipay?: Pick<AlipayApi, 'query'>;
+/** Options of {@link createVerifyHandler}: each platform's client (WeChat's `api`, `alipay`, `tencent`) and who the user should be. */
+export interface VerifyHandlerOptions extends TrustOptions, AuditOptions, PlatformVerifyOptions {
   /**
    * Says whom the request's user should be (read your session from `request`; its body has been read).
    * Return `{}` to check only WeChat's verdict, freshness, tickets and replay: then any genuine result is
@@ -69,7 +46,7 @@ export interface VerifyHandlerOptions extends TrustOptions, AuditOptions {
    * make it return the user's name, ID number and openid. @default false
    */
   allowUnticketed?: boolean;
-  /** v1 results older than this, and Alipay certify ids issued longer ago, are rejected as `stale`. @default 600 */
+  /** WeChat v1 results older than this, and Alipay / Tencent tickets issued longer ago, are rejected as `stale`. @default 600 */
   maxAgeSeconds?: number;
   /**
    * How long an accepted credential (and its verdict, for retries with the same `Idempotency-Key` by the same
@@ -86,15 +63,6 @@ export interface VerifyHandlerOptions extends TrustOptions, AuditOptions {
   onError?: (error: unknown) => void;
 }
 
-/** WeChat's face API codes for a credential it refuses (84001 forged/unknown, 84002 expired, 84003 not found, …). */
-const isCredentialErrcode = (errcode: number) => errcode >= 84000 && errcode < 85000;
-
-/** The replay key of the capture a v1 answer reports (one user cannot finish two captures in one second). */
-function captureKeyV1(info: VerifyInfo): string {
-  const fields = ['openid', 'user_id_key', 'identify_time', 'finish_time', 'name_utf8_md5', 'id_card_number_md5', 'validate_data'];
-  return `tfv:replay:${sha256Hex(`v1-capture:${JSON.stringify(fields.map((field) => info[field] ?? null))}`)}`;
-}
-
 /** The `Idempotency-Key` header: one random value per capture, reused by the front end's retries of it. */
 function idempotencyKeyOf(request: Request): string | undefined {
   const value = request.headers.get('idempotency-key');
@@ -104,12 +72,6 @@ function idempotencyKeyOf(request: Request): string | undefined {
   }
   return value;
 }
-
-/** A rejection, as the outcome of a guarded check. */
-const reject = (rejection: Parameters<typeof rejectionResponse>[0]): Outcome => ({
-  accepted: false,
-  response: rejectionResponse(rejection),
-});
 
 /**
  * Creates the verify endpoint. It accepts `{ "verify_result" }` (v1), `{ "verify_id", "out_seq_no" }` (v2) or,
@@ -139,10 +101,6 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
   const now = options.now ?? Date.now;
   const onError = options.onError ?? logError('verify handler');
   const { tickets, allowUnticketed = false } = options;
-  if (options.alipay && !tickets) {
-    throw new TypeError("createVerifyHandler: alipay needs tickets (the ticket handler's .tickets): only certify ids issued here count");
-  }
-  if (!options.api && !options.alipay) throw new TypeError('createVerifyHandler needs api (WeChat), alipay, or both');
   const maxAgeDefault = options.maxAgeSeconds ?? 600;
   const replayTtlSeconds = options.replayTtlSeconds ?? 86_400;
   checkWindows(maxAgeDefault, replayTtlSeconds);
@@ -156,139 +114,19 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     onError,
   });
 
-  const checkAlipay = options.alipay && tickets ? createAlipayCheck({ alipay: options.alipay, tickets, guard, now }) : undefined;
-
-  /** The WeChat client, or a 400 when this backend serves Alipay only. */
-  const wechat = (): Pick<WeChatApi, 'getVerifyInfo' | 'queryVerifyInfo'> => {
-    if (options.api) return options.api;
-    throw new HttpError(400, 'wechat_not_configured', 'This backend verifies Alipay certify ids only.');
-  };
-
-  const accept = (fields: Record<string, unknown>): Outcome => ({ accepted: true, fields });
-
-  /** WeChat's answer, or the rejection when WeChat refuses the credential itself (84001 forged, 84002 expired, …). */
-  async function askWeChat<T>(question: () => Promise<T>): Promise<{ info: T } | Outcome> {
-    try {
-      return { info: await question() };
-    } catch (error) {
-      if (isWeChatApiError(error) && isCredentialErrcode(error.errcode)) {
-        return reject({ problems: ['credential_rejected'], errcode: error.errcode });
-      }
-      throw error;
-    }
-  }
-
-  /** Whom WeChat's v1 answer says verified, as the parts of `ticket` it can be compared on (never the user id). */
-  function reportedFits(key: Buffer, info: VerifyInfo, ticket: SubjectMacs): boolean {
-    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-    const [name, idCard, openid] = [text(info.name_utf8_md5), text(info.id_card_number_md5), text(info.openid)];
-    const reported: SubjectMacs = {
-      ...(name === undefined ? {} : { n: nameMac(key, name) }),
-      ...(idCard === undefined ? {} : { i: idCardMac(key, idCard) }),
-      ...(openid === undefined ? {} : { o: macHex(key, 'openid', openid) }),
-    };
-    const { u: _userId, ...compared } = ticket;
-    return ownedBy(reported, compared);
-  }
-
-  async function verifyV1(
-    verifyResult: string,
-    expected: ExpectedDigests,
-    subject: Subject,
-    idempotencyKey: string | undefined,
-  ): Promise<Outcome> {
-    const fingerprint = fingerprintOf(await trust.key(), subject.macs);
-    return guard(`tfv:replay:${sha256Hex(`v1:${verifyResult}`)}`, idempotencyKey, fingerprint, async () => {
-      const answer = await askWeChat(() => traced('wechat.getinfo', {}, () => wechat().getVerifyInfo(verifyResult)));
-      if (!('info' in answer)) return answer;
-      const { info } = answer;
-      const userIdKey = typeof info.user_id_key === 'string' ? info.user_id_key : '';
-      const key = userIdKey === '' ? undefined : ticketKey('v1', userIdKey);
-      // A capture made without a ticket is bound to no issued user: with tickets, refuse it unless allowed.
-      if (tickets && key === undefined && !allowUnticketed) return reject({ problems: ['ticket_required'] });
-      // The capture itself is accepted once too: WeChat may decode a credential spelt another way (spaces,
-      // line breaks) to the same capture, which the claim on the posted string alone would let through again.
-      // Its recorded verdict is looked at before the ticket, so a retry finds what was accepted even if the
-      // ticket is gone.
-      return guard(captureKeyV1(info), idempotencyKey, fingerprint, async () => {
-        // Someone else's ticket answers one code whatever differs, before any comparison that could tell more.
-        const ticket = tickets && key ? await readOwnedTicket(tickets, key, 'v1', subject.macs) : undefined;
-        if (tickets && key && (!ticket || !reportedFits(await trust.key(), info, ticket.subject))) {
-          return reject({ problems: ['unknown_ticket'] });
-        }
-        const problems: RejectionCode[] = [...checkVerifyInfoDigests(info, expected).problems];
-        if (problems.length > 0) return reject({ problems, ret: info.identify_ret });
-        // The ticket is consumed here, atomically: of two captures on one ticket only one is accepted.
-        const taken = tickets && key ? await takeOwnedTicket(tickets, key, 'v1', subject.macs, now()) : undefined;
-        if (tickets && key && !taken) return reject({ problems: ['unknown_ticket'] });
-        const restore = tickets && key && taken ? () => putTicketBack(tickets, key, taken, now()) : undefined;
-        return { ...accept({ protocol: 'v1', identify_time: info.identify_time }), ...(restore ? { restore } : {}) };
-      });
-    });
-  }
-
-  /** What queryverifyinfo needs: from the requester's own ticket, or (unticketed) from `expect`. */
-  type V2Query = { certHash: string; openid: string } | { name: string; idCardNumber: string; openid: string };
-
-  async function verifyV2(
-    payload: { verify_id: string; out_seq_no: string },
-    identity: VerifyExpectation,
-    subject: Subject,
-    idempotencyKey: string | undefined,
-  ): Promise<Outcome> {
-    const { verify_id: verifyId, out_seq_no: outSeqNo } = payload;
-    const fingerprint = fingerprintOf(await trust.key(), subject.macs);
-    return guard(`tfv:replay:${sha256Hex(`v2:${verifyId}`)}`, idempotencyKey, fingerprint, async () => {
-      const key = ticketKey('v2', verifyId);
-      const owned = tickets ? await readOwnedTicket(tickets, key, 'v2', subject.macs) : undefined;
-      let query: V2Query;
-      let putBack = async () => undefined as void;
-      if (owned && tickets) {
-        if (!constantTimeEqual(outSeqNo, owned.outSeqNo)) return reject({ problems: ['out_seq_no_mismatch'] });
-        // Taken atomically: of two concurrent posts of one verifyId (even on two instances), one gets it.
-        const ticket = await takeOwnedTicket(tickets, key, 'v2', subject.macs, now());
-        const opened = ticket?.sealed === undefined ? undefined : unseal(await trust.key(), ticket.sealed);
-        const sealed = opened === undefined ? undefined : (JSON.parse(opened) as { certHash?: unknown; openid?: unknown });
-        if (!ticket || typeof sealed?.certHash !== 'string' || typeof sealed.openid !== 'string')
-          return reject({ problems: ['unknown_ticket'] });
-        query = { certHash: sealed.certHash, openid: sealed.openid };
-        // A ticket goes back only when WeChat was not asked: a post that fails before (or a WeChat outage) must
-        // not burn the user's verifyId; once WeChat has judged it, it is spent (WeChat's verifyId is single use).
-        putBack = () => putTicketBack(tickets, key, ticket, now());
-      } else if (tickets && !allowUnticketed) {
-        // Not issued here, expired, or issued to someone else: one answer for all three.
-        return reject({ problems: ['unknown_ticket'] });
-      } else if (identity.name !== undefined && identity.idCardNumber !== undefined && identity.openid !== undefined) {
-        query = { name: identity.name, idCardNumber: identity.idCardNumber, openid: identity.openid };
-      } else {
-        return reject({ problems: [tickets ? 'unknown_ticket' : 'identity_unknown'] });
-      }
-      let answer: { info: VerifyIdInfo } | Outcome;
-      try {
-        answer = await askWeChat(() =>
-          traced('wechat.queryverifyinfo', {}, () => wechat().queryVerifyInfo({ verifyId, outSeqNo, ...query })),
-        );
-      } catch (error) {
-        await putBack();
-        throw error;
-      }
-      if (!('info' in answer)) return answer;
-      const { problems } = checkVerifyIdInfo(answer.info);
-      if (problems.length > 0) return reject({ problems, ret: answer.info.verify_ret });
-      // Unrecorded (a store that failed to settle), the ticket goes back: the retry may ask again.
-      return {
-        ...accept({ protocol: 'v2', verify_ret: answer.info.verify_ret, identify_time: Math.floor(now() / 1000) }),
-        restore: putBack,
-      };
-    });
-  }
+  configuredPlatforms(options, 'createVerifyHandler');
+  const deps = { tickets, allowUnticketed, guard, key: trust.key, now };
+  const platforms = SERVER_PLATFORMS.map((platform) => ({ ...platform, verifier: platform.verify(options, deps) }));
 
   async function handle(request: Request, audit: AuditContext): Promise<Response> {
     requireMethod(request, 'POST');
     const idempotencyKey = idempotencyKeyOf(request);
-    const payload = parseVerifyPayload(await readJson(request, bodyLimits));
-    audit.platform = 'certify_id' in payload ? 'alipay' : 'wechat';
-    if (!('certify_id' in payload)) audit.protocol = 'verify_result' in payload ? 'v1' : 'v2';
+    const payload = parseVerifyPayload(await readJson(request, bodyLimits), platforms);
+    const platform = platforms.find((candidate) => candidate.name === platformOfPayload(payload));
+    if (!platform) throw new HttpError(400, 'invalid_platform', 'This payload names no platform this backend knows.');
+    audit.platform = platform.name;
+    if ('verify_result' in payload) audit.protocol = 'v1';
+    if ('verify_id' in payload) audit.protocol = 'v2';
     await trust.limitIp('verifyPerIp', request);
     const identity = await options.expect(request, payload);
     // `user && { … }` for a logged-out user is undefined (or false): "not logged in" as much as null is.
@@ -304,18 +142,14 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     // that names nobody (`expect` returned `{}`: "anyone's result") is "anyone" from its IP (with `clientIp`), else
     // one shared "anyone": bounded either way, and shared only where the app gave nothing to tell clients apart.
     await trust.limit('verifyPerSubject', subject.id ?? (await trust.ipDigest(request)) ?? ANYONE);
-    const expected = digestExpectations({ ...identity, maxAgeSeconds, now: now() });
-    let outcome: Outcome;
-    if ('certify_id' in payload) {
-      if (!checkAlipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not verify Alipay certify ids.');
-      const fingerprint = fingerprintOf(await trust.key(), subject.macs);
-      outcome = await checkAlipay({ certifyId: payload.certify_id, subject: subject.macs, fingerprint, maxAgeSeconds, idempotencyKey });
-    } else {
-      outcome =
-        'verify_result' in payload
-          ? await verifyV1(payload.verify_result, expected, subject, idempotencyKey)
-          : await verifyV2(payload, identity, subject, idempotencyKey);
-    }
+    const context: VerifyContext = {
+      identity,
+      maxAgeSeconds,
+      subject,
+      fingerprint: fingerprintOf(await trust.key(), subject.macs),
+      idempotencyKey,
+    };
+    const outcome = await platform.verifier(payload, context);
     return outcome.accepted ? acceptedResponse(outcome.fields) : outcome.response;
   }
 

@@ -1,0 +1,53 @@
+/**
+ * Alipay's ticket issuer: `initialize` for whom the session (or, where allowed, the phone) says, then the signed
+ * certify URL `my.startAPVerify` opens. The certify id is kept bound to its subject.
+ */
+import { HttpError } from '../http/errors';
+import type { IssueContext, TypedIdentity } from '../platform';
+import { traced } from '../telemetry';
+import type { AlipayApi, AlipayBizCode } from './api';
+
+/** The Alipay calls the issuer makes. */
+export type AlipayTicketApi = Pick<AlipayApi, 'initialize' | 'certifyUrl'>;
+
+/** The typed identity of a ticket request, when it carries one (both fields, non-empty, bounded). */
+export function typedIdentityOf(body: Record<string, unknown>): TypedIdentity | undefined {
+  const { name, idCardNumber } = body;
+  if (name === undefined && idCardNumber === undefined) return undefined;
+  const valid = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= max;
+  if (!valid(name, 64) || !valid(idCardNumber, 32)) {
+    throw new HttpError(400, 'invalid_identity', 'name and idCardNumber must both be non-empty strings (at most 64 and 32 characters).');
+  }
+  return { name: name.trim(), idCardNumber: idCardNumber.trim() };
+}
+
+/** A positive whole number of seconds, or a TypeError naming the option. */
+export function ticketSeconds(option: string, value: number | undefined, fallback: number, max = Infinity): number {
+  const seconds = value ?? fallback;
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > max) {
+    throw new TypeError(`createTicketHandler: ${option} must be a whole number of seconds from 1 to ${max}`);
+  }
+  return seconds;
+}
+
+/** Creates Alipay's issuer. */
+export function createAlipayIssuer(alipay: AlipayTicketApi | undefined, settings: { bizCode?: AlipayBizCode; seconds?: number }) {
+  const seconds = ticketSeconds('alipayTicketSeconds', settings.seconds, 600);
+  return async (body: Record<string, unknown>, context: IssueContext): Promise<Record<string, unknown>> => {
+    const typed = typedIdentityOf(body);
+    if (!alipay) throw new HttpError(400, 'alipay_not_configured', 'This backend does not issue Alipay certify ids.');
+    const { identity, subject } = await context.whoAsks(typed);
+    // 32 letters and digits, as outer_order_no allows: 'tfa' and 29 random hex digits, unique per request.
+    const { certifyId, outerOrderNo } = await traced('alipay.initialize', {}, () =>
+      alipay.initialize({
+        name: identity.name,
+        idCardNumber: identity.idCardNumber,
+        outerOrderNo: context.orderNumber('tfa'),
+        bizCode: settings.bizCode ?? 'FACE',
+      }),
+    );
+    const url = alipay.certifyUrl(certifyId);
+    await context.keep('alipay', certifyId, subject, { outSeqNo: outerOrderNo, seconds });
+    return { certifyId, url, expiresIn: seconds };
+  };
+}
