@@ -5,7 +5,7 @@
  * tencentcloud-sdk-nodejs.
  */
 import { randomHex } from '../digest';
-import { listenLoopback } from '../loopback-server';
+import { listenLoopback } from '../http/loopback-server';
 import { MOCK_TENCENT_VERIFY_PATH } from './page';
 import { MockTencentRegistry, type MockTencentScenario } from './registry';
 import { createMockTencentRoutes } from './routes';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { constantTimeEqual } from '../digest';
-import { isRecord, readText } from '../http';
+import { isRecord, readText } from '../http/io';
 import type { TencentDetectInfoTextLike } from '../tencent/sdk';
 import { messagePageHtml, MOCK_TENCENT_VERIFY_PATH, redirectWithToken, verifyPageHtml } from './page';
 import { isMockTencentScenario, type BizTokenRecord, type MockTencentRegistry } from './registry';
