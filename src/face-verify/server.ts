@@ -78,3 +78,15 @@ export type { MockAlipay, MockAlipayServer } from './server/alipay/mock';
 export { MOCK_ALIPAY_APP_ID, MOCK_ALIPAY_SCENARIOS } from './server/alipay/mock/registry';
 export type { MockAlipayOptions, MockAlipayScenario } from './server/alipay/mock/registry';
 export { MOCK_ALIPAY_CAPTURE_REPORT_PATH, MOCK_ALIPAY_GATEWAY_PATH } from './server/alipay/mock/routes';
+
+// Tencent Cloud FaceID (腾讯云人脸核身, H5 route): the client over the app's own tencentcloud-sdk-nodejs faceid
+// client (an optional peer, never imported here) and the local FaceID stand-in.
+export * from './server/tencent';
+export {
+  MOCK_TENCENT_RULE_ID,
+  MOCK_TENCENT_SCENARIOS,
+  MOCK_TENCENT_SECRET_ID,
+  MOCK_TENCENT_VERIFY_PATH,
+  startMockTencentFaceId,
+} from './server/mock-tencent';
+export type { MockTencentFaceIdOptions, MockTencentFaceIdServer, MockTencentScenario } from './server/mock-tencent';

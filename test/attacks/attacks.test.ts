@@ -5,7 +5,14 @@
  * else's result.
  */
 import { createHash } from 'node:crypto';
-import { certHash, createVerifyHandler, startMockAlipay, type MockAlipayServer } from 'taro-face-verify/server';
+import {
+  certHash,
+  createVerifyHandler,
+  startMockAlipay,
+  startMockTencentFaceId,
+  type MockAlipayServer,
+  type MockTencentFaceIdServer,
+} from 'taro-face-verify/server';
 import { OTHER, USER } from '../server/helpers';
 import { redisClusterForThisFile, type RedisClusterClient } from '../server/redis-cluster';
 import { redisForThisFile, type RedisClient } from '../server/redis-server';
@@ -31,18 +38,24 @@ const cluster = redisClusterForThisFile();
 let redisClients: [RedisClient, RedisClient];
 let clusterClients: [RedisClusterClient, RedisClusterClient];
 let alipayMock: MockAlipayServer;
+let tencentMock: MockTencentFaceIdServer;
 
 beforeAll(async () => {
   redisClients = [redis.client(), await redis.server().connect()];
   clusterClients = [cluster.client(), await cluster.server().connect()];
   alipayMock = await startMockAlipay();
+  tencentMock = await startMockTencentFaceId();
 }, 60_000);
-afterAll(() => alipayMock?.close());
+afterAll(async () => {
+  await alipayMock?.close();
+  await tencentMock?.close();
+});
 
 const env: Env = {
   redis: () => ({ server: redis.server(), clients: redisClients }),
   cluster: () => ({ server: cluster.server(), clients: clusterClients }),
   alipay: () => alipayMock,
+  tencent: () => tencentMock,
   skew: { ms: 0 },
 };
 afterEach(() => {
@@ -254,8 +267,8 @@ const ATTACKS: AttackRow[] = [
     },
   },
   {
-    name: 'stale: an Alipay certify id issued longer ago than maxAgeSeconds → stale, whatever Alipay says',
-    platforms: ['Alipay'],
+    name: 'stale: an Alipay certify id or a Tencent BizToken issued longer ago than maxAgeSeconds → stale, whatever the platform says',
+    platforms: ['Alipay', 'Tencent'],
     async run({ backend }) {
       const app = backend({ maxAgeSeconds: 60 });
       const mine = await captured(app);
@@ -299,6 +312,42 @@ const ATTACKS: AttackRow[] = [
         expect(await app.submit('me', app.forgedCredential(), { instance })).toMatchObject(refused('unknown_ticket'));
       }
       expect(app.platformCalls()).toBe(before);
+    },
+  },
+  {
+    name: 'forged: a Tencent BizToken never issued here → unknown_ticket, Tencent not asked',
+    platforms: ['Tencent'],
+    async run({ backend }) {
+      const app = backend();
+      const before = app.platformCalls();
+      for (let instance = 0; instance < app.instances; instance++) {
+        expect(await app.submit('me', app.forgedCredential(), { instance })).toMatchObject(refused('unknown_ticket'));
+      }
+      expect(app.platformCalls()).toBe(before);
+    },
+  },
+  {
+    name: "someone else's face on my BizToken: Tencent reports another person (ErrCode 0, Sim 90) → id_card_mismatch, token spent",
+    platforms: ['Tencent'],
+    async run({ backend }) {
+      const app = backend();
+      const ticket = await app.issue('me');
+      const bizToken = String(ticket.body.bizToken);
+      expect(tencentMock.complete(bizToken, 'other-person')).toBe(true);
+      const answer = await app.submit('me', { platform: 'tencent', biz_token: bizToken });
+      expect(answer.body).toMatchObject({ ok: false, problems: expect.arrayContaining(['id_card_mismatch', 'name_mismatch']) });
+      expect(await app.submit('me', { platform: 'tencent', biz_token: bizToken }, { instance: 1 })).toMatchObject({ body: { ok: false } });
+    },
+  },
+  {
+    name: 'Tencent ErrCode 0 with a similarity below 70 → detect_ret 2016, never accepted',
+    platforms: ['Tencent'],
+    async run({ backend }) {
+      const app = backend();
+      const ticket = await app.issue('me');
+      const bizToken = String(ticket.body.bizToken);
+      tencentMock.complete(bizToken, 'low-sim-zero');
+      expect((await app.submit('me', { platform: 'tencent', biz_token: bizToken })).body).toMatchObject({ ok: false, code: 2016 });
     },
   },
   {
@@ -410,14 +459,15 @@ const ATTACKS: AttackRow[] = [
     },
   },
   {
-    name: 'Alipay typed identity with a session naming nobody (allowTypedIdentity, no userId / openid) → 500, no certify id issued',
-    platforms: ['Alipay'],
+    name: 'typed identity with a session naming nobody (allowTypedIdentity, no userId / openid) → 500, no certify id or BizToken issued',
+    platforms: ['Alipay', 'Tencent'],
     async run({ backend }) {
       const app = backend({ typedSessionNamingNobody: true });
       const before = app.platformCalls();
       const answer = await app.issue('me', 0, { name: '王五', idCardNumber: '110105194912310037' });
       expect(answer).toMatchObject({ status: 500, body: { ok: false } });
       expect(answer.body.certifyId).toBeUndefined();
+      expect(answer.body.bizToken).toBeUndefined();
       expect(app.platformCalls()).toBe(before);
     },
   },

@@ -1,7 +1,7 @@
 /**
  * The attacker suite's wiring: every documented setup (memory stores; Redis; two instances on one Redis; two
  * instances on a Redis Cluster) × every platform (WeChat v1 and v2 with tickets, Alipay through the real
- * alipay-sdk), behind one interface. A new setup or platform is one row in SETUPS or PLATFORMS below: every
+ * alipay-sdk, Tencent Cloud FaceID through the real tencentcloud-sdk-nodejs), behind one interface. A new setup or platform is one row in SETUPS or PLATFORMS below: every
  * attack in `attacks.test.ts` then runs against it.
  */
 import {
@@ -11,12 +11,15 @@ import {
   createMockCredential,
   createMockWeChat,
   createRedisStores,
+  createTencentFaceIdApi,
   createTicketHandler,
   createVerifyHandler,
   createWeChatApi,
   type AlipayApi,
   type Limits,
   type MockAlipayServer,
+  type MockTencentFaceIdServer,
+  type TencentFaceIdApi,
   type MockWeChat,
   type OnceStore,
   type RedisClientLike,
@@ -26,6 +29,7 @@ import {
   type WeChatApi,
 } from 'taro-face-verify/server';
 import { sdkFor } from '../alipay/helpers';
+import { sdkClient } from '../server/tencent-helpers';
 import { OTHER, USER } from '../server/helpers';
 import type { RedisClusterClient, RedisClusterServer } from '../server/redis-cluster';
 import type { RedisClient, RedisServer } from '../server/redis-server';
@@ -62,6 +66,7 @@ export interface Env {
   redis: () => { server: RedisServer; clients: [RedisClient, RedisClient] };
   cluster: () => { server: RedisClusterServer; clients: [RedisClusterClient, RedisClusterClient] };
   alipay: () => MockAlipayServer;
+  tencent: () => MockTencentFaceIdServer;
   /** Milliseconds added to the clock of the handlers and the WeChat stand-in (Redis TTLs keep real time). */
   skew: { ms: number };
 }
@@ -348,7 +353,7 @@ interface PlatformParts {
 }
 
 export interface PlatformRow {
-  name: 'WeChat v1' | 'WeChat v2' | 'Alipay';
+  name: 'WeChat v1' | 'WeChat v2' | 'Alipay' | 'Tencent';
   parts(env: Env): PlatformParts;
 }
 
@@ -425,6 +430,37 @@ export const PLATFORMS: PlatformRow[] = [
           return { certify_id: certifyId };
         },
         forgedCredential: () => ({ certify_id: hex(16) }),
+      };
+    },
+  },
+  {
+    name: 'Tencent',
+    parts(env) {
+      const mock = env.tencent();
+      const tencent: TencentFaceIdApi = createTencentFaceIdApi({
+        client: sdkClient(mock),
+        ruleId: mock.ruleId,
+        redirectUrl: 'http://127.0.0.1:10086/#/pages/face-verify/index',
+      });
+      return {
+        ticketBody: { platform: 'tencent' },
+        ticketClients: () => ({ tencent }),
+        verifyClients: (gate) => ({
+          tencent: { getDetectInfo: async (bizToken: string) => (await gate.pass(), tencent.getDetectInfo(bizToken)) },
+        }),
+        async capture(ticket) {
+          const bizToken = String(ticket.body.bizToken);
+          if (!mock.complete(bizToken, 'pass')) throw new Error('the Tencent stand-in does not know this BizToken');
+          return { platform: 'tencent', biz_token: bizToken };
+        },
+        platformCalls: () => (mock.calls.DetectAuth ?? 0) + (mock.calls.GetDetectInfoEnhanced ?? 0),
+        async foreignCredential() {
+          // Started by another backend (or directly on Tencent) for someone else, and passed.
+          const { bizToken } = await tencent.detectAuth({ ...OTHER });
+          mock.complete(bizToken, 'pass');
+          return { platform: 'tencent', biz_token: bizToken };
+        },
+        forgedCredential: () => ({ platform: 'tencent', biz_token: `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}` }),
       };
     },
   },

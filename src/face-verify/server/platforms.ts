@@ -5,14 +5,19 @@
 import type { PlatformName } from '../contract';
 import { alipayServer, type AlipayTicketOptions, type AlipayVerifyOptions } from './alipay/platform';
 import type { ServerPlatform } from './platform';
+import { tencentServer, type TencentTicketOptions, type TencentVerifyOptions } from './tencent/platform';
 import { wechatServer, type WeChatTicketOptions, type WeChatVerifyOptions } from './wechat/platform';
 
 /** Every platform's ticket-handler options. */
-export type PlatformTicketOptions = WeChatTicketOptions & AlipayTicketOptions;
+export type PlatformTicketOptions = WeChatTicketOptions & AlipayTicketOptions & TencentTicketOptions;
 /** Every platform's verify-handler options. */
-export type PlatformVerifyOptions = WeChatVerifyOptions & AlipayVerifyOptions;
+export type PlatformVerifyOptions = WeChatVerifyOptions & AlipayVerifyOptions & TencentVerifyOptions;
 
-export const SERVER_PLATFORMS: readonly ServerPlatform<PlatformTicketOptions, PlatformVerifyOptions>[] = [wechatServer, alipayServer];
+export const SERVER_PLATFORMS: readonly ServerPlatform<PlatformTicketOptions, PlatformVerifyOptions>[] = [
+  wechatServer,
+  alipayServer,
+  tencentServer,
+];
 
 /** The platforms whose client the options carry; a TypeError when none (the handler could serve nobody). */
 export function configuredPlatforms(options: object, handler: string): PlatformName[] {

@@ -3,6 +3,7 @@
  * instances, and their in-memory defaults with expiry. Keys are SHA-256 digests of credentials, never the
  * credentials themselves.
  */
+import type { PlatformName } from '../contract';
 import { sha256Hex } from './digest';
 import { HttpError } from './http/errors';
 import type { Keyring } from './keyring';
@@ -46,7 +47,7 @@ export interface IssuedTicket {
 }
 
 /** What a ticket was issued for: WeChat's v1 `userIdKey`, v2 `verifyId`, or an Alipay `certifyId`. */
-export type TicketKind = 'v1' | 'v2' | 'alipay';
+export type TicketKind = 'v1' | 'v2' | Exclude<PlatformName, 'wechat'>;
 
 /**
  * Where issued tickets wait for the verify handler, keyed by a digest of the `userIdKey` / `verifyId`.
