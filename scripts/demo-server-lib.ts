@@ -2,8 +2,10 @@
  * The demo backend: the kit's handlers on a real node:http server, for the browser preview and for
  * trying the kit against WeChat. `scripts/demo-server.ts` is its command line (`npm run server`).
  *
- * Without credentials it stands in for every platform: the local WeChat stand-in, and Alipay through the local
- * Alipay stand-in (the official alipay-sdk, with an app key pair made at start). With WECHAT_APPID and
+ * Without credentials it stands in for every platform: the local WeChat stand-in, Alipay through the local
+ * Alipay stand-in (the official alipay-sdk, with an app key pair made at start), and Tencent Cloud FaceID through
+ * the local FaceID stand-in (the official tencentcloud-sdk-nodejs client; its verification page sends the browser
+ * back to DEMO_TENCENT_REDIRECT_URL, the preview's page by default). With WECHAT_APPID and
  * WECHAT_SECRET it talks to WeChat and stands in for nothing: a stand-in passes whoever asks it to, so a backend
  * giving real WeChat verdicts must not also accept stand-in Alipay ones (Alipay answers 400 alipay_not_configured).
  * Logs one line per request (method, path, status, duration) and nothing else: never a name, ID number,
@@ -15,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import {
   createAlipayApi,
   createPushHandler,
+  createTencentFaceIdApi,
   createRedisStores,
   createTicketHandler,
   createVerifyHandler,
@@ -23,6 +26,7 @@ import {
   MOCK_ALIPAY_CAPTURE_REPORT_PATH,
   MOCK_CAPTURE_REPORT_PATH,
   startMockAlipay,
+  startMockTencentFaceId,
   startMockWeChat,
   toNodeListener,
   type AlipayApi,
@@ -30,6 +34,8 @@ import {
   type FetchHandler,
   type MockAlipayOptions,
   type MockAlipayServer,
+  type MockTencentFaceIdServer,
+  type TencentFaceIdApi,
   type MockWeChatOptions,
   type MockWeChatServer,
   type RedisStores,
@@ -68,6 +74,8 @@ export interface DemoServer {
   wechat?: MockWeChatServer;
   /** The Alipay stand-in the handlers' alipay-sdk talks to (to switch scenarios), in mock mode only. */
   alipay?: MockAlipayServer;
+  /** The Tencent Cloud FaceID stand-in (its verification page), in mock mode only. */
+  tencent?: MockTencentFaceIdServer;
   close(): Promise<void>;
 }
 
@@ -225,6 +233,29 @@ async function alipayStandIn(options: MockAlipayOptions | undefined): Promise<{ 
   }
 }
 
+/** The preview's page, where the FaceID stand-in's page sends the browser back with `token=<BizToken>`. */
+const DEFAULT_TENCENT_REDIRECT = 'http://127.0.0.1:10086/#/pages/face-verify/index?platform=tencent';
+
+/**
+ * The FaceID stand-in and a tencentcloud-sdk-nodejs faceid client on it, as an app configures one (the stand-in
+ * checks its TC3-HMAC-SHA256 signatures). `tencentcloud-sdk-nodejs` is a dev dependency here; the kit never imports it.
+ */
+async function tencentStandIn(redirectUrl: string): Promise<{ mock: MockTencentFaceIdServer; api: TencentFaceIdApi }> {
+  const mock = await startMockTencentFaceId();
+  try {
+    const { faceid } = await import('tencentcloud-sdk-nodejs');
+    const client = new faceid.v20180301.Client({
+      credential: { secretId: mock.secretId, secretKey: mock.secretKey },
+      region: 'ap-guangzhou',
+      profile: { httpProfile: { endpoint: mock.endpoint, protocol: 'http://', reqTimeout: 5 } },
+    });
+    return { mock, api: createTencentFaceIdApi({ client, ruleId: mock.ruleId, redirectUrl }) };
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
+}
+
 /** The preview's simulated Alipay capture (`{ certify_id, passed }`), passed on to the stand-in as the phone would report it. */
 function forwardAlipayCapture(alipayUrl: string): FetchHandler {
   return async (request) => {
@@ -257,7 +288,7 @@ function forwardCaptureReport(wechatUrl: string): FetchHandler {
 
 /**
  * Starts the demo backend: `POST /api/face/verify`, `POST /api/face/ticket` (WeChat v1 / v2 and, in mock mode,
- * `{ "platform": "alipay" }`), `GET|POST /api/wechat/push`, `GET /api/health`, and in mock mode
+ * `{ "platform": "alipay" }` and `{ "platform": "tencent" }`), `GET|POST /api/wechat/push`, `GET /api/health`, and in mock mode
  * `POST /api/mock/alipay-capture` and `/api/mock/v2-capture`, with CORS for the preview. Throws {@link DemoConfigError} for a bad configuration.
  *
  * @example
@@ -275,6 +306,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     // Stand-ins only in a demo given no credentials: with real WeChat ones, Alipay is not served at all.
     const alipay = settings ? undefined : await alipayStandIn(options.mockAlipay);
     if (alipay) shutdown.push(() => alipay.mock.close());
+    const tencent = settings ? undefined : await tencentStandIn(env.DEMO_TENCENT_REDIRECT_URL?.trim() || DEFAULT_TENCENT_REDIRECT);
+    if (tencent) shutdown.push(() => tencent.mock.close());
     const target: WeChatSettings = settings ?? {
       appId: (wechat as MockWeChatServer).appId,
       appSecret: (wechat as MockWeChatServer).appSecret,
@@ -302,6 +335,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const ticket = createTicketHandler({
       api,
       ...(alipay ? { alipay: alipay.api } : {}),
+      ...(tencent ? { tencent: tencent.api } : {}),
       identity: () => user,
       onError,
       onAudit,
@@ -311,6 +345,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const verify = createVerifyHandler({
       api,
       ...(alipay ? { alipay: alipay.api } : {}),
+      ...(tencent ? { tencent: tencent.api } : {}),
       limits: DEMO_LIMITS,
       onAudit,
       ...shared,
@@ -399,6 +434,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       mode,
       ...(wechat ? { wechat } : {}),
       ...(alipay ? { alipay: alipay.mock } : {}),
+      ...(tencent ? { tencent: tencent.mock } : {}),
       close: async () => {
         for (const step of shutdown) await step();
       },

@@ -50,7 +50,14 @@ export async function startDemoBackend({ apiPort, previewPort, quiet = false }) 
   const tsx = existsSync(bin('tsx')) ? bin('tsx') : 'npx';
   const child = spawn(tsx, tsx === 'npx' ? ['tsx', SCRIPT] : [SCRIPT], {
     cwd: ROOT,
-    env: { ...process.env, API_PORT: String(apiPort), CORS_ORIGINS: origins, FV_HEALTH_TOKEN: token },
+    env: {
+      ...process.env,
+      API_PORT: String(apiPort),
+      CORS_ORIGINS: origins,
+      FV_HEALTH_TOKEN: token,
+      DEMO_TENCENT_REDIRECT_URL:
+        process.env.DEMO_TENCENT_REDIRECT_URL ?? `http://127.0.0.1:${previewPort}/#/pages/face-verify/index?platform=tencent`,
+    },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     detached: true,
   });

@@ -103,6 +103,22 @@ describe('demo server', () => {
     expect((await fetch(`${server.url}/api/mock/alipay-capture`)).status).toBe(405);
   });
 
+  it('serves Tencent FaceID beside WeChat: a BizToken whose page sends the browser back to the preview, the verdict once', async () => {
+    const answer = await post('/api/face/ticket', { platform: 'tencent' });
+    expect(answer.status).toBe(200);
+    const { bizToken, url } = (await answer.json()) as { bizToken: string; url: string };
+    expect(url).toBe(server.tencent?.verifyUrl(bizToken));
+    // The stand-in's page: its "pass" button ends the verification and redirects to the preview with the token.
+    const page = await fetch(`${url}&scenario=pass`, { redirect: 'manual' });
+    expect(page.status).toBe(303);
+    const back = page.headers.get('location') ?? '';
+    expect(back.startsWith('http://127.0.0.1:10086/#/pages/face-verify/index?platform=tencent')).toBe(true);
+    expect(new URLSearchParams(back.split('?')[1]).get('token')).toBe(bizToken);
+    const payload = { platform: 'tencent', biz_token: bizToken };
+    expect(await (await post('/api/face/verify', payload)).json()).toMatchObject({ ok: true, platform: 'tencent' });
+    expect(await (await post('/api/face/verify', payload)).json()).toMatchObject({ ok: false, code: 'replayed' });
+  });
+
   it('answers CORS for the preview origin only', async () => {
     const preflight = await fetch(`${server.url}/api/face/verify`, {
       method: 'OPTIONS',
@@ -218,6 +234,8 @@ describe('demo server configuration', () => {
         ok: false,
         code: 'alipay_not_configured',
       });
+      expect(real.tencent).toBeUndefined();
+      expect(await (await post('/api/face/ticket', { platform: 'tencent' })).json()).toMatchObject({ code: 'tencent_not_configured' });
       expect((await post('/api/mock/alipay-capture', { certify_id: 'any', passed: true })).status).toBe(404);
       expect((await post('/api/mock/v2-capture', { verify_id: 'any', verify_ret: 0 })).status).toBe(404);
     } finally {
