@@ -14,7 +14,7 @@ import {
   isTencentTransportError,
   judgeDetectInfo,
   TencentApiError,
-  type TencentTransportError,
+  TencentTransportError,
   type TencentFaceIdClientLike,
 } from '../../src/face-verify/server/tencent';
 import { PERSON, PERSON_ID_NORMALISED, REDIRECT_URL, sdkClient } from './tencent-helpers';
@@ -351,5 +351,16 @@ describe("the SDK stays the app's", () => {
       ),
     );
     expect(importing).toEqual([]);
+  });
+});
+
+describe('the type guards', () => {
+  it('recognise the errors by shape, so a second copy of the kit (ESM next to CJS) maps them the same', () => {
+    const copy = { name: 'TencentApiError', httpAnswer: () => ({ status: 502, code: 'tencent_error', message: 'm' }) };
+    expect(isTencentApiError(copy)).toBe(true);
+    expect(isTencentTransportError(copy)).toBe(false);
+    expect(isTencentTransportError(new TencentTransportError('DetectAuth', 'timeout'))).toBe(true);
+    expect(isTencentApiError(new Error('TencentApiError'))).toBe(false);
+    expect(isTencentApiError({ name: 'TencentApiError' })).toBe(false);
   });
 });
