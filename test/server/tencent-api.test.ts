@@ -2,8 +2,10 @@
  * The Tencent FaceID client, driven through the real tencentcloud-sdk-nodejs against the local stand-in: what it
  * sends, what it returns, how every failure maps, and that no error ever quotes the person, token or key.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import TencentCloudSDKHttpException from 'tencentcloud-sdk-nodejs/tencentcloud/common/exception/tencent_cloud_sdk_exception';
 import { startMockTencentFaceId, type MockTencentFaceIdServer } from '../../src/face-verify/server/mock-tencent';
 import {
@@ -12,7 +14,7 @@ import {
   isTencentTransportError,
   judgeDetectInfo,
   TencentApiError,
-  type TencentTransportError,
+  TencentTransportError,
   type TencentFaceIdClientLike,
 } from '../../src/face-verify/server/tencent';
 import { PERSON, PERSON_ID_NORMALISED, REDIRECT_URL, sdkClient } from './tencent-helpers';
@@ -335,5 +337,30 @@ describe('options and parameters', () => {
     });
     await expect(tencent.detectAuth(params)).rejects.toThrow(message);
     expect(detectAuth).not.toHaveBeenCalled();
+  });
+});
+
+describe("the SDK stays the app's", () => {
+  it("is never imported by the kit's source (the app passes its client in)", () => {
+    const root = join(__dirname, '../../src/face-verify');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+    expect(files.length).toBeGreaterThan(40);
+    const importing = files.filter((file) =>
+      /^\s*(import|export)\b[^\n]*['"]tencentcloud-sdk-nodejs|require\(\s*['"]tencentcloud-sdk-nodejs/m.test(
+        readFileSync(join(root, file), 'utf8'),
+      ),
+    );
+    expect(importing).toEqual([]);
+  });
+});
+
+describe('the type guards', () => {
+  it('recognise the errors by shape, so a second copy of the kit (ESM next to CJS) maps them the same', () => {
+    const copy = { name: 'TencentApiError', httpAnswer: () => ({ status: 502, code: 'tencent_error', message: 'm' }) };
+    expect(isTencentApiError(copy)).toBe(true);
+    expect(isTencentTransportError(copy)).toBe(false);
+    expect(isTencentTransportError(new TencentTransportError('DetectAuth', 'timeout'))).toBe(true);
+    expect(isTencentApiError(new Error('TencentApiError'))).toBe(false);
+    expect(isTencentApiError({ name: 'TencentApiError' })).toBe(false);
   });
 });

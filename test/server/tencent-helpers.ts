@@ -27,7 +27,8 @@ export interface RawCall {
   body?: unknown;
   /** The body actually sent, when it differs from the signed one (tampering). */
   sentBody?: string;
-  timestamp?: number;
+  /** Seconds to add to the current time for X-TC-Timestamp (read when the request is made). */
+  timestampOffset?: number;
   service?: string;
   secretId?: string;
   secretKey?: string;
@@ -39,7 +40,7 @@ export interface RawCall {
 /** A request signed the way Tencent documents it (the host signed with its port), sent with fetch. */
 export async function rawCall(mock: MockTencentFaceIdServer, call: RawCall = {}): Promise<Record<string, unknown>> {
   const payload = JSON.stringify(call.body ?? { RuleId: mock.ruleId, IdCard: '11010519491231002X', Name: '张三' });
-  const timestamp = call.timestamp ?? Math.floor(Date.now() / 1000);
+  const timestamp = Math.floor(Date.now() / 1000) + (call.timestampOffset ?? 0);
   const host = mock.endpoint;
   const headers: Record<string, string> = {
     'content-type': 'application/json',

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { constantTimeEqual } from '../digest';
 import { isRecord, readText } from '../http/io';
-import type { TencentDetectInfoTextLike } from '../tencent/sdk';
+import { resultText } from './outcomes';
 import { messagePageHtml, MOCK_TENCENT_VERIFY_PATH, redirectWithToken, verifyPageHtml } from './page';
-import { isMockTencentScenario, type BizTokenRecord, type MockTencentRegistry } from './registry';
+import { isMockTencentScenario, type MockTencentRegistry } from './registry';
 import { parseTc3Authorization, tc3Date, tc3Signature } from './signing';
 
 /** The API version the stand-in serves (faceid 2018-03-01). */
@@ -112,92 +112,6 @@ function detectAuth(registry: MockTencentRegistry, origin: string, params: Json)
   return apiAnswer({ Url: `${origin}${MOCK_TENCENT_VERIFY_PATH}?token=${encodeURIComponent(bizToken)}`, BizToken: bizToken });
 }
 
-/** Another person, for `other-person` (a different one when the verified person happens to be this one). */
-function otherPerson(record: BizTokenRecord): { Name: string; IdCard: string } {
-  return record.idCard === '44030619900101123X'
-    ? { Name: '赵六', IdCard: '110101199001011237' }
-    : { Name: '王五', IdCard: '44030619900101123X' };
-}
-
-const OUTCOMES: Record<NonNullable<BizTokenRecord['outcome']>, (record: BizTokenRecord) => TencentDetectInfoTextLike> = {
-  pass: (r) => ({
-    ErrCode: 0,
-    ErrMsg: '成功',
-    IdCard: r.idCard,
-    Name: r.name,
-    LiveStatus: 0,
-    LiveMsg: '成功',
-    Comparestatus: 0,
-    Comparemsg: '成功',
-    Sim: '95.31',
-  }),
-  mismatch: (r) => ({
-    ErrCode: 2006,
-    ErrMsg: '姓名和身份证号不匹配，请核实身份后重试',
-    IdCard: r.idCard,
-    Name: r.name,
-    LiveStatus: 0,
-    LiveMsg: '成功',
-    Comparestatus: 2006,
-    Comparemsg: '姓名和身份证号不匹配',
-    Sim: null,
-  }),
-  'low-similarity': (r) => ({
-    ErrCode: 2016,
-    ErrMsg: '无法判断为同一人，请确认身份后重试',
-    IdCard: r.idCard,
-    Name: r.name,
-    LiveStatus: 0,
-    LiveMsg: '成功',
-    Comparestatus: 2016,
-    Comparemsg: '相似度未达到通过阈值',
-    Sim: '45.12',
-  }),
-  'low-sim-zero': (r) => ({
-    ErrCode: 0,
-    ErrMsg: '成功',
-    IdCard: r.idCard,
-    Name: r.name,
-    LiveStatus: 0,
-    LiveMsg: '成功',
-    Comparestatus: 0,
-    Comparemsg: '成功',
-    Sim: '40',
-  }),
-  liveness: (r) => ({
-    ErrCode: 1001,
-    ErrMsg: '引擎超时，请稍后重试',
-    IdCard: r.idCard,
-    Name: r.name,
-    LiveStatus: 1001,
-    LiveMsg: '引擎超时',
-    Comparestatus: null,
-    Comparemsg: null,
-    Sim: null,
-  }),
-  expired: () => ({
-    ErrCode: 15,
-    ErrMsg: 'Token 过期，请重试',
-    IdCard: null,
-    Name: null,
-    LiveStatus: null,
-    LiveMsg: null,
-    Comparestatus: null,
-    Comparemsg: null,
-    Sim: null,
-  }),
-  'other-person': (r) => ({
-    ErrCode: 0,
-    ErrMsg: '成功',
-    ...otherPerson(r),
-    LiveStatus: 0,
-    LiveMsg: '成功',
-    Comparestatus: 0,
-    Comparemsg: '成功',
-    Sim: '90.00',
-  }),
-};
-
 function getDetectInfoEnhanced(registry: MockTencentRegistry, params: Json): Response {
   if (!nonEmpty(params.BizToken)) return apiError('MissingParameter', 'The request is missing a required parameter `BizToken`.');
   if (!nonEmpty(params.RuleId)) return apiError('MissingParameter', 'The request is missing a required parameter `RuleId`.');
@@ -210,20 +124,7 @@ function getDetectInfoEnhanced(registry: MockTencentRegistry, params: Json): Res
   if (found.resultGone) return apiError('InvalidParameterValue.BizTokenExpired', 'BizToken 过期。');
   registry.count('GetDetectInfoEnhanced');
   const { record, expired } = found;
-  const unfinished: TencentDetectInfoTextLike = expired
-    ? OUTCOMES.expired(record)
-    : {
-        ErrCode: 17,
-        ErrMsg: '本次流程未完成',
-        IdCard: null,
-        Name: null,
-        LiveStatus: null,
-        LiveMsg: null,
-        Comparestatus: null,
-        Comparemsg: null,
-        Sim: null,
-      };
-  const text = record.outcome === undefined ? unfinished : OUTCOMES[record.outcome](record);
+  const text = resultText(record, expired);
   return apiAnswer({ Text: { ...text, Extra: record.extra ?? '', LivenessMode: text.ErrCode === 0 ? 3 : 0 } });
 }
 

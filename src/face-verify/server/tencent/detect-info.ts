@@ -85,12 +85,14 @@ export interface TencentDetectCode {
   meaning: string;
   /** Whether trying again can succeed (the same person, now or shortly). */
   retryable: boolean;
-  /** Whether a new try needs a new BizToken (a spent or expired one cannot be reused). */
+  /** Whether a new try needs a new BizToken: every code but 0 and 17 (a finished or expired verification spent it). */
   freshTicket: boolean;
 }
 
-const code = (meaning: string, retryable: boolean, freshTicket = retryable): TencentDetectCode => ({ meaning, retryable, freshTicket });
-const CALL_ERROR = code('the DetectAuth call was wrong (check RuleId and the parameters)', false, false);
+// A finished verification spends its BizToken, so any new try needs a new one; only 17 (left unfinished) can
+// resume with the same token, and 0 needs no new try.
+const code = (meaning: string, retryable: boolean, freshTicket = true): TencentDetectCode => ({ meaning, retryable, freshTicket });
+const CALL_ERROR = code('the DetectAuth call was wrong (check RuleId and the parameters)', false);
 const SERVICE_ERROR = code("a failure on Tencent's side; try again later", true);
 
 /**
@@ -113,8 +115,8 @@ export const TENCENT_DETECT_CODES: Readonly<Record<number, TencentDetectCode>> =
   17: code('the verification was not finished (the user left the page)', true, false),
   201: code('the image could not be fetched from WeChat; try again', true),
   202: code('the video could not be fetched; try again', true),
-  203: code('no permission for this API (check the account with Tencent)', false, false),
-  204: code('the WeChat account has not authorised FaceID (慧眼): authorise it in the console', false, false),
+  203: code('no permission for this API (check the account with Tencent)', false),
+  204: code('the WeChat account has not authorised FaceID (慧眼): authorise it in the console', false),
   301: code('the ID number on the card read does not match the one passed to DetectAuth', false),
   302: code('the ID card has expired; use a valid one', false),
   303: code('the ID card scan failed; try again', true),
@@ -148,7 +150,7 @@ export const TENCENT_DETECT_CODES: Readonly<Record<number, TencentDetectCode>> =
 
 /** The entry of {@link TENCENT_DETECT_CODES}, or, for a code not listed, not retryable with a fresh ticket. */
 export function describeDetectCode(errCode: number): TencentDetectCode {
-  return TENCENT_DETECT_CODES[errCode] ?? code(`unknown ErrCode ${errCode}`, false, true);
+  return TENCENT_DETECT_CODES[errCode] ?? code(`unknown ErrCode ${errCode}`, false);
 }
 
 /** What a result is checked against: matchers, so the caller can compare keyed digests without holding values. */
