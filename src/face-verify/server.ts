@@ -88,5 +88,5 @@ export {
   MOCK_TENCENT_SECRET_ID,
   MOCK_TENCENT_VERIFY_PATH,
   startMockTencentFaceId,
-} from './server/mock-tencent';
-export type { MockTencentFaceIdOptions, MockTencentFaceIdServer, MockTencentScenario } from './server/mock-tencent';
+} from './server/tencent/mock';
+export type { MockTencentFaceIdOptions, MockTencentFaceIdServer, MockTencentScenario } from './server/tencent/mock';

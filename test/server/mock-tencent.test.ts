@@ -13,7 +13,7 @@ import {
   startMockTencentFaceId,
   tc3Authorization,
   type MockTencentFaceIdServer,
-} from '../../src/face-verify/server/mock-tencent';
+} from '../../src/face-verify/server/tencent/mock';
 import { createTencentFaceIdApi } from '../../src/face-verify/server/tencent';
 import { errorCodeOf, PERSON, PERSON_ID_NORMALISED, rawCall, REDIRECT_URL, sdkClient } from './tencent-helpers';
 

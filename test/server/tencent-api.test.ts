@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import TencentCloudSDKHttpException from 'tencentcloud-sdk-nodejs/tencentcloud/common/exception/tencent_cloud_sdk_exception';
-import { startMockTencentFaceId, type MockTencentFaceIdServer } from '../../src/face-verify/server/mock-tencent';
+import { startMockTencentFaceId, type MockTencentFaceIdServer } from '../../src/face-verify/server/tencent/mock';
 import {
   createTencentFaceIdApi,
   isTencentApiError,

@@ -1,6 +1,6 @@
 /** Shared by the Tencent FaceID tests: the real SDK pointed at the stand-in, and raw signed requests. */
 import { faceid } from 'tencentcloud-sdk-nodejs';
-import { tc3Authorization, type MockTencentFaceIdServer } from '../../src/face-verify/server/mock-tencent';
+import { tc3Authorization, type MockTencentFaceIdServer } from '../../src/face-verify/server/tencent/mock';
 import type { TencentFaceIdClientLike } from '../../src/face-verify/server/tencent';
 
 /** A person (a Chinese name; an ID number ending in a lower-case x, which DetectAuth must send upper-cased). */

@@ -4,8 +4,8 @@
  * the verification page (`/verify`).
  */
 import { randomUUID } from 'node:crypto';
-import { constantTimeEqual } from '../digest';
-import { isRecord, readText } from '../http/io';
+import { constantTimeEqual } from '../../digest';
+import { isRecord, readText } from '../../http/io';
 import { resultText } from './outcomes';
 import { messagePageHtml, MOCK_TENCENT_VERIFY_PATH, redirectWithToken, verifyPageHtml } from './page';
 import { isMockTencentScenario, type MockTencentRegistry } from './registry';

@@ -2,7 +2,7 @@
  * The `Text` GetDetectInfoEnhanced answers for each way the stand-in's page can end, in Tencent's shapes
  * (`Sim` a decimal string; fields without a value null).
  */
-import type { TencentDetectInfoTextLike } from '../tencent/sdk';
+import type { TencentDetectInfoTextLike } from '../sdk';
 import type { BizTokenRecord } from './registry';
 
 /** Another person, for `other-person` (a different one when the verified person happens to be this one). */

@@ -4,8 +4,8 @@
  * every request, and a verification page with one button per outcome. Drive it with the real
  * tencentcloud-sdk-nodejs.
  */
-import { randomHex } from '../digest';
-import { listenLoopback } from '../http/loopback-server';
+import { randomHex } from '../../digest';
+import { listenLoopback } from '../../http/loopback-server';
 import { MOCK_TENCENT_VERIFY_PATH } from './page';
 import { MockTencentRegistry, type MockTencentScenario } from './registry';
 import { createMockTencentRoutes } from './routes';
