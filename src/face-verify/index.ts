@@ -27,6 +27,7 @@ export type {
   HttpRequest,
   HttpResponse,
   ProbeRequest,
+  ResumeAnswer,
   TicketSpec,
 } from './core/ports';
 export { createFetchHttp } from './drivers/http/fetch';
@@ -62,6 +63,8 @@ export type {
   AlipaySystemInfo,
   AlipayVerifyAnswer,
 } from './drivers/alipay';
+export { createTencentFaceIdDriver, TENCENT_OUTCOMES, withTencentPort } from './drivers/tencent';
+export type { SessionStore, TencentBrowser, TencentFaceIdDriverOptions, TencentOutcomeClass, TencentOutcomeCode } from './drivers/tencent';
 export { IDEMPOTENCY_KEY_HEADER, isVerdictCode, normalizeIdCardNumber, VERDICT_CODES } from './contract';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';

@@ -208,7 +208,16 @@ export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
       if (m.job !== null || !STARTABLE.includes(m.status)) return m;
       // Nothing on this load to retry with: the page offers to start over.
       const error = { ...event.error, retryable: false };
-      return { ...m, status: 'failed', error, result: null, step: error.step ?? null, plan: null, secrets: NO_SECRETS };
+      const status = error.kind === 'cancel' ? 'cancelled' : 'failed';
+      return {
+        ...m,
+        status,
+        error,
+        result: null,
+        step: status === 'failed' ? (error.step ?? null) : null,
+        plan: null,
+        secrets: NO_SECRETS,
+      };
     }
 
     case 'verdict':
