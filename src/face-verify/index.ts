@@ -90,3 +90,7 @@ export type {
   ScenarioLabels,
 } from './locales';
 export type * from './core/types';
+export { createMockTencentDriver } from './drivers/mock/tencent';
+export type { MockTencentDriver, MockTencentDriverOptions } from './drivers/mock/tencent';
+export { isMockTencentScenarioName, MOCK_TENCENT_SCENARIO_NAMES, MOCK_TENCENT_SCENARIOS } from './drivers/mock/tencent-scenarios';
+export type { MockTencentScenario, MockTencentScenarioName } from './drivers/mock/tencent-scenarios';

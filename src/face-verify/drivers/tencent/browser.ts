@@ -21,6 +21,8 @@ export interface TencentBrowser {
   replaceUrl(url: string): void;
   /** Survives the navigation to Tencent's page and back (same tab). @default sessionStorage */
   storage: SessionStore;
+  /** Loads the current address again (the preview's round trip when only the hash changed). @default location.reload */
+  reload?(): void;
   /**
    * Calls `listener` when the browser shows this page again from its back-forward cache (the JavaScript state
    * survived: no new load will resume the flow). Returns the unsubscribe.
@@ -29,7 +31,7 @@ export interface TencentBrowser {
 }
 
 interface BrowserGlobals {
-  location?: { href: string; assign(url: string): void };
+  location?: { href: string; assign(url: string): void; reload(): void };
   history?: { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
   sessionStorage?: SessionStore;
   addEventListener?(type: 'pageshow', listener: (event: { persisted?: boolean }) => void): void;
@@ -60,6 +62,7 @@ export function globalBrowser(): TencentBrowser | BrowserProblem {
   return {
     href: () => location.href,
     navigate: (url) => location.assign(url),
+    reload: () => location.reload(),
     replaceUrl: (url) => history.replaceState(history.state, '', url),
     storage,
     onRestored(listener) {
