@@ -39,14 +39,17 @@ export interface MockTencentDriver extends FaceDriver {
   readonly tencentServer: MockTencentServer;
 }
 
-/** The tab's browser, with a round trip that always loads the page again (a hash-only change would not). */
+/**
+ * The tab's browser, with a round trip that always loads the page again: the "verification page" is this page,
+ * and a hash-only change would not load it (a hash router would show it in place, racing the reload).
+ */
 function reloadingBrowser(found: TencentBrowser): TencentBrowser {
   return {
     ...found,
     navigate(url) {
-      const here = found.href();
-      found.navigate(url);
-      if (url.split('#')[0] === here.split('#')[0]) found.reload?.();
+      const sameDocument = url.split('#')[0] === found.href().split('#')[0];
+      if (sameDocument && found.reload) found.reload(url);
+      else found.navigate(url);
     },
   };
 }

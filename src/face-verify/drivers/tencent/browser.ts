@@ -21,8 +21,11 @@ export interface TencentBrowser {
   replaceUrl(url: string): void;
   /** Survives the navigation to Tencent's page and back (same tab). @default sessionStorage */
   storage: SessionStore;
-  /** Loads the current address again (the preview's round trip when only the hash changed). @default location.reload */
-  reload?(): void;
+  /**
+   * Loads `url` as a new page even when only its hash differs from the current address (the preview's round
+   * trip), without a `hashchange` a hash router would answer first. @default history.pushState, then location.reload
+   */
+  reload?(url: string): void;
   /**
    * Calls `listener` when the browser shows this page again from its back-forward cache (the JavaScript state
    * survived: no new load will resume the flow). Returns the unsubscribe.
@@ -32,7 +35,11 @@ export interface TencentBrowser {
 
 interface BrowserGlobals {
   location?: { href: string; assign(url: string): void; reload(): void };
-  history?: { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
+  history?: {
+    state: unknown;
+    replaceState(state: unknown, unused: string, url: string): void;
+    pushState(state: unknown, unused: string, url: string): void;
+  };
   sessionStorage?: SessionStore;
   addEventListener?(type: 'pageshow', listener: (event: { persisted?: boolean }) => void): void;
   removeEventListener?(type: 'pageshow', listener: (event: { persisted?: boolean }) => void): void;
@@ -62,7 +69,10 @@ export function globalBrowser(): TencentBrowser | BrowserProblem {
   return {
     href: () => location.href,
     navigate: (url) => location.assign(url),
-    reload: () => location.reload(),
+    reload: (url) => {
+      history.pushState(null, '', url);
+      location.reload();
+    },
     replaceUrl: (url) => history.replaceState(history.state, '', url),
     storage,
     onRestored(listener) {
