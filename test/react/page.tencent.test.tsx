@@ -3,9 +3,10 @@
  * the page loaded again on the redirect URL resumes by itself and ends on a result screen with a way on.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createTencentFaceIdDriver, FaceVerifyPage, zhCN } from 'taro-face-verify';
+import { createDefaultDriver, createTencentFaceIdDriver, FaceVerifyPage, zhCN } from 'taro-face-verify';
 import { createMockTencentDriver, type MockTencentScenarioName } from 'taro-face-verify/mock';
 import { fakeBrowser, type FakeBrowser } from '../core/tencent-support';
+import { setRouterParams } from '../support/taro';
 
 const VALID_ID = '11010519491231002X';
 const PAGE = 'http://127.0.0.1:8080/#/pages/face-verify/index?platform=tencent';
@@ -33,7 +34,14 @@ async function leaveAndComeBack(scenario: MockTencentScenarioName) {
   return { browser, back: mount(browser, scenario) };
 }
 
-afterEach(cleanup);
+const originalEnv = process.env.TARO_ENV;
+afterEach(() => {
+  cleanup();
+  // Assigning undefined to process.env would store the string 'undefined'.
+  if (originalEnv === undefined) delete process.env.TARO_ENV;
+  else process.env.TARO_ENV = originalEnv;
+  setRouterParams({});
+});
 
 describe('FaceVerifyPage on Tencent Cloud FaceID (H5)', () => {
   it('back from the verification page: resumes by itself and shows success, the token gone from the address', async () => {
@@ -66,5 +74,16 @@ describe('FaceVerifyPage on Tencent Cloud FaceID (H5)', () => {
     await waitFor(() => expect(view.container.querySelector('[data-status]')?.getAttribute('data-status')).toBe('unsupported'));
     expect(view.container.textContent).toMatch(zhCN.flow.errors['tencent.notBrowser']);
     expect(view.container.querySelector('#fv-start')).toBeNull();
+  });
+
+  it('H5 preview: ?platform=tencent (and the default driver for it) is the simulated Tencent Cloud', async () => {
+    process.env.TARO_ENV = 'h5';
+    expect(createDefaultDriver({ platform: 'tencent', browser: null })).toMatchObject({ name: 'mock-tencent', mock: true });
+    setRouterParams({ platform: 'tencent', scenario: 'user-left' });
+    const view = render(<FaceVerifyPage />);
+    await screen.findByLabelText('姓名');
+    expect((view.container.querySelector('#fv-preview-platform') as HTMLSelectElement).value).toBe('tencent');
+    expect((view.container.querySelector('#fv-preview-scenario') as HTMLSelectElement).value).toBe('user-left');
+    expect(view.container.textContent).toMatch(/人脸核身服务由腾讯云提供/);
   });
 });
