@@ -35,6 +35,10 @@ async function leaveAndComeBack(scenario: MockTencentScenarioName) {
 }
 
 const originalEnv = process.env.TARO_ENV;
+// The Tencent route runs in H5 builds, where Taro defines TARO_ENV as 'h5'.
+beforeEach(() => {
+  process.env.TARO_ENV = 'h5';
+});
 afterEach(() => {
   cleanup();
   // Assigning undefined to process.env would store the string 'undefined'.
@@ -77,7 +81,6 @@ describe('FaceVerifyPage on Tencent Cloud FaceID (H5)', () => {
   });
 
   it('H5 preview: ?platform=tencent (and the default driver for it) is the simulated Tencent Cloud', async () => {
-    process.env.TARO_ENV = 'h5';
     expect(createDefaultDriver({ platform: 'tencent', browser: null })).toMatchObject({ name: 'mock-tencent', mock: true });
     setRouterParams({ platform: 'tencent', scenario: 'user-left' });
     const view = render(<FaceVerifyPage />);

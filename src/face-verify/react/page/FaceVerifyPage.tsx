@@ -188,14 +188,16 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   const driver = useMemo<FaceDriver | undefined>(() => {
     if (props.store) return undefined;
     if (props.driver) return props.driver;
-    // Written out so a mini-program build folds it and drops the preview's platforms (only H5 runs the mock).
-    if (process.env.TARO_ENV !== 'h5') return createDefaultDriver();
-    return previewPlatform(platform).create({
-      scenario,
-      ...stripUndefined({ latencyMs, captureMs }),
-      onV2Capture: (report) => reportV2Capture.current?.(report),
-      onAlipayCapture: (report) => reportAlipayCapture.current?.(report),
-    });
+    // A conditional expression (not an early return) so a mini-program build folds it and drops the preview's
+    // platforms: only H5 runs the mock.
+    return process.env.TARO_ENV === 'h5'
+      ? previewPlatform(platform).create({
+          scenario,
+          ...stripUndefined({ latencyMs, captureMs }),
+          onV2Capture: (report) => reportV2Capture.current?.(report),
+          onAlipayCapture: (report) => reportAlipayCapture.current?.(report),
+        })
+      : createDefaultDriver();
   }, [props.store, props.driver, platform, scenario, latencyMs, captureMs]);
 
   // The preview bar's event panel hears the flow's events too (H5 only: a mini-program build drops the log).
@@ -213,7 +215,8 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   });
   // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
   const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
-  const onTencent = driver?.name === 'tencent' || driver?.name === 'mock-tencent';
+  // Tencent's H5 route runs only in H5: a mini-program build folds this and drops the Tencent wording.
+  const onTencent = process.env.TARO_ENV === 'h5' && (driver?.name === 'tencent' || driver?.name === 'mock-tencent');
   const pageTable = useMemo(() => (onTencent ? withTencentWording(table) : withAlipayWording(table)), [table, onTencent]);
   const isPreview = process.env.TARO_ENV === 'h5' && (props.store ? props.store.getState().preview : driver?.mock === true);
   const header =
