@@ -75,6 +75,22 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     expect(server.posted()).toHaveLength(1);
   });
 
+  it('the event stream marks the resumed run and carries no token', async () => {
+    const browser = fakeBrowser(PAGE);
+    const server = fakeTencentBackend();
+    await leaveForTencent(browser, server);
+    browser.load(`${PAGE}&token=${bizTokenOf(server)}`);
+    const events: Array<{ name: string; attributes: Record<string, unknown> }> = [];
+    const back = flowOn(browser, server, manualClock(), { onEvent: (event: (typeof events)[number]) => events.push(event) });
+    await back.getState().resume();
+    expect(events.find((event) => event.name === 'face_verify.flow.started')?.attributes).toMatchObject({
+      resumed: true,
+      platform: 'tencent',
+    });
+    expect(events.find((event) => event.name === 'face_verify.flow.finished')?.attributes).toMatchObject({ status: 'success' });
+    expect(JSON.stringify(events)).not.toContain(bizTokenOf(server));
+  });
+
   it('reads the token from the search too, and under the name BizToken', async () => {
     const browser = fakeBrowser('https://app.example/verify?from=home');
     const server = fakeTencentBackend();

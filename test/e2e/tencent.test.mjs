@@ -86,6 +86,18 @@ test('the platform switch: WeChat → Tencent Cloud, and the round trip comes ba
   browser.assertNoPageErrors();
 });
 
+test('English and elder mode survive the round trip: user-left ends on one clear action, axe clean', { skip }, async () => {
+  const { page } = browser;
+  await openVerification(page, 'platform=tencent&scenario=user-left&locale=en&elderly=1');
+  assert.equal(await startAndComeBack(page), 'cancelled');
+  assert.equal(await page.getAttribute('[data-status]', 'data-locale'), 'en');
+  assert.equal(await page.getAttribute('[data-status]', 'data-elderly'), 'true');
+  assert.match(await textOf(page, '#fv-message'), /Face verification was not finished/);
+  assert.ok(await page.$('#fv-restart'), 'start over is offered');
+  await assertNoAxeViolations(page, 'tencent user-left, English, elder mode');
+  browser.assertNoPageErrors();
+});
+
 for (const [scenario, [finalStatus, message]] of Object.entries(EXPECTED)) {
   if (scenario === 'success') continue;
   test(`tencent ${scenario}: ends ${finalStatus}, says so, and offers to start over`, { skip }, async () => {
