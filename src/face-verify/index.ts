@@ -27,6 +27,7 @@ export type {
   HttpRequest,
   HttpResponse,
   ProbeRequest,
+  ResumeAnswer,
   TicketSpec,
 } from './core/ports';
 export { createFetchHttp } from './drivers/http/fetch';
@@ -62,6 +63,8 @@ export type {
   AlipaySystemInfo,
   AlipayVerifyAnswer,
 } from './drivers/alipay';
+export { createTencentFaceIdDriver, TENCENT_OUTCOMES, withTencentPort } from './drivers/tencent';
+export type { SessionStore, TencentBrowser, TencentFaceIdDriverOptions, TencentOutcomeClass, TencentOutcomeCode } from './drivers/tencent';
 export { IDEMPOTENCY_KEY_HEADER, isVerdictCode, normalizeIdCardNumber, VERDICT_CODES } from './contract';
 export { useFaceVerify } from './react/useFaceVerify';
 export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceVerify';
@@ -87,3 +90,7 @@ export type {
   ScenarioLabels,
 } from './locales';
 export type * from './core/types';
+export { createMockTencentDriver } from './drivers/mock/tencent';
+export type { MockTencentDriver, MockTencentDriverOptions } from './drivers/mock/tencent';
+export { isMockTencentScenarioName, MOCK_TENCENT_SCENARIO_NAMES, MOCK_TENCENT_SCENARIOS } from './drivers/mock/tencent-scenarios';
+export type { MockTencentScenario, MockTencentScenarioName } from './drivers/mock/tencent-scenarios';

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { en, LOCALES, messagesFor, zhCN, type LocaleMessages } from 'taro-face-verify';
-import { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES } from 'taro-face-verify/mock';
+import { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES, MOCK_TENCENT_SCENARIO_NAMES } from 'taro-face-verify/mock';
 
 const root = join(__dirname, '..', '..');
 const kit = join(root, 'src', 'face-verify');
@@ -47,8 +47,8 @@ describe('the tables and the lookup', () => {
     process.env.TARO_ENV = 'h5';
     const [first, ...others] = LOCALES.map((table) => ({ ...table, preview: table.preview, scenarios: table.scenarios }));
     for (const table of others) expect(keyPaths(table)).toEqual(keyPaths(first));
-    // The WeChat scenarios, then the Alipay ones not already named (success, user-cancel, camera-denied are shared).
-    const names = [...new Set<string>([...MOCK_SCENARIO_NAMES, ...MOCK_ALIPAY_SCENARIO_NAMES])];
+    // The WeChat scenarios, then the Alipay and Tencent ones not already named (success, user-cancel, camera-denied are shared).
+    const names = [...new Set<string>([...MOCK_SCENARIO_NAMES, ...MOCK_ALIPAY_SCENARIO_NAMES, ...MOCK_TENCENT_SCENARIO_NAMES])];
     for (const table of LOCALES) expect(Object.keys(table.scenarios ?? {})).toEqual(names);
   });
 

@@ -128,6 +128,8 @@ export class FlowEvents {
         break;
       case 'identity-accepted':
       case 'start-refused':
+      case 'resumed':
+      case 'resume-failed':
         out.push(['face_verify.flow.started', this.started(next, event)]);
         this.flowStartedAt = now;
         this.active = true;
@@ -212,11 +214,13 @@ export class FlowEvents {
 
   private started(
     next: FlowMachine,
-    event: Extract<FlowEvent, { type: 'identity-accepted' | 'start-refused' }>,
+    event: Extract<FlowEvent, { type: 'identity-accepted' | 'start-refused' | 'resumed' | 'resume-failed' }>,
   ): FaceVerifyEventAttributes {
     const { driver, protocol } = this.options();
     const attributes: FaceVerifyEventAttributes = { platform: nameOf(driver.name), mock: driver.mock, mode: next.mode ?? 'none' };
     if (protocol) attributes.protocol = protocol;
+    // Back from a platform's own page (Tencent's H5 route): the run started before this load.
+    if (event.type === 'resumed' || event.type === 'resume-failed') attributes.resumed = true;
     if (event.type === 'identity-accepted') {
       attributes.identity = event.identity ? 'typed' : 'none';
       // A ticket is fetched when the plan needs one beside a typed identity, or no identity was typed.

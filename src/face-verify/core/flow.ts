@@ -8,7 +8,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { flowMessagesFor } from '../locales/flow';
-import { flowError } from './errors';
+import { describeFailure, flowError } from './errors';
 import { FlowEvents } from './events';
 import { validateIdentity } from './identity';
 import { initialMachine, transition, type FlowEvent, type FlowMachine } from './machine';
@@ -47,6 +47,12 @@ export interface FaceVerifyState {
   cancel(): void;
   /** Back to 'ready' ('unsupported' or 'idle' as the probe left it), forgetting the identity, ticket and credential. */
   reset(): void;
+  /**
+   * Asks the driver once whether a capture that left the page is coming back on this load (Tencent's H5 route)
+   * and, if so, submits it with its saved Idempotency-Key (or shows why it cannot). True when it submitted;
+   * `useFaceVerify` and the page call it on mount; later calls join the first.
+   */
+  resume(): Promise<boolean>;
   /** Opens the app's settings (after a camera refusal) and re-reads the permission. */
   openSettings(): Promise<void>;
   /** Later steps use these options (the driver stays unless given); lets `useFaceVerify` take inline options. */
@@ -124,6 +130,27 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
     if (dispatch({ type: 'identity-accepted', identity, plan })) await runner.drive(machine.run);
   };
 
+  let resuming: Promise<boolean> | null = null;
+  const resume = async (): Promise<boolean> => {
+    const { driver } = options;
+    if (!driver.resume || machine.disposed) return false;
+    const answer = await driver.resume().catch(() => null);
+    if (!answer || machine.disposed) return false;
+    const support = machine.support && machine.status !== 'probing' ? machine.support : await runner.probe();
+    if (machine.disposed || !support?.supported) return false;
+    if ('error' in answer) {
+      dispatch({ type: 'resume-failed', error: describeFailure(answer.error, 'capture', options.locale) });
+      return false;
+    }
+    if (!options.endpoint) {
+      dispatch({ type: 'resume-failed', error: flowError('no-endpoint', 'fatal', words().developer, false, 'submit') });
+      return false;
+    }
+    if (!dispatch({ type: 'resumed', payload: answer.payload, key: answer.key })) return false;
+    await runner.drive(machine.run);
+    return true;
+  };
+
   store = createStore<FaceVerifyState>()(() => ({
     ...published(machine),
     preview: initialOptions.driver.mock,
@@ -132,6 +159,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
     retry: async () => {
       if (dispatch({ type: 'retry' })) await runner.drive(machine.run);
     },
+    resume: () => (resuming ??= resume()),
     cancel: () => void dispatch({ type: 'cancel', message: words().cancelled }),
     reset: () => void dispatch({ type: 'reset' }),
     openSettings: async () => {

@@ -59,6 +59,10 @@ export type FlowEvent =
   | { type: 'permission-answered'; run: number; granted: boolean; error: FaceVerifyError }
   | { type: 'ticket-issued'; run: number; ticket: Ticket; expiresAt: number; http?: number }
   | { type: 'captured'; run: number; payload: VerifyPayload; key: string }
+  /** A capture that left the page came back on this load (Tencent's H5 route): submit it with its saved key. */
+  | { type: 'resumed'; payload: VerifyPayload; key: string }
+  /** It came back unusable (no token, a stale link): the failure to show. */
+  | { type: 'resume-failed'; error: FaceVerifyError }
   | { type: 'verdict'; run: number; result: VerifyVerdict & { ok: true }; http?: number }
   | { type: 'failed'; run: number; error: FaceVerifyError; spent?: { credential?: boolean; ticket?: boolean }; http?: number }
   | { type: 'camera-granted'; run: number }
@@ -192,6 +196,30 @@ export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
       if (!current(m, event.run) || m.job?.kind !== 'capture') return m;
       return enter({ ...m, secrets: { ...m.secrets, credential: { payload: event.payload, key: event.key } } }, { kind: 'submit' });
 
+    case 'resumed': {
+      // No plan, identity or ticket on this load: only a resubmission of this credential can be retried (see fail()).
+      if (m.job !== null || !STARTABLE.includes(m.status)) return m;
+      const credential = { payload: event.payload, key: event.key };
+      const resumed: FlowMachine = { ...m, error: null, result: null, attempts: 1, plan: null, ticketRun: false };
+      return enter({ ...resumed, secrets: { ...NO_SECRETS, credential } }, { kind: 'submit' });
+    }
+
+    case 'resume-failed': {
+      if (m.job !== null || !STARTABLE.includes(m.status)) return m;
+      // Nothing on this load to retry with: the page offers to start over.
+      const error = { ...event.error, retryable: false };
+      const status = error.kind === 'cancel' ? 'cancelled' : 'failed';
+      return {
+        ...m,
+        status,
+        error,
+        result: null,
+        step: status === 'failed' ? (error.step ?? null) : null,
+        plan: null,
+        secrets: NO_SECRETS,
+      };
+    }
+
     case 'verdict':
       if (!current(m, event.run) || m.job?.kind !== 'submit') return m;
       return { ...m, status: 'success', result: event.result, error: null, step: null, job: null, secrets: NO_SECRETS };
@@ -255,5 +283,8 @@ function fail(m: FlowMachine, error: FaceVerifyError): FlowMachine {
   if (error.kind === 'cancel') {
     return { ...ended, status: 'cancelled', error: { ...error, retryable: m.ticketRun }, step: null, secrets: NO_SECRETS };
   }
-  return { ...ended, status: 'failed', error, step: error.step ?? null, secrets: error.retryable ? m.secrets : NO_SECRETS };
+  // A resumed run (no plan) has nothing to capture with: only a failed submission stays retryable; the rest starts over.
+  const retryable = error.retryable && (m.plan !== null || error.step === 'submit');
+  const shown = retryable === error.retryable ? error : { ...error, retryable };
+  return { ...ended, status: 'failed', error: shown, step: error.step ?? null, secrets: retryable ? m.secrets : NO_SECRETS };
 }

@@ -97,6 +97,12 @@ export interface ClassifiedFailure {
 export type CaptureOutcome = { ok: true; payload: VerifyPayload } | { ok: false; failure: ClassifiedFailure };
 
 /**
+ * A capture that comes back by itself: a platform that leaves the page for its own (Tencent's H5 route) reads,
+ * on the way back, the payload to submit with the Idempotency-Key saved before leaving, or a failure to show.
+ */
+export type ResumeAnswer = { payload: VerifyPayload; key: string } | { error: ClassifiedFailure };
+
+/**
  * The device port: everything the flow asks of the phone, in no platform's words. Implemented by
  * `createWeChatDriver`, `createMockDriver` (taro-face-verify/mock) and each platform's driver folder.
  * Methods never reject for a platform failure: they answer a classified one (a rejection counts as a
@@ -119,6 +125,11 @@ export interface FaceDriver {
   openSettings(): Promise<CameraPermission>;
   /** Classifies a platform code the backend passed on (WeChat's 10004, …); null when it is not one. */
   classify(code: number, context: { attempts: number }): ClassifiedFailure | null;
+  /**
+   * For a platform whose capture leaves the page: whether a capture is coming back on this load (null: it is
+   * not). The flow asks once, when its page mounts; the driver forgets what it saved, so a reload cannot resubmit.
+   */
+  resume?(): Promise<ResumeAnswer | null>;
 }
 
 /** One POST to the app's backend. */

@@ -91,6 +91,20 @@ export interface FlowMessages {
     'alipay.notPassed': string;
     'alipay.unreachable': string;
     'alipay.untrusted': string;
+    /** Tencent Cloud FaceID (H5): the outcome table's messages (drivers/tencent/outcomes.ts), keyed as it names them. */
+    'tencent.alreadyCompleted': string;
+    'tencent.expired': string;
+    'tencent.tooManyAttempts': string;
+    'tencent.notFinished': string;
+    'tencent.identityMismatch': string;
+    'tencent.faceMismatch': string;
+    'tencent.liveness': string;
+    'tencent.rateLimited': string;
+    'tencent.failed': string;
+    'tencent.notBrowser': string;
+    'tencent.storageBlocked': string;
+    'tencent.leaveFailed': string;
+    'tencent.staleLink': string;
   };
 }
 
@@ -161,6 +175,13 @@ export interface PageMessages {
     probingDetail: string;
     consent: string;
     capture: string;
+    privacy: string;
+  };
+  /** The page's words where they name the platform, as they read on Tencent Cloud FaceID (H5: the capture leaves the page). */
+  tencent: {
+    capture: string;
+    captureDetail: string;
+    consent: string;
     privacy: string;
   };
 }

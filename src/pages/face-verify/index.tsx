@@ -1,7 +1,7 @@
 /**
  * The demo app's verification page. In the H5 preview it runs the mock driver; `npm start` builds it with
  * FV_PREVIEW_API pointing at the demo server, so the preview's credential goes through the real server
- * checks. Query: `platform=alipay`, `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
+ * checks. Query: `platform=alipay` or `platform=tencent` (a real redirect round trip in the tab), `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
  * end-to-end tests), `protocol=v2`, `form=0` (ticket start without a form: needs the demo server, or v2).
  */
 import Taro, { useRouter } from '@tarojs/taro';

@@ -8,6 +8,7 @@ import type { Ticket, TicketRequest, VerifyPayload, VerifyVerdict } from '../../
 import { systemClock } from '../../core/clock';
 import type { Clock } from '../../core/types';
 import { decodeMockCredential } from './credential';
+import type { MockTencentServer } from './tencent-server';
 
 /**
  * What the backend reads from the simulated device: the verify_ret WeChat recorded per v2 verifyId, or
@@ -16,6 +17,8 @@ import { decodeMockCredential } from './credential';
 export interface MockCaptureRecord {
   readonly v2Outcomes?: ReadonlyMap<string, number>;
   readonly alipayOutcomes?: ReadonlyMap<string, boolean>;
+  /** The fake Tencent Cloud of the mock Tencent driver: it issues BizTokens and answers for them. */
+  readonly tencentServer?: MockTencentServer;
 }
 
 /** Options of {@link createMockBackend}. */
@@ -52,6 +55,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async ticketEndpoint({ protocol, platform }) {
       counter++;
       const id = `${clock.now().toString(36)}${counter}`;
+      if (platform === 'tencent') {
+        const server = options.driver?.tencentServer;
+        if (!server) throw new Error('The mock backend issues Tencent BizTokens only for the mock Tencent driver.');
+        return server.issue();
+      }
       if (platform === 'alipay') {
         issued.add(`mock-certify-${id}`);
         return { certifyId: `mock-certify-${id}`, url: `https://mock.alipay.invalid/certify?ref=${id}`, expiresIn: 600 };
@@ -74,7 +82,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         const passed = options.driver?.alipayOutcomes?.get(certifyId);
         return passed === true ? { ok: true, passed: true, mock: true } : { ok: false, code: 'not_passed', message: 'passed is not T' };
       }
-      if ('biz_token' in payload) return { ok: false, code: 'unknown_ticket', message: 'biz_token not issued here' };
+      if ('biz_token' in payload) {
+        // Kept by the fake Tencent Cloud across the preview's page loads; it refuses a replay.
+        const server = options.driver?.tencentServer;
+        return server ? server.verify(payload.biz_token) : { ok: false, code: 'unknown_ticket', message: 'biz_token not issued here' };
+      }
       const key = 'verify_result' in payload ? payload.verify_result : payload.verify_id;
       if (typeof key !== 'string' || used.has(key)) return { ok: false, code: 'replayed', message: 'credential already used' };
       if ('verify_id' in payload) {

@@ -9,10 +9,12 @@ import { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { FaceVerifyEvent } from '../../core/events';
 import type { FaceVerifyStore } from '../../core/flow';
-import { createDefaultDriver, type FaceVerifyConfig, type PreviewDriverOptions } from '../../defaults';
+import { createDefaultDriver, type FaceVerifyConfig } from '../../defaults';
 import type { FaceDriver } from '../../drivers/driver';
-import { isMockAlipayScenarioName, type MockAlipayScenarioName } from '../../drivers/mock/alipay-scenarios';
-import { isMockScenarioName, type MockScenarioName } from '../../drivers/mock/scenarios';
+import type { MockAlipayScenarioName } from '../../drivers/mock/alipay-scenarios';
+import type { MockScenarioName } from '../../drivers/mock/scenarios';
+import { isPreviewPlatformName, previewPlatform, type PreviewPlatformName } from '../../drivers/mock/preview-platforms';
+import type { MockTencentScenarioName } from '../../drivers/mock/tencent-scenarios';
 import { LOCALES, messagesFor, type LocaleMessages, type LocaleName, type LocaleOption } from '../../locales';
 import { createPreviewEventLog } from '../preview/eventLog';
 import { PreviewBar } from '../preview/PreviewBar';
@@ -20,13 +22,14 @@ import { PreviewCapture } from '../preview/PreviewCapture';
 import { FlowView, type FaceVerifyCallbacks } from './FlowView';
 import type { FaceVerifyTheme } from './theme';
 import { platformPrefersLargeText } from './largeText';
+import { withTencentWording } from './tencentWording';
 import { WordsProvider } from './words';
 
 export type { FaceVerifyTheme } from './theme';
 export type { FaceVerifyCallbacks } from './FlowView';
 
-/** The platform the H5 preview simulates: WeChat (the default) or Alipay. */
-export type PreviewPlatform = 'wechat' | 'alipay';
+/** The platform the H5 preview simulates: WeChat (the default), Alipay or Tencent Cloud FaceID (H5). */
+export type PreviewPlatform = PreviewPlatformName;
 
 /** The H5 preview's settings (ignored in mini-program builds, which never run the mock). */
 export interface FaceVerifyPreview {
@@ -39,7 +42,7 @@ export interface FaceVerifyPreview {
    * The mock scenario (a WeChat scenario, or on Alipay an Alipay one). Falls back to the `scenario` query
    * parameter, then 'success'. Ignored when `driver` or `store` is given.
    */
-  scenario?: MockScenarioName | MockAlipayScenarioName;
+  scenario?: MockScenarioName | MockAlipayScenarioName | MockTencentScenarioName;
   /** The mock's timings. @default { latencyMs: 250, captureMs: 3000 } */
   timing?: { latencyMs?: number; captureMs?: number };
   /** Show the preview bar (scenario and language switch). @default true */
@@ -163,11 +166,11 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   const [largeText] = useState(platformPrefersLargeText);
   const queryElderly = params.elderly === '1' ? true : params.elderly === '0' ? false : undefined;
   const elderly = chosenElderly ?? props.elderly ?? queryElderly ?? largeText;
-  const queryPlatform = params.platform === 'alipay' || params.platform === 'wechat' ? params.platform : undefined;
+  const queryPlatform = process.env.TARO_ENV === 'h5' && isPreviewPlatformName(params.platform) ? params.platform : undefined;
   const platform: PreviewPlatform = chosenPlatform ?? preview.platform ?? queryPlatform ?? 'wechat';
   // Read only in H5, so a mini-program bundle drops the scenario lists with the rest of the mock.
-  const known = (name: unknown): name is MockScenarioName | MockAlipayScenarioName =>
-    process.env.TARO_ENV === 'h5' && (platform === 'alipay' ? isMockAlipayScenarioName(name) : isMockScenarioName(name));
+  const known = (name: unknown): name is string =>
+    process.env.TARO_ENV === 'h5' && typeof name === 'string' && previewPlatform(platform).scenarios.includes(name);
   const scenario = [chosenScenario, preview.scenario, params.scenario].find(known) ?? 'success';
   const setPlatform = (next: PreviewPlatform) => {
     setChosenPlatform(next);
@@ -185,19 +188,16 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   const driver = useMemo<FaceDriver | undefined>(() => {
     if (props.store) return undefined;
     if (props.driver) return props.driver;
-    const timing = stripUndefined({ latencyMs, captureMs });
-    // Written out so a mini-program build folds it and drops the scenario lists (only H5 runs the mock).
-    const mock: PreviewDriverOptions =
-      process.env.TARO_ENV !== 'h5'
-        ? {}
-        : platform === 'alipay' && isMockAlipayScenarioName(scenario)
-          ? { platform, scenario, ...timing, onAlipayCapture: (report) => reportAlipayCapture.current?.(report) }
-          : {
-              scenario: isMockScenarioName(scenario) ? scenario : 'success',
-              ...timing,
-              onV2Capture: (report) => reportV2Capture.current?.(report),
-            };
-    return createDefaultDriver(mock);
+    // A conditional expression (not an early return) so a mini-program build folds it and drops the preview's
+    // platforms: only H5 runs the mock.
+    return process.env.TARO_ENV === 'h5'
+      ? previewPlatform(platform).create({
+          scenario,
+          ...stripUndefined({ latencyMs, captureMs }),
+          onV2Capture: (report) => reportV2Capture.current?.(report),
+          onAlipayCapture: (report) => reportAlipayCapture.current?.(report),
+        })
+      : createDefaultDriver();
   }, [props.store, props.driver, platform, scenario, latencyMs, captureMs]);
 
   // The preview bar's event panel hears the flow's events too (H5 only: a mini-program build drops the log).
@@ -215,7 +215,9 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
   });
   // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
   const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
-  const pageTable = useMemo(() => withAlipayWording(table), [table]);
+  // Tencent's H5 route runs only in H5: a mini-program build folds this and drops the Tencent wording.
+  const onTencent = process.env.TARO_ENV === 'h5' && (driver?.name === 'tencent' || driver?.name === 'mock-tencent');
+  const pageTable = useMemo(() => (onTencent ? withTencentWording(table) : withAlipayWording(table)), [table, onTencent]);
   const isPreview = process.env.TARO_ENV === 'h5' && (props.store ? props.store.getState().preview : driver?.mock === true);
   const header =
     process.env.TARO_ENV === 'h5' && isPreview && preview.bar !== false ? (
@@ -236,7 +238,7 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
     <>
       {/* WeChat: the page's text follows the user's WeChat font setting (the root size is 1em there). */}
       {process.env.TARO_ENV === 'weapp' ? <PageMeta pageFontSize="system" /> : null}
-      <WordsProvider table={onAlipay ? pageTable : table}>
+      <WordsProvider table={onAlipay || onTencent ? pageTable : table}>
         <FlowView
           key={`${flowIdOf(props.store ?? (driver as FaceDriver))}:${table.locale}`}
           store={props.store}

@@ -1,12 +1,11 @@
 /**
  * The preview bar (H5 only, never in a mini-program bundle: the page renders it behind a
  * `process.env.TARO_ENV === 'h5'` check): says plainly that this is a simulation, and lets a developer
- * switch the simulated platform (WeChat, Alipay), the mock scenario and the language; its panel shows the
+ * switch the simulated platform (WeChat, Alipay, Tencent Cloud), the mock scenario and the language; its panel shows the
  * flow's event stream.
  */
 import { Text, View } from '@tarojs/components';
-import { MOCK_ALIPAY_SCENARIO_NAMES } from '../../drivers/mock/alipay-scenarios';
-import { MOCK_SCENARIO_NAMES } from '../../drivers/mock/scenarios';
+import { isPreviewPlatformName, PREVIEW_PLATFORMS, previewPlatform, type PreviewPlatformName } from '../../drivers/mock/preview-platforms';
 import { LOCALES, type LocaleName } from '../../locales';
 import { color, size } from '../page/theme';
 import { useWords } from '../page/words';
@@ -16,8 +15,8 @@ import { usePreviewWords } from './usePreviewWords';
 
 export interface PreviewBarProps {
   /** The simulated platform; null when the app passed its own driver: nothing to switch. */
-  platform: 'wechat' | 'alipay' | null;
-  onPlatform: (platform: 'wechat' | 'alipay') => void;
+  platform: PreviewPlatformName | null;
+  onPlatform: (platform: PreviewPlatformName) => void;
   /** null when the app passed its own driver: nothing to switch. */
   scenario: string | null;
   onScenario: (scenario: string) => void;
@@ -39,12 +38,6 @@ const control = {
   background: color.surface,
   color: color.previewText,
 };
-
-/** The platforms the preview simulates, named as their users know them (the same in every locale). */
-const PLATFORMS = [
-  { value: 'wechat', label: '微信 WeChat' },
-  { value: 'alipay', label: '支付宝 Alipay' },
-] as const;
 
 export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocale, elderly, onElderly, events }: PreviewBarProps) {
   const table = useWords();
@@ -96,10 +89,10 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
           id="fv-preview-platform"
           aria-label={words.platform}
           value={platform}
-          onChange={(event) => onPlatform(event.target.value === 'alipay' ? 'alipay' : 'wechat')}
+          onChange={(event) => onPlatform(isPreviewPlatformName(event.target.value) ? event.target.value : 'wechat')}
           style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em', ...controlHeight }}
         >
-          {PLATFORMS.map(({ value, label }) => (
+          {PREVIEW_PLATFORMS.map(({ name: value, label }) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -114,7 +107,7 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
           onChange={(event) => onScenario(event.target.value)}
           style={{ ...control, display: 'block', width: '100%', marginTop: '0.375em', ...controlHeight }}
         >
-          {(platform === 'alipay' ? MOCK_ALIPAY_SCENARIO_NAMES : MOCK_SCENARIO_NAMES).map((name) => (
+          {previewPlatform(platform ?? undefined).scenarios.map((name) => (
             <option key={name} value={name}>
               {labels?.[name] ?? name}
             </option>

@@ -1,0 +1,102 @@
+/**
+ * Every Tencent Cloud FaceID outcome the kit meets, classified as plain data: the `ErrCode` of
+ * `GetDetectInfoEnhanced` that the server passes on (`{ ok: false, code: <ErrCode> }`), and the H5 route's own
+ * findings (not a browser, storage blocked, a return without a token, a stale link). Same shape as Alipay's
+ * table; the texts live in the locales' `flow.errors` under the same keys. Codes: /work/shared/tencent-faceid-api.md.
+ */
+
+/** The same kinds as the flow's errors (a page picks its screen by kind). */
+export type TencentOutcomeKind = 'cancel' | 'device' | 'retry' | 'fatal' | 'network' | 'backend';
+
+/** What helps. */
+export type TencentAction = 'retry' | 'other-channel';
+
+/** The message keys, in the `tencent` namespace of the locale tables. */
+export type TencentMessageKey =
+  | 'tencent.alreadyCompleted'
+  | 'tencent.expired'
+  | 'tencent.tooManyAttempts'
+  | 'tencent.notFinished'
+  | 'tencent.identityMismatch'
+  | 'tencent.faceMismatch'
+  | 'tencent.liveness'
+  | 'tencent.rateLimited'
+  | 'tencent.failed'
+  | 'tencent.notBrowser'
+  | 'tencent.storageBlocked'
+  | 'tencent.leaveFailed'
+  | 'tencent.staleLink';
+
+/** How one outcome is handled. */
+export interface TencentOutcomeClass {
+  kind: TencentOutcomeKind;
+  /** Whether trying again can make progress. */
+  retryable: boolean;
+  action?: TencentAction;
+  /** A retry needs a new BizToken (one BizToken is one verification). */
+  freshTicket: boolean;
+  message: TencentMessageKey;
+}
+
+const again = (kind: TencentOutcomeKind, message: TencentMessageKey): TencentOutcomeClass => ({
+  kind,
+  retryable: true,
+  action: 'retry',
+  freshTicket: true,
+  message,
+});
+const final = (kind: TencentOutcomeKind, message: TencentMessageKey, action?: TencentAction): TencentOutcomeClass => ({
+  kind,
+  retryable: false,
+  ...(action ? { action } : {}),
+  freshTicket: false,
+  message,
+});
+
+/** The liveness failures (1001–1008): the person can fix them with light, position and a steady phone. */
+const LIVENESS = again('retry', 'tencent.liveness');
+
+/** Every outcome, by code: `errcode:*` from the server, the rest from the H5 route itself. */
+export const TENCENT_OUTCOMES = {
+  // The BizToken was already used for a finished verification: a new attempt needs a new one.
+  'errcode:14': again('backend', 'tencent.alreadyCompleted'),
+  'errcode:15': again('backend', 'tencent.expired'),
+  // Tencent's retry limit for this BizToken / person: another attempt now only fails again.
+  'errcode:16': final('backend', 'tencent.tooManyAttempts', 'other-channel'),
+  'errcode:17': again('cancel', 'tencent.notFinished'),
+  'errcode:1001': LIVENESS,
+  'errcode:1002': LIVENESS,
+  'errcode:1003': LIVENESS,
+  'errcode:1004': LIVENESS,
+  'errcode:1005': LIVENESS,
+  'errcode:1006': LIVENESS,
+  'errcode:1007': LIVENESS,
+  'errcode:1008': LIVENESS,
+  // The name and ID number do not belong together: typing them again (correctly) is the only fix.
+  'errcode:2006': final('backend', 'tencent.identityMismatch'),
+  'errcode:2016': again('retry', 'tencent.faceMismatch'),
+  // Tencent's per-person and per-browser limits (15 a minute, 30 a day): only time helps.
+  'errcode:2018': final('backend', 'tencent.rateLimited'),
+  'errcode:unknown': again('backend', 'tencent.failed'),
+
+  // The H5 route's own findings.
+  'not-browser': final('device', 'tencent.notBrowser'),
+  'storage-blocked': final('device', 'tencent.storageBlocked'),
+  'leave-failed': again('retry', 'tencent.leaveFailed'),
+  // Back without a token while a capture was pending (the back button, or the person left Tencent's page).
+  'not-finished': again('cancel', 'tencent.notFinished'),
+  // A token with no pending record, too old, or not the one this browser left with.
+  'stale-link': again('fatal', 'tencent.staleLink'),
+} as const satisfies Record<string, TencentOutcomeClass>;
+
+/** A key of {@link TENCENT_OUTCOMES}. */
+export type TencentOutcomeCode = keyof typeof TENCENT_OUTCOMES;
+
+const known = (code: string): code is TencentOutcomeCode => Object.prototype.hasOwnProperty.call(TENCENT_OUTCOMES, code);
+
+/** An `ErrCode` the server passed on, classified; a code the table does not name is a generic failure. */
+export function classifyTencentErrCode(code: number): TencentOutcomeClass & { code: TencentOutcomeCode } {
+  const row = `errcode:${code}`;
+  const found: TencentOutcomeCode = known(row) ? row : 'errcode:unknown';
+  return { code: found, ...TENCENT_OUTCOMES[found] };
+}

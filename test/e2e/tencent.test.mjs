@@ -1,0 +1,115 @@
+/**
+ * The preview on Tencent Cloud FaceID's H5 route (`?platform=tencent`) in real Chromium: start leaves the page
+ * for the simulated verification page (this page again, with the token), the new load resumes by itself, and
+ * every scenario ends on a clear screen with a way on. Mock mode only: with the demo server (E2E_SERVER=1) the
+ * suite is skipped until the server half serves Tencent.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { fillForm, openBrowser, openVerification, screenshot, statusOf, textOf, waitForStatus } from './browser.mjs';
+
+const API = process.env.E2E_API ?? '';
+const skip = API ? 'mock mode only: the demo server mode is added with the server half' : false;
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** scenario → [final status, text the user must see] */
+const EXPECTED = {
+  success: ['success', '核验成功'],
+  mismatch: ['failed', '姓名和身份证号不一致'],
+  'low-similarity': ['failed', '人脸与身份证照片不一致'],
+  'liveness-failed': ['failed', '没有通过活体检测'],
+  'user-left': ['cancelled', '人脸核身没有完成'],
+  'token-expired': ['failed', '本次核身已超时失效'],
+};
+
+let browser;
+before(async () => {
+  if (!skip) browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Fills the form, starts, and waits for the page that loads after the simulated verification page. */
+async function startAndComeBack(page) {
+  await fillForm(page);
+  const navigated = page.waitForEvent('load');
+  await page.click('#fv-start');
+  await navigated;
+  return waitForStatus(page, 'success', 'failed', 'cancelled');
+}
+
+async function assertNoAxeViolations(page, label) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe on ${label}:\n  ${found.join('\n  ')}`);
+}
+
+test('?platform=tencent: the preview bar offers exactly the Tencent scenarios and names Tencent Cloud', { skip }, async () => {
+  const { page } = browser;
+  await openVerification(page, 'platform=tencent');
+  assert.equal(await page.inputValue('#fv-preview-platform'), 'tencent');
+  const options = await page.$$eval('#fv-preview-scenario option', (nodes) => nodes.map((node) => node.value));
+  assert.deepEqual(options.sort(), Object.keys(EXPECTED).sort());
+  assert.match(await textOf(page, '[data-status]'), /人脸核身服务由腾讯云提供/);
+  browser.assertNoPageErrors();
+});
+
+test('success: the page leaves and comes back, resumes by itself, and a reload does not submit again', { skip }, async () => {
+  const { page } = browser;
+  await openVerification(page, 'platform=tencent');
+  assert.equal(await startAndComeBack(page), 'success');
+  assert.match(await textOf(page, '[data-status]'), /核验成功/);
+  assert.doesNotMatch(page.url(), /token=/, 'the token is gone from the address bar');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-fv-heading'));
+  assert.ok(focused, 'focus is on the result screen heading');
+  await assertNoAxeViolations(page, 'tencent success');
+  await screenshot(page, 'tencent-success');
+
+  await page.reload();
+  await page.waitForSelector('[data-status]:not([data-status="idle"]):not([data-status="probing"])');
+  assert.equal(await statusOf(page), 'ready', 'a reload shows the form again: nothing was resubmitted');
+  browser.assertNoPageErrors();
+});
+
+test('the platform switch: WeChat → Tencent Cloud, and the round trip comes back to the Tencent preview', { skip }, async () => {
+  const { page } = browser;
+  await openVerification(page);
+  await page.selectOption('#fv-preview-platform', 'tencent');
+  await page.waitForSelector('[data-status="ready"]');
+  await page.selectOption('#fv-preview-scenario', 'low-similarity');
+  await page.waitForSelector('[data-status="ready"]');
+  assert.equal(await startAndComeBack(page), 'failed');
+  assert.equal(await page.inputValue('#fv-preview-platform'), 'tencent');
+  assert.match(await textOf(page, '[data-status]'), /人脸与身份证照片不一致/);
+  browser.assertNoPageErrors();
+});
+
+test('English and elder mode survive the round trip: user-left ends on one clear action, axe clean', { skip }, async () => {
+  const { page } = browser;
+  await openVerification(page, 'platform=tencent&scenario=user-left&locale=en&elderly=1');
+  assert.equal(await startAndComeBack(page), 'cancelled');
+  assert.equal(await page.getAttribute('[data-status]', 'data-locale'), 'en');
+  assert.equal(await page.getAttribute('[data-status]', 'data-elderly'), 'true');
+  assert.match(await textOf(page, '#fv-message'), /Face verification was not finished/);
+  assert.ok(await page.$('#fv-restart'), 'start over is offered');
+  await assertNoAxeViolations(page, 'tencent user-left, English, elder mode');
+  browser.assertNoPageErrors();
+});
+
+for (const [scenario, [finalStatus, message]] of Object.entries(EXPECTED)) {
+  if (scenario === 'success') continue;
+  test(`tencent ${scenario}: ends ${finalStatus}, says so, and offers to start over`, { skip }, async () => {
+    const { page } = browser;
+    await openVerification(page, `platform=tencent&scenario=${scenario}`);
+    assert.equal(await startAndComeBack(page), finalStatus);
+    const shown = await textOf(page, '[data-status]');
+    assert.ok(shown.includes(message), `expected "${message}" on the page, saw:\n${shown}`);
+    await assertNoAxeViolations(page, `tencent ${scenario}`);
+    await screenshot(page, `tencent-${scenario}`);
+    await page.click('#fv-restart');
+    await page.waitForSelector('[data-status="ready"]');
+    browser.assertNoPageErrors();
+  });
+}
