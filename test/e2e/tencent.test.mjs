@@ -1,8 +1,9 @@
 /**
  * The preview on Tencent Cloud FaceID's H5 route (`?platform=tencent`) in real Chromium: start leaves the page
- * for the simulated verification page (this page again, with the token), the new load resumes by itself, and
- * every scenario ends on a clear screen with a way on. Mock mode only: with the demo server (E2E_SERVER=1) the
- * suite is skipped until the server half serves Tencent.
+ * for the verification page, the new load resumes by itself, and every scenario ends on a clear screen with a way
+ * on. Mock mode: the simulated verification page is this page again, with the token. Demo-server mode
+ * (E2E_SERVER=1): the ticket comes from the demo backend's `DetectAuth` on the FaceID stand-in, the browser goes to
+ * the stand-in's page, a scenario button there sends it back with `token=`, and the verdict is the real server's.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -10,7 +11,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { fillForm, openBrowser, openVerification, screenshot, statusOf, textOf, waitForStatus } from './browser.mjs';
 
 const API = process.env.E2E_API ?? '';
-const skip = API ? 'mock mode only: the demo server mode is added with the server half' : false;
+const skip = API ? 'mock mode: the demo-server round trip is tested below' : false;
+const serverSkip = API ? false : 'demo-server mode only (E2E_SERVER=1)';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** scenario → [final status, text the user must see] */
@@ -25,7 +27,7 @@ const EXPECTED = {
 
 let browser;
 before(async () => {
-  if (!skip) browser = await openBrowser();
+  browser = await openBrowser();
 });
 after(async () => {
   await browser?.close();
@@ -113,3 +115,52 @@ for (const [scenario, [finalStatus, message]] of Object.entries(EXPECTED)) {
     browser.assertNoPageErrors();
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Demo-server mode: the FaceID stand-in's page in between, the server's verdict.
+
+/** The preview's scenario → the stand-in page's button, and what the user must see. */
+const THROUGH_STAND_IN = {
+  pass: ['success', '核验成功'],
+  mismatch: ['failed', '姓名和身份证号不一致'],
+  'low-similarity': ['failed', '人脸与身份证照片不一致'],
+  'low-sim-zero': ['failed', '人脸与身份证照片不一致'],
+  liveness: ['failed', '没有通过活体检测'],
+  expired: ['failed', '本次核身已超时失效'],
+  leave: ['failed', '人脸核身没有完成'],
+};
+
+/** Fills the form, starts, picks `button` on the stand-in's page, and waits for the preview's verdict. */
+async function throughStandIn(page, button) {
+  await fillForm(page);
+  const leaving = page.waitForURL(/\/verify\?token=/);
+  await page.click('#fv-start');
+  await leaving;
+  const back = page.waitForURL(/\/#\/pages\/face-verify\/index/);
+  await page.click(`button[name="scenario"][value="${button}"]`);
+  await back;
+  return waitForStatus(page, 'success', 'failed', 'cancelled');
+}
+
+for (const [button, [finalStatus, message]] of Object.entries(THROUGH_STAND_IN)) {
+  test(`demo server: the stand-in page's "${button}" ends ${finalStatus} with the server's verdict`, { skip: serverSkip }, async () => {
+    const { page } = browser;
+    await openVerification(page, 'platform=tencent');
+    assert.equal(await throughStandIn(page, button), finalStatus);
+    const shown = await textOf(page, '[data-status]');
+    assert.ok(shown.includes(message), `expected "${message}" on the page, saw:\n${shown}`);
+    assert.doesNotMatch(page.url(), /token=/, 'the token is gone from the address bar');
+    await assertNoAxeViolations(page, `tencent through the stand-in: ${button}`);
+    browser.assertNoPageErrors();
+  });
+}
+
+test('demo server: a reload after success does not submit the token again', { skip: serverSkip }, async () => {
+  const { page } = browser;
+  await openVerification(page, 'platform=tencent');
+  assert.equal(await throughStandIn(page, 'pass'), 'success');
+  await page.reload();
+  await page.waitForSelector('[data-status]:not([data-status="idle"]):not([data-status="probing"])');
+  assert.equal(await statusOf(page), 'ready');
+  browser.assertNoPageErrors();
+});
