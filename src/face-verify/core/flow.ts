@@ -50,11 +50,20 @@ export interface FaceVerifyState {
   /** Opens the app's settings (after a camera refusal) and re-reads the permission. */
   openSettings(): Promise<void>;
   /** Later steps use these options (the driver stays unless given); lets `useFaceVerify` take inline options. */
-  setOptions(options: Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver }): void;
+  setOptions(options: FaceVerifyConfigLater): void;
   /** Stops the flow: no further state changes; private data dropped. */
   dispose(): void;
   /** Marks the flow in use and returns its dispose; lets React's StrictMode remount reuse the flow. */
   attach(): () => void;
+}
+
+/** Options given after the flow was made: the driver may be left out (the flow keeps its own). */
+export type FaceVerifyConfigLater = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
+
+/** How a flow is made, beyond its options. */
+export interface FlowCreation {
+  /** Turns options given later (`setOptions`) into the flow's options; the entry fills in its defaults here. */
+  resolveLater?: (next: FaceVerifyConfigLater) => FaceVerifyOptions;
 }
 
 /** One flow: a zustand vanilla store of {@link FaceVerifyState} (`getState`, `subscribe`). */
@@ -80,8 +89,10 @@ const published = (m: FlowMachine): Published => ({
  * await flow.getState().start({ name: '张三', idCardNumber: '11010519491231002X' });
  * flow.getState().status; // 'success' | 'failed' | 'cancelled' | …
  */
-export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyStore {
+export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCreation = {}): FaceVerifyStore {
   let options = initialOptions;
+  // Fixed here, with the store: later options are resolved the same way (driver kept, the entry's defaults).
+  const resolveLater = how.resolveLater ?? ((next: FaceVerifyConfigLater) => ({ ...next, driver: next.driver ?? options.driver }));
   let machine = initialMachine();
   const words = () => flowMessagesFor(options.locale).errors;
 
@@ -143,7 +154,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
       events.settings(permission, openedAt);
     },
     setOptions: (next) => {
-      options = { ...next, driver: next.driver ?? options.driver };
+      options = resolveLater(next);
     },
     dispose: () => void dispatch({ type: 'dispose' }),
     attach: () => {

@@ -101,7 +101,36 @@ export interface FaceVerifyPageProps extends FaceVerifyPageFlowOptions, FaceVeri
   onPreviewV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
 }
 
-const FLOW_OPTION_KEYS = ['endpoint', 'ticketEndpoint', 'protocol', 'mode', 'headers', 'timeoutMs', 'retries', 'onEvent'] as const;
+/**
+ * The flow's options among the page's flat props: everything that is not the page's own, so no flow option
+ * (present or future) can be dropped. The compiler checks the remainder is exactly the flow's options.
+ */
+function flatFlowOptions(props: FaceVerifyPageProps): FaceVerifyPageFlowOptions {
+  const {
+    store: _store,
+    locale: _locale,
+    title: _title,
+    description: _description,
+    collectIdentity: _collectIdentity,
+    elderly: _elderly,
+    theme: _theme,
+    className: _className,
+    style: _style,
+    preview: _preview,
+    scenario: _scenario,
+    previewTiming: _previewTiming,
+    previewBar: _previewBar,
+    onPreviewV2Capture: _onPreviewV2Capture,
+    onSuccess: _onSuccess,
+    onFail: _onFail,
+    onOtherChannel: _onOtherChannel,
+    onDone: _onDone,
+    ...flow
+  } = props;
+  const exact: Record<Exclude<keyof typeof flow, keyof FaceVerifyPageFlowOptions>, never> = {};
+  void exact;
+  return flow;
+}
 
 const isLocaleName = (value: unknown): value is LocaleName => LOCALES.some((table) => table.locale === value);
 
@@ -208,7 +237,7 @@ export function FaceVerifyPage(props: FaceVerifyPageProps) {
     onEvent?.(event);
   };
   const options: FaceVerifyConfig = stripUndefined({
-    ...Object.fromEntries(FLOW_OPTION_KEYS.map((key) => [key, props[key]])),
+    ...flatFlowOptions(props),
     driver,
     locale: table,
     onEvent: eventLog && !props.store ? logged : onEvent,
