@@ -68,8 +68,10 @@ export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceV
 export { FaceVerifyPage } from './react/page/FaceVerifyPage';
 export type {
   FaceVerifyCallbacks,
+  FaceVerifyPageFlatProps,
   FaceVerifyPageFlowOptions,
   FaceVerifyPageProps,
+  FaceVerifyPageUi,
   FaceVerifyPreview,
   FaceVerifyTheme,
 } from './react/page/FaceVerifyPage';

@@ -62,3 +62,44 @@ describe('flow options given to the page', () => {
     await act(async () => undefined);
   });
 });
+
+describe('the grouped props', () => {
+  it('take the flow, the looks and words, and the callbacks in their groups', async () => {
+    const onSuccess = jest.fn();
+    const endpoint = jest.fn(async () => ({ ok: true as const }));
+    render(
+      <FaceVerifyPage
+        flow={{ driver: createMockDriver(INSTANT), endpoint }}
+        ui={{ title: '实名认证', elderly: true }}
+        callbacks={{ onSuccess }}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('实名认证');
+    expect(document.querySelector('[data-elderly="true"]')).not.toBeNull();
+    await startWithIdentity();
+    await waitFor(() => expect(status()).toBe('success'));
+    expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('win over the flat props they replace, which still work', async () => {
+    const flat = jest.fn(async () => ({ ok: true as const }));
+    const grouped = jest.fn(async () => ({ ok: true as const }));
+    const onFlatSuccess = jest.fn();
+    render(
+      <FaceVerifyPage
+        driver={createMockDriver(INSTANT)}
+        endpoint={flat}
+        flow={{ endpoint: grouped }}
+        title="旧标题"
+        onSuccess={onFlatSuccess}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('旧标题');
+    await startWithIdentity();
+    await waitFor(() => expect(status()).toBe('success'));
+    expect(flat).not.toHaveBeenCalled();
+    expect(grouped).toHaveBeenCalledTimes(1);
+    expect(onFlatSuccess).toHaveBeenCalledTimes(1);
+  });
+});
