@@ -8,10 +8,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { flowMessagesFor } from '../locales/flow';
-import { flowError } from './errors';
 import { FlowEvents } from './events';
-import { validateIdentity } from './identity';
-import { initialMachine, transition, type FlowEvent, type FlowMachine } from './machine';
+import { initialMachine, resolveStart, transition, type FlowEvent, type FlowMachine } from './machine';
 import type { FaceVerifyOptions } from './options';
 import type { FaceDriver } from './ports';
 import { FlowRunner } from './runner';
@@ -112,27 +110,27 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCre
   const events = new FlowEvents(() => options);
   const runner = new FlowRunner({ options: () => options, machine: () => machine, dispatch });
 
+  /** A start request: the table's guards decide (machine.ts `resolveStart`); the store only performs the probe it asks for. */
   const start = async (input?: Identity) => {
-    if (machine.disposed || (machine.job !== null && machine.job.kind !== 'probe')) return;
+    const request = (): Extract<FlowEvent, { type: 'start-requested' }> => ({
+      type: 'start-requested',
+      input,
+      setup: {
+        endpoint: Boolean(options.endpoint),
+        plan: options.driver.plan({ protocol: options.protocol, ticketEndpoint: options.ticketEndpoint !== undefined }),
+        locale: options.locale,
+      },
+    });
     const run = machine.run;
-    const support = machine.support && machine.status !== 'probing' ? machine.support : await runner.probe();
-    if (machine.run !== run || machine.disposed || !support.supported || machine.job !== null) return;
-    if (!options.endpoint) {
-      dispatch({ type: 'start-refused', error: flowError('no-endpoint', 'fatal', words().developer, false, 'submit') });
-      return;
+    let branch = resolveStart(machine, request());
+    if (branch?.type === 'probe-requested') {
+      await runner.probe();
+      if (machine.run !== run) return;
+      branch = resolveStart(machine, request());
     }
-    const plan = options.driver.plan({ protocol: options.protocol, ticketEndpoint: options.ticketEndpoint !== undefined });
-    let identity: Identity | null = null;
-    if (input !== undefined || plan.identity === 'required') {
-      const checked = validateIdentity(input, { locale: options.locale ?? 'zh-CN' });
-      if (!checked.ok) {
-        const code = `invalid-${checked.field === 'name' ? 'name' : 'id-card'}`;
-        dispatch({ type: 'start-refused', error: flowError(code, 'input', checked.reason, false, 'input') });
-        return;
-      }
-      identity = checked.value;
+    if (branch?.type === 'identity-accepted' || branch?.type === 'start-refused') {
+      if (dispatch(branch) && branch.type === 'identity-accepted') await runner.drive(machine.run);
     }
-    if (dispatch({ type: 'identity-accepted', identity, plan })) await runner.drive(machine.run);
   };
 
   store = createStore<FaceVerifyState>()(() => ({

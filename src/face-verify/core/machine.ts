@@ -8,6 +8,7 @@
  */
 import type { Ticket, VerifyPayload } from '../contract';
 import type { CapturePlan } from './ports';
+import { decideStart, type StartSetup } from './start';
 import type { FaceVerifyError, FaceVerifyStatus, FlowStep, Identity, LivenessMode, SupportReport, VerifyVerdict } from './types';
 
 /** The effects the runner performs: one at a time per run. */
@@ -54,6 +55,7 @@ export interface FlowMachine {
 export type FlowEvent =
   | { type: 'probe-requested' }
   | { type: 'probe-answered'; run: number; support: SupportReport }
+  | { type: 'start-requested'; input: Identity | undefined; setup: StartSetup }
   | { type: 'identity-accepted'; identity: Identity | null; plan: CapturePlan }
   | { type: 'start-refused'; error: FaceVerifyError }
   | { type: 'permission-answered'; run: number; granted: boolean; error: FaceVerifyError }
@@ -140,6 +142,25 @@ export function resumeJob(m: FlowMachine): Job | null {
 const current = (m: FlowMachine, run: number) => run === m.run;
 
 /**
+ * A start request's guarded branches, first match wins (xstate's guarded transitions):
+ * 1. a run under way (not the probe), or disposed → ignored (null);
+ * 2. the device not probed yet (or the probe under way) → `probe-requested`: the probe first, then ask again;
+ * 3. unsupported, or not in a startable status → ignored;
+ * 4. no endpoint, or an invalid identity (start.ts) → `start-refused` with its error;
+ * 5. otherwise → `identity-accepted` with the checked identity and the plan.
+ * The store dispatches the branch's event, so the event stream reports a start as before.
+ */
+export function resolveStart(m: FlowMachine, request: Extract<FlowEvent, { type: 'start-requested' }>): FlowEvent | null {
+  if (m.disposed || (m.job !== null && m.job.kind !== 'probe')) return null;
+  if (!m.support || m.status === 'probing') return { type: 'probe-requested' };
+  if (!m.support.supported || m.job !== null || !STARTABLE.includes(m.status)) return null;
+  const decision = decideStart(request.input, request.setup);
+  return decision.ok
+    ? { type: 'identity-accepted', identity: decision.identity, plan: request.setup.plan }
+    : { type: 'start-refused', error: decision.error };
+}
+
+/**
  * The flow's transition table: the next machine for an event, or the same object when the event is not
  * allowed in this state (a forbidden event changes nothing).
  */
@@ -156,6 +177,11 @@ export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
       const known = { ...m, support: event.support, mode: event.support.mode };
       if (!current(m, event.run) || m.status !== 'probing') return known;
       return { ...known, status: event.support.supported ? 'ready' : 'unsupported', step: null, job: null };
+    }
+
+    case 'start-requested': {
+      const branch = resolveStart(m, event);
+      return branch ? transition(m, branch) : m;
     }
 
     case 'identity-accepted': {
