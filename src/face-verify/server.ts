@@ -75,6 +75,6 @@ export { AlipayApiError, AlipaySignatureError, AlipayTransportError } from './se
 export type { AlipaySignatureFailure, AlipayTransportFailure } from './server/alipay/errors';
 export { createMockAlipay, startMockAlipay } from './server/mock-alipay';
 export type { MockAlipay, MockAlipayServer } from './server/mock-alipay';
-export { MOCK_ALIPAY_APP_ID, MOCK_ALIPAY_SCENARIOS } from './server/mock-alipay/registry';
-export type { MockAlipayOptions, MockAlipayScenario } from './server/mock-alipay/registry';
+export { MOCK_ALIPAY_APP_ID, MOCK_ALIPAY_GATEWAY_SCENARIOS, MOCK_ALIPAY_SCENARIOS } from './server/mock-alipay/registry';
+export type { MockAlipayGatewayScenario, MockAlipayOptions, MockAlipayScenario } from './server/mock-alipay/registry';
 export { MOCK_ALIPAY_CAPTURE_REPORT_PATH, MOCK_ALIPAY_GATEWAY_PATH } from './server/mock-alipay/routes';

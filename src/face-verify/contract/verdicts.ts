@@ -50,11 +50,11 @@ export const VERDICTS = {
   not_passed: { priority: 5, message: 'Alipay identity verification did not pass.' },
 } as const satisfies Record<string, VerdictEntry>;
 
-/** A string code of a rejection (a key of {@link VERDICTS}). */
+/** A string code of a rejection (a key of the contract's `VERDICTS`). */
 export type VerdictCode = keyof typeof VERDICTS;
 
 /**
  * Every string `code` of an `{ ok: false }` answer (numeric codes are the platform's own, e.g. WeChat's
- * identify_ret or Tencent's ErrCode): the keys of {@link VERDICTS}.
+ * identify_ret or Tencent's ErrCode): the keys of the contract's `VERDICTS` record (priority and server message per code).
  */
 export const VERDICT_CODES = /* @__PURE__ */ Object.keys(VERDICTS) as VerdictCode[];

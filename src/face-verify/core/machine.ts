@@ -11,16 +11,25 @@ import type { CapturePlan } from './ports';
 import { decideStart, type StartSetup } from './start';
 import type { FaceVerifyError, FaceVerifyStatus, FlowStep, Identity, LivenessMode, SupportReport, VerifyVerdict } from './types';
 
-/** The effects the runner performs: one at a time per run. */
+/**
+ * The effects the runner performs: one at a time per run.
+ * @internal
+ */
 export type JobKind = 'probe' | 'permission' | 'ticket' | 'capture' | 'submit';
 
-/** The effect to run next; a capture carries the ticket it spends. */
+/**
+ * The effect to run next; a capture carries the ticket it spends.
+ * @internal
+ */
 export interface Job {
   kind: JobKind;
   ticket?: Ticket;
 }
 
-/** What the flow keeps privately while a retry may still need it. */
+/**
+ * What the flow keeps privately while a retry may still need it.
+ * @internal
+ */
 export interface Secrets {
   identity: Identity | null;
   ticket: { value: Ticket; expiresAt: number } | null;
@@ -28,7 +37,10 @@ export interface Secrets {
   credential: { payload: VerifyPayload; key: string } | null;
 }
 
-/** The whole state of one flow: the published part and what only the runner sees. */
+/**
+ * The whole state of one flow: the published part and what only the runner sees.
+ * @internal
+ */
 export interface FlowMachine {
   status: FaceVerifyStatus;
   support: SupportReport | null;
@@ -51,6 +63,7 @@ export interface FlowMachine {
 /**
  * Everything that can happen to a flow. Effect answers carry the run they belong to; `http` is the HTTP status of
  * the backend's last answer, for the event stream only (the table ignores it).
+ * @internal
  */
 export type FlowEvent =
   | { type: 'probe-requested' }
@@ -72,7 +85,10 @@ export type FlowEvent =
 
 const NO_SECRETS: Secrets = { identity: null, ticket: null, credential: null };
 
-/** A new flow: idle, nothing probed. */
+/**
+ * A new flow: idle, nothing probed.
+ * @internal
+ */
 export function initialMachine(): FlowMachine {
   return {
     status: 'idle',
@@ -128,6 +144,7 @@ const captureJob = (m: FlowMachine): Job => (cameraDenied(m) ? { kind: 'permissi
  * What `retry()` resumes, or null when it cannot help: a new probe after 'unsupported'; a resubmission of
  * the same credential after a failed submit; the capture (with the camera and ticket before it) after a
  * failed capture, ticket or permission, or after a cancelled ticket run.
+ * @internal
  */
 export function resumeJob(m: FlowMachine): Job | null {
   const { status, error } = m;
@@ -149,6 +166,7 @@ const current = (m: FlowMachine, run: number) => run === m.run;
  * 4. no endpoint, or an invalid identity (start.ts) → `start-refused` with its error;
  * 5. otherwise → `identity-accepted` with the checked identity and the plan.
  * The store dispatches the branch's event, so the event stream reports a start as before.
+ * @internal
  */
 export function resolveStart(m: FlowMachine, request: Extract<FlowEvent, { type: 'start-requested' }>): FlowEvent | null {
   if (m.disposed || (m.job !== null && m.job.kind !== 'probe')) return null;
@@ -163,6 +181,7 @@ export function resolveStart(m: FlowMachine, request: Extract<FlowEvent, { type:
 /**
  * The flow's transition table: the next machine for an event, or the same object when the event is not
  * allowed in this state (a forbidden event changes nothing).
+ * @internal
  */
 export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
   if (m.disposed) return event.type === 'attach' ? { ...m, disposed: false } : m;

@@ -20,7 +20,10 @@ const EXPIRED: VerdictClass = { retryable: true, message: 'credentialExpired', a
 const NEW_TICKET: VerdictClass = { ...EXPIRED, resumeAt: 'ticket', freshTicket: true };
 const NOT_THE_HOLDER: VerdictClass = { retryable: false, message: 'identityMismatch', action: 'other-channel' };
 
-/** Every code the server kit answers, with what the user sees and whether `retry()` helps. */
+/**
+ * Every code the server kit answers, with what the user sees and whether `retry()` helps.
+ * @internal
+ */
 export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
   errcode: { ...REJECTED, deferToErrcode: true },
   identify_ret: REJECTED,

@@ -24,7 +24,10 @@ const EXPIRED: CodeClass = { kind: 'retry', retryable: true, message: 'credentia
 const ID_NAME: CodeClass = { kind: 'input', retryable: false, message: 'idNameMismatch', resumeAt: 'input' };
 const quality = (message: CodeClass['message']): CodeClass => ({ kind: 'retry', retryable: true, message, action: 'retry' });
 
-/** WeChat's failure table: every code of the facts file (capture, result, and the errcodes a backend passes on). */
+/**
+ * WeChat's failure table: every code of the facts file (capture, result, and the errcodes a backend passes on).
+ * @internal
+ */
 export const WECHAT_FAILURES = {
   90100: CANCEL,
   90002: CANCEL,
@@ -99,7 +102,10 @@ const UNKNOWN: CodeClass = { kind: 'retry', retryable: true, message: 'unknown',
 /** Face mismatches (10004) stop being retryable after this many captures in one flow. */
 export const MAX_FACE_MISMATCH_ATTEMPTS = 3;
 
-/** Every code the catalogue knows, for documentation and tests. */
+/**
+ * Every code the catalogue knows, for documentation and tests.
+ * @internal
+ */
 export const KNOWN_CAPTURE_CODES: readonly number[] = Object.keys(WECHAT_FAILURES).map(Number);
 
 /** A WeChat code (from the capture call or passed on by the backend), classified; `attempts` counts captures so far. */
