@@ -111,26 +111,26 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCre
   const runner = new FlowRunner({ options: () => options, machine: () => machine, dispatch });
 
   /** A start request: the table's guards decide (machine.ts `resolveStart`); the store only performs the probe it asks for. */
+  /** A start request: the table's guards decide (machine.ts `resolveStart`); the store performs only the probe it asks for. */
   const start = async (input?: Identity) => {
-    const request = (): Extract<FlowEvent, { type: 'start-requested' }> => ({
-      type: 'start-requested',
-      input,
-      setup: {
-        endpoint: Boolean(options.endpoint),
-        plan: options.driver.plan({ protocol: options.protocol, ticketEndpoint: options.ticketEndpoint !== undefined }),
-        locale: options.locale,
-      },
-    });
     const run = machine.run;
-    let branch = resolveStart(machine, request());
+    const decide = () =>
+      resolveStart(machine, {
+        type: 'start-requested',
+        input,
+        setup: {
+          endpoint: Boolean(options.endpoint),
+          plan: options.driver.plan({ protocol: options.protocol, ticketEndpoint: options.ticketEndpoint !== undefined }),
+          locale: options.locale,
+        },
+      });
+    let branch = decide();
     if (branch?.type === 'probe-requested') {
       await runner.probe();
-      if (machine.run !== run) return;
-      branch = resolveStart(machine, request());
+      branch = machine.run === run ? decide() : null;
     }
-    if (branch?.type === 'identity-accepted' || branch?.type === 'start-refused') {
-      if (dispatch(branch) && branch.type === 'identity-accepted') await runner.drive(machine.run);
-    }
+    if (branch && branch.type !== 'probe-requested' && dispatch(branch) && branch.type === 'identity-accepted')
+      await runner.drive(machine.run);
   };
 
   store = createStore<FaceVerifyState>()(() => ({

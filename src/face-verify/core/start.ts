@@ -22,23 +22,17 @@ export interface StartSetup {
 /** What the request guards decide: start with this identity (null: none typed), or refuse with this error. */
 export type StartDecision = { ok: true; identity: Identity | null } | { ok: false; error: FaceVerifyError };
 
-/** Guard: a verify endpoint is set (else the developer's error, which no retry helps). */
-function endpointGuard(setup: StartSetup): FaceVerifyError | null {
-  if (setup.endpoint) return null;
-  return flowError('no-endpoint', 'fatal', flowMessagesFor(setup.locale).errors.developer, false, 'submit');
-}
-
-/** Guard (and the value it keeps): a typed identity, or one the plan requires, is valid; normalised when it is. */
-function identityGuard(input: Identity | undefined, setup: StartSetup): StartDecision {
+/**
+ * The request's guards in order, the first that fails refusing the start: a verify endpoint is set (else the
+ * developer's error, which no retry helps); a typed identity, or one the plan requires, is valid (kept normalised).
+ */
+export function decideStart(input: Identity | undefined, setup: StartSetup): StartDecision {
+  if (!setup.endpoint) {
+    return { ok: false, error: flowError('no-endpoint', 'fatal', flowMessagesFor(setup.locale).errors.developer, false, 'submit') };
+  }
   if (input === undefined && setup.plan.identity !== 'required') return { ok: true, identity: null };
   const checked = validateIdentity(input, { locale: setup.locale ?? 'zh-CN' });
   if (checked.ok) return { ok: true, identity: checked.value };
   const code = `invalid-${checked.field === 'name' ? 'name' : 'id-card'}`;
   return { ok: false, error: flowError(code, 'input', checked.reason, false, 'input') };
-}
-
-/** The request's guards in order: the first that fails refuses the start. */
-export function decideStart(input: Identity | undefined, setup: StartSetup): StartDecision {
-  const noEndpoint = endpointGuard(setup);
-  return noEndpoint ? { ok: false, error: noEndpoint } : identityGuard(input, setup);
 }

@@ -46,12 +46,11 @@ export function useFlowStore(store: FaceVerifyStore, how: { owned: boolean; prob
 /**
  * Hands the latest render's options to a flow the component owns, after the commit (the latest-ref pattern):
  * the flow was made with the first render's options, and a later callback, header or endpoint reaches its
- * next step without an update during render. A no-op for the first render (the flow was just made with it).
+ * next step without an update during render.
  */
 export function useLatestOptions(store: FaceVerifyStore, options: FaceVerifyConfig | null): void {
-  const [first] = useState(() => options);
   // A layout effect runs before any event the new render's UI can receive, so a click never meets old options.
   useLayoutEffect(() => {
-    if (options !== null && options !== first) store.getState().setOptions(options);
+    if (options) store.getState().setOptions(options);
   });
 }

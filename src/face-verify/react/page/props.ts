@@ -123,56 +123,51 @@ export interface GroupedPageProps {
   preview: FaceVerifyPreview;
 }
 
-type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
-// Every flow option (and every UI setting) has its flat alias: a new one fails here until it is added above.
-const flatFlowIsComplete: SameKeys<
-  Required<FaceVerifyPageFlowOptions>,
-  Pick<FaceVerifyPageFlatProps, keyof FaceVerifyPageFlowOptions>
-> = true;
-const flatUiIsComplete: SameKeys<Required<FaceVerifyPageUi>, Pick<FaceVerifyPageFlatProps, keyof FaceVerifyPageUi>> = true;
-void flatFlowIsComplete;
-void flatUiIsComplete;
+/** Every key of T, each exactly once: the compiler fails on a missing or an unknown one. */
+type EveryKey<T> = { readonly [K in keyof Required<T>]: 1 };
 
-function defined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/**
+ * The flat props of each group, by name. The compiler fails when a flow option, UI setting or callback is
+ * missing here, so a flat prop can never be dropped on its way to the flow (and the `flow` group passes whole).
+ */
+const FLAT: { flow: EveryKey<FaceVerifyPageFlowOptions>; ui: EveryKey<FaceVerifyPageUi>; callbacks: EveryKey<FaceVerifyCallbacks> } = {
+  flow: { endpoint: 1, ticketEndpoint: 1, protocol: 1, mode: 1, driver: 1, http: 1, headers: 1, timeoutMs: 1, retries: 1, onEvent: 1 },
+  ui: { locale: 1, title: 1, description: 1, collectIdentity: 1, elderly: 1, theme: 1, className: 1, style: 1 },
+  callbacks: { onSuccess: 1, onFail: 1, onOtherChannel: 1, onDone: 1 },
+};
+// Each flat prop is declared above with its `@deprecated` note: a group's key without its flat prop fails here.
+const flatPropsAreDeclared: EveryKey<
+  Pick<FaceVerifyPageFlatProps, keyof typeof FLAT.flow | keyof typeof FLAT.ui | keyof typeof FLAT.callbacks>
+> = {
+  ...FLAT.flow,
+  ...FLAT.ui,
+  ...FLAT.callbacks,
+};
+void flatPropsAreDeclared;
+
+/** The defined values of `source` under `keys`, or of all its keys. */
+function defined<T extends object>(source: T, keys: object = source): Partial<T> {
+  const picked: Record<string, unknown> = {};
+  Object.keys(keys).forEach((key) => {
+    const value = (source as Record<string, unknown>)[key];
+    if (value !== undefined) picked[key] = value;
+  });
+  return picked as Partial<T>;
 }
 
 /** Folds the flat props into their groups; a grouped value wins over its flat alias. */
 export function groupPageProps(props: FaceVerifyPageProps): GroupedPageProps {
-  const {
-    flow,
-    store,
-    ui,
-    callbacks,
-    preview,
-    locale,
-    title,
-    description,
-    collectIdentity,
-    elderly,
-    theme,
-    className,
-    style,
-    onSuccess,
-    onFail,
-    onOtherChannel,
-    onDone,
-    scenario,
-    previewTiming,
-    previewBar,
-    onPreviewV2Capture,
-    // What is left is the flat flow options: all of them, whatever the flow gains (checked above).
-    ...flatFlow
-  } = props;
-  const flatUi: FaceVerifyPageUi = defined({ locale, title, description, collectIdentity, elderly, theme, className, style });
-  const flatCallbacks: FaceVerifyCallbacks = { onSuccess, onFail, onOtherChannel, onDone };
-  const flatPreview = defined({ scenario, timing: previewTiming, bar: previewBar, onV2Capture: onPreviewV2Capture });
-  const flowOptions: FaceVerifyPageFlowOptions = { ...defined(flatFlow), ...defined(flow ?? {}) };
+  const flatPreview = defined({
+    scenario: props.scenario,
+    timing: props.previewTiming,
+    bar: props.previewBar,
+    onV2Capture: props.onPreviewV2Capture,
+  });
   return {
-    flow: flowOptions,
-    store,
-    ui: { ...flatUi, ...defined(ui ?? {}) },
-    callbacks: { ...flatCallbacks, ...defined(callbacks ?? {}) },
-    preview: { ...flatPreview, ...defined(preview ?? {}) },
+    flow: { ...defined<FaceVerifyPageFlowOptions>(props, FLAT.flow), ...defined(props.flow ?? {}) },
+    store: props.store,
+    ui: { ...defined<FaceVerifyPageUi>(props, FLAT.ui), ...defined(props.ui ?? {}) },
+    callbacks: { ...defined<FaceVerifyCallbacks>(props, FLAT.callbacks), ...defined(props.callbacks ?? {}) },
+    preview: { ...flatPreview, ...defined(props.preview ?? {}) },
   };
 }
