@@ -110,9 +110,8 @@ export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, htt
 export function createFaceVerify(config: FaceVerifyConfig = {}): FaceVerifyStore {
   const driver = config.driver ?? createDefaultDriver(config.clock ? { clock: config.clock } : {});
   const http = defaultHttp();
-  const store = createFlow(resolveOptions(config, driver, http));
-  const setOptions = store.getState().setOptions;
-  // Later options keep the same driver, HTTP port and defaults.
-  store.setState({ setOptions: (next) => setOptions(resolveOptions(next, next.driver ?? driver, http)) });
-  return store;
+  // Later options (setOptions) keep the same driver, HTTP port and defaults: decided here, once.
+  return createFlow(resolveOptions(config, driver, http), {
+    resolveLater: (next) => resolveOptions(next, next.driver ?? driver, http),
+  });
 }

@@ -6,6 +6,9 @@ export { VERDICT_CLASSES } from './core/verdict';
 export type { FaceVerifyOptions, FaceVerifyState, FaceVerifyStore } from './core/flow';
 export { FACE_VERIFY_EVENT_NAMES } from './core/events';
 export type { FaceVerifyEvent, FaceVerifyEventAttributes, FaceVerifyEventListener, FaceVerifyEventName } from './core/events';
+// The flow's machinery (the transition table, its machine and events), the client's verdict classes, WeChat's
+// version gates and code list: exported for tests and tools, marked @internal (not in the API reference; they may
+// change in any release). Apps use createFaceVerify, useFaceVerify and FaceVerifyPage.
 export { transition, initialMachine, resumeJob } from './core/machine';
 export type { FlowEvent, FlowMachine, Job, JobKind, Secrets } from './core/machine';
 export { createFaceVerify, createDefaultDriver } from './defaults';
@@ -71,8 +74,10 @@ export type { UseFaceVerifyOptions, UseFaceVerifyResult } from './react/useFaceV
 export { FaceVerifyPage } from './react/page/FaceVerifyPage';
 export type {
   FaceVerifyCallbacks,
+  FaceVerifyPageFlatProps,
   FaceVerifyPageFlowOptions,
   FaceVerifyPageProps,
+  FaceVerifyPageUi,
   FaceVerifyPreview,
   FaceVerifyTheme,
 } from './react/page/FaceVerifyPage';

@@ -75,8 +75,8 @@ export { AlipayApiError, AlipaySignatureError, AlipayTransportError } from './se
 export type { AlipaySignatureFailure, AlipayTransportFailure } from './server/alipay/errors';
 export { createMockAlipay, startMockAlipay } from './server/alipay/mock';
 export type { MockAlipay, MockAlipayServer } from './server/alipay/mock';
-export { MOCK_ALIPAY_APP_ID, MOCK_ALIPAY_SCENARIOS } from './server/alipay/mock/registry';
-export type { MockAlipayOptions, MockAlipayScenario } from './server/alipay/mock/registry';
+export { MOCK_ALIPAY_APP_ID, MOCK_ALIPAY_GATEWAY_SCENARIOS, MOCK_ALIPAY_SCENARIOS } from './server/alipay/mock/registry';
+export type { MockAlipayGatewayScenario, MockAlipayOptions, MockAlipayScenario } from './server/alipay/mock/registry';
 export { MOCK_ALIPAY_CAPTURE_REPORT_PATH, MOCK_ALIPAY_GATEWAY_PATH } from './server/alipay/mock/routes';
 
 // Tencent Cloud FaceID (腾讯云人脸核身, H5 route): the client over the app's own tencentcloud-sdk-nodejs faceid

@@ -8,7 +8,7 @@ import {
   startMockAlipay,
   type MockAlipayServer,
 } from 'taro-face-verify/server';
-import { classifyGatewayCode } from '../../src/face-verify/drivers/alipay/outcomes';
+import { classifyVerdict } from 'taro-face-verify';
 import { generateRsaKeyPair } from '../../src/face-verify/server/alipay/mock/signing';
 import { listen, PERSON, sdkFor, tamperingProxy } from './helpers';
 
@@ -105,9 +105,8 @@ describe('createAlipayApi over the real alipay-sdk and the Alipay stand-in', () 
       method: 'alipay.user.certify.open.query',
     });
     expectNoSecrets(error, certifyId);
-    // …which the front end's table reads as "start again with a new certify id"
-    const { code, subCode } = error as AlipayApiError;
-    expect(classifyGatewayCode(code, subCode)).toMatchObject({ code: 'gateway:40004:CERTIFY_ID_EXPIRED', freshCertifyId: true });
+    // …which the verify handler answers as `unknown_ticket`: the front end starts again with a new certify id
+    expect(classifyVerdict('unknown_ticket', undefined, { step: 'capture' })).toMatchObject({ retryable: true, step: 'ticket' });
 
     let now = Date.parse('2026-12-01T00:00:00Z');
     const clocked = await startMockAlipay({ now: () => now, certifyTtlSeconds: 60 });

@@ -11,7 +11,7 @@ const importsOf = (file: string) =>
 
 describe('what the Alipay code may import', () => {
   it('reads imports, single- and multi-line', () => {
-    expect(importsOf('src/face-verify/drivers/alipay/native.ts')).toEqual(['../driver', './call']);
+    expect(importsOf('src/face-verify/drivers/alipay/native.ts')).toEqual(['../../core/ports', './call']);
     expect(importsOf('src/face-verify/server.ts')).toContain('./server/alipay/api');
   });
 

@@ -1,7 +1,6 @@
 import { en, zhCN } from 'taro-face-verify';
 import {
   ALIPAY_OUTCOMES,
-  classifyAlipayOutcome,
   classifyGatewayCode,
   classifyVerifyAnswer,
   type AlipayOutcomeCode,
@@ -16,9 +15,9 @@ describe('classifyVerifyAnswer (my.startAPVerify)', () => {
   });
 
   it.each([
-    ['6001', null, { code: 'capture:6001', kind: 'cancel', retryable: true, freshCertifyId: true, message: 'alipay.cancelled' }],
-    ['6002', null, { code: 'capture:6002', kind: 'network', retryable: true, action: 'check-network', freshCertifyId: true }],
-    ['4000', 'UNKNOWN_ERROR', { code: 'capture:4000:UNKNOWN_ERROR', kind: 'retry', retryable: true, freshCertifyId: true }],
+    ['6001', null, { code: 'capture:6001', kind: 'cancel', retryable: true, freshTicket: true, message: 'alipay.cancelled' }],
+    ['6002', null, { code: 'capture:6002', kind: 'network', retryable: true, action: 'check-network', freshTicket: true }],
+    ['4000', 'UNKNOWN_ERROR', { code: 'capture:4000:UNKNOWN_ERROR', kind: 'retry', retryable: true, freshTicket: true }],
     ['4000', 'SYSTEM_ERROR', { code: 'capture:4000:SYSTEM_ERROR', kind: 'retry', retryable: true, message: 'alipay.systemError' }],
     ['4000', 'USER_IS_NOT_CERTIFY', { code: 'capture:4000:USER_IS_NOT_CERTIFY', kind: 'fatal', retryable: false, action: 'other-channel' }],
     ['4000', 'SOMETHING_NEW', { code: 'capture:4000', kind: 'retry', retryable: true }],
@@ -33,28 +32,21 @@ describe('classifyVerifyAnswer (my.startAPVerify)', () => {
       next: 'failed',
       code: 'capture:fail',
       retryable: true,
-      freshCertifyId: true,
+      freshTicket: true,
     });
   });
 });
 
 describe('classifyGatewayCode (the server’s codes)', () => {
   it.each([
-    ['20000', 'isp.unknow-error', { code: 'gateway:20000', kind: 'retry', retryable: true, freshCertifyId: false }],
+    ['20000', 'isp.unknow-error', { code: 'gateway:20000', kind: 'retry', retryable: true }],
     ['40001', 'isv.missing-method', { code: 'gateway:40001', kind: 'backend', retryable: false }],
     ['40002', 'isv.invalid-signature', { code: 'gateway:40002', kind: 'backend', retryable: false }],
-    ['40004', 'CERTIFY_ID_EXPIRED', { code: 'gateway:40004:CERTIFY_ID_EXPIRED', kind: 'retry', retryable: true, freshCertifyId: true }],
     ['40004', 'OTHER', { code: 'gateway:40004', kind: 'backend' }],
     ['40006', 'isv.insufficient-isv-permissions', { code: 'gateway:40006', kind: 'backend', retryable: false }],
     ['12345', undefined, { code: 'gateway:unknown', kind: 'backend', retryable: true }],
-  ])('%s %s', (code, subCode, expected) => {
-    expect(classifyGatewayCode(code, subCode)).toMatchObject(expected);
-  });
-
-  it('passed "F" is final for the id but allows a new attempt; a bad signature is never retried', () => {
-    expect(classifyAlipayOutcome('not-passed')).toMatchObject({ kind: 'fatal', retryable: true, freshCertifyId: true });
-    expect(classifyAlipayOutcome('bad-signature')).toMatchObject({ kind: 'backend', retryable: false });
-    expect(classifyAlipayOutcome('transport')).toMatchObject({ kind: 'network', retryable: true });
+  ])('%s %s', (code, _subCode, expected) => {
+    expect(classifyGatewayCode(code)).toMatchObject(expected);
   });
 });
 
@@ -62,7 +54,7 @@ describe('the outcome table', () => {
   const entries = Object.entries(ALIPAY_OUTCOMES) as Array<[AlipayOutcomeCode, (typeof ALIPAY_OUTCOMES)[AlipayOutcomeCode]]>;
 
   it('never asks for a fresh certify id where no retry is offered', () => {
-    for (const [, outcome] of entries) if (!outcome.retryable) expect(outcome.freshCertifyId).toBe(false);
+    for (const [, outcome] of entries) if (!outcome.retryable) expect(outcome).not.toHaveProperty('freshTicket');
   });
 
   it('probe findings: same meaning as the WeChat problem codes where they overlap', () => {

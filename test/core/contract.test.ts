@@ -13,6 +13,7 @@ import {
   type VerifyPayload,
 } from 'taro-face-verify';
 import type { RejectionCode, VerifyPayload as ServerVerifyPayload } from 'taro-face-verify/server';
+import { VERDICTS } from '../../src/face-verify/contract/verdicts';
 import { identityDigests } from '../../src/face-verify/drivers/mock/credential';
 import { identityMd5s } from '../../src/face-verify/server/digest';
 
@@ -51,6 +52,13 @@ describe('the wire contract', () => {
     expect(zh).toMatchObject({ code, kind: code === 'not_passed' ? 'fatal' : 'backend' });
     expect(zh.message).toMatch(/[\u4e00-\u9fff]/);
     expect(en.message).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('gives every verdict code one priority of its own and an English server message', () => {
+    const priorities = VERDICT_CODES.map((code) => VERDICTS[code].priority);
+    expect(new Set(priorities).size).toBe(VERDICT_CODES.length);
+    expect(Object.keys(VERDICT_CLASSES).sort()).toEqual([...VERDICT_CODES].sort());
+    for (const code of VERDICT_CODES) expect(VERDICTS[code].message).toMatch(/^[\x20-\x7e]+$/);
   });
 
   it('not_passed (Alipay) is fatal for its certify id, and a retry asks for a fresh one', () => {

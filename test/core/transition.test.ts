@@ -14,6 +14,8 @@ import {
   type FlowMachine,
   type SupportReport,
 } from 'taro-face-verify';
+import { resolveStart } from '../../src/face-verify/core/machine';
+import type { StartSetup } from '../../src/face-verify/core/start';
 import { capablePhone } from './fake-wx';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002X' };
@@ -75,8 +77,10 @@ const STATES = {
 type StateName = keyof typeof STATES;
 const STATE_NAMES = Object.keys(STATES) as StateName[];
 
+const START: StartSetup = { endpoint: true, plan: V1_TICKETS, locale: 'en' };
 const EVENTS = {
   'probe-requested': () => ({ type: 'probe-requested' }),
+  'start-requested': () => ({ type: 'start-requested', input: PERSON, setup: START }),
   'identity-accepted': () => ({ type: 'identity-accepted', identity: PERSON, plan: V1_TICKETS }),
   'start-refused': () => ({
     type: 'start-refused',
@@ -105,6 +109,8 @@ const ALLOWED: Record<EventName, Partial<Record<StateName, FaceVerifyStatus>>> =
     failed: 'probing',
     cancelled: 'probing',
   },
+  // Not probed yet: the probe first; probed: the guards, then the capture.
+  'start-requested': { idle: 'probing', ready: 'capturing', success: 'capturing', failed: 'capturing', cancelled: 'capturing' },
   'identity-accepted': { ready: 'capturing', success: 'capturing', failed: 'capturing', cancelled: 'capturing' },
   'start-refused': { ready: 'failed', success: 'failed', failed: 'failed', cancelled: 'failed' },
   'permission-answered': { 'capturing (camera)': 'capturing' },
@@ -185,6 +191,32 @@ describe('what each event does beyond the status', () => {
       support: SUPPORTED,
       mode: 'screen-flash',
     });
+  });
+
+  it('start-requested: the guards in order (probe first, endpoint, identity), each branch the event the store dispatches', () => {
+    const request = (input: typeof PERSON | undefined, setup: Partial<StartSetup> = {}) =>
+      ({ type: 'start-requested', input, setup: { ...START, ...setup } }) as const;
+    expect(resolveStart(initialMachine(), request(PERSON))).toEqual({ type: 'probe-requested' });
+    expect(resolveStart(STATES.probing(), request(PERSON))).toEqual({ type: 'probe-requested' });
+    expect(resolveStart(STATES.unsupported(), request(PERSON))).toBeNull();
+    expect(resolveStart(STATES.submitting(), request(PERSON))).toBeNull();
+
+    const noEndpoint = transition(ready(), request(PERSON, { endpoint: false }));
+    expect(noEndpoint).toMatchObject({ status: 'failed', step: 'submit', error: { code: 'no-endpoint', kind: 'fatal', retryable: false } });
+    const badId = transition(ready(), request({ ...PERSON, idCardNumber: '110105194912310021' }));
+    expect(badId).toMatchObject({ status: 'failed', step: 'input', error: { code: 'invalid-id-card', kind: 'input' } });
+    expect(badId.secrets.identity).toBeNull();
+
+    // Without a typed identity: a ticket run where the plan allows one, refused where the plan requires an identity.
+    expect(transition(ready(), request(undefined))).toMatchObject({ status: 'capturing', job: { kind: 'ticket' }, ticketRun: true });
+    const v1WithoutTickets = driver.plan({ protocol: 'v1', ticketEndpoint: false });
+    expect(transition(ready(), request(undefined, { plan: v1WithoutTickets }))).toMatchObject({
+      status: 'failed',
+      error: { kind: 'input' },
+    });
+
+    const started = transition(ready(), request({ name: ' 张三 ', idCardNumber: '11010519491231002x' }));
+    expect(started).toMatchObject({ status: 'capturing', job: { kind: 'capture' }, secrets: { identity: PERSON } });
   });
 
   it('identity-accepted: a typed identity captures at once; no identity fetches a ticket first; a denied camera asks first', () => {

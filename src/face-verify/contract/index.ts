@@ -25,4 +25,4 @@ export {
   type VerifyPayload,
   type WeChatVerifyPayload,
 } from './payload';
-export { isVerdictCode, parseVerdict, VERDICT_CODES, type VerdictCode, type VerifyVerdict } from './verdict';
+export { isVerdictCode, parseVerdict, VERDICT_CODES, VERDICTS, type VerdictCode, type VerdictEntry, type VerifyVerdict } from './verdict';

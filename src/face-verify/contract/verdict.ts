@@ -1,36 +1,11 @@
 /**
- * The verify endpoint's answer and every string code a rejection may carry. The server's `RejectionCode`
- * is this union, and the client's message table is a `Record` over it: a code added here without a
- * client message does not compile.
+ * The verify endpoint's answer. The string codes a rejection may carry are the keys of `VERDICTS`
+ * (verdicts.ts): the server's `RejectionCode` is that union, and the client's classes are a `Record` over it.
  */
 import { isRecord } from './shape';
+import { VERDICT_CODES, type VerdictCode } from './verdicts';
 
-/**
- * Every string `code` of an `{ ok: false }` answer (numeric codes are the platform's own, e.g. WeChat's
- * identify_ret): what the server checks found, in the server README's words.
- */
-export const VERDICT_CODES = [
-  'errcode',
-  'identify_ret',
-  'verify_ret',
-  'detect_ret',
-  'name_mismatch',
-  'id_card_mismatch',
-  'openid_mismatch',
-  'user_id_key_mismatch',
-  'stale',
-  'identify_time_invalid',
-  'replayed',
-  'credential_rejected',
-  'unknown_ticket',
-  'out_seq_no_mismatch',
-  'identity_unknown',
-  'ticket_required',
-  'not_passed',
-] as const;
-
-/** A string code of a rejection (see {@link VERDICT_CODES}). */
-export type VerdictCode = (typeof VERDICT_CODES)[number];
+export { VERDICT_CODES, VERDICTS, type VerdictCode, type VerdictEntry } from './verdicts';
 
 /** The backend's answer. Only `ok: true` is success. */
 export type VerifyVerdict =

@@ -4,11 +4,11 @@
  * core already has, never from the identity, a ticket, a credential or a backend's payload. The stream is
  * lossy by design (a listener added late, a throwing listener): the server's verdict stays the authority.
  */
-import { isVerdictCode } from '../contract';
 import { systemClock } from './clock';
 import type { FlowEvent, FlowMachine, JobKind } from './machine';
 import type { CameraPermission, FaceDriver } from './ports';
 import type { Clock, FaceVerifyError, Protocol } from './types';
+import { isKnownVerdictCode } from './verdict';
 
 /** Every event the flow emits, in the order a verification meets them. */
 export const FACE_VERIFY_EVENT_NAMES = [
@@ -67,7 +67,7 @@ export function eventCode(error: Pick<FaceVerifyError, 'code' | 'kind'>): string
   const { code, kind } = error;
   if (typeof code === 'number') return Number.isSafeInteger(code) && Math.abs(code) < 1e7 ? code : 'other';
   // A backend's string code is the kit's only when the contract knows it.
-  if (kind === 'backend' && !isVerdictCode(code)) return 'other';
+  if (kind === 'backend' && !isKnownVerdictCode(code)) return 'other';
   return CODE.test(code) && !LONG_DIGITS.test(code) ? code : 'other';
 }
 

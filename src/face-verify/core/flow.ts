@@ -10,8 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { flowMessagesFor } from '../locales/flow';
 import { describeFailure, flowError } from './errors';
 import { FlowEvents } from './events';
-import { validateIdentity } from './identity';
-import { initialMachine, transition, type FlowEvent, type FlowMachine } from './machine';
+import { initialMachine, resolveStart, transition, type FlowEvent, type FlowMachine } from './machine';
 import type { FaceVerifyOptions } from './options';
 import type { FaceDriver } from './ports';
 import { FlowRunner } from './runner';
@@ -56,11 +55,20 @@ export interface FaceVerifyState {
   /** Opens the app's settings (after a camera refusal) and re-reads the permission. */
   openSettings(): Promise<void>;
   /** Later steps use these options (the driver stays unless given); lets `useFaceVerify` take inline options. */
-  setOptions(options: Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver }): void;
+  setOptions(options: FaceVerifyConfigLater): void;
   /** Stops the flow: no further state changes; private data dropped. */
   dispose(): void;
   /** Marks the flow in use and returns its dispose; lets React's StrictMode remount reuse the flow. */
   attach(): () => void;
+}
+
+/** Options given after the flow was made: the driver may be left out (the flow keeps its own). */
+export type FaceVerifyConfigLater = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
+
+/** How a flow is made, beyond its options. */
+export interface FlowCreation {
+  /** Turns options given later (`setOptions`) into the flow's options; the entry fills in its defaults here. */
+  resolveLater?: (next: FaceVerifyConfigLater) => FaceVerifyOptions;
 }
 
 /** One flow: a zustand vanilla store of {@link FaceVerifyState} (`getState`, `subscribe`). */
@@ -86,8 +94,10 @@ const published = (m: FlowMachine): Published => ({
  * await flow.getState().start({ name: '张三', idCardNumber: '11010519491231002X' });
  * flow.getState().status; // 'success' | 'failed' | 'cancelled' | …
  */
-export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyStore {
+export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCreation = {}): FaceVerifyStore {
   let options = initialOptions;
+  // Fixed here, with the store: later options are resolved the same way (driver kept, the entry's defaults).
+  const resolveLater = how.resolveLater ?? ((next: FaceVerifyConfigLater) => ({ ...next, driver: next.driver ?? options.driver }));
   let machine = initialMachine();
   const words = () => flowMessagesFor(options.locale).errors;
 
@@ -107,27 +117,26 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
   const events = new FlowEvents(() => options);
   const runner = new FlowRunner({ options: () => options, machine: () => machine, dispatch });
 
+  /** A start request: the table's guards decide (machine.ts `resolveStart`); the store performs only the probe it asks for. */
   const start = async (input?: Identity) => {
-    if (machine.disposed || (machine.job !== null && machine.job.kind !== 'probe')) return;
     const run = machine.run;
-    const support = machine.support && machine.status !== 'probing' ? machine.support : await runner.probe();
-    if (machine.run !== run || machine.disposed || !support.supported || machine.job !== null) return;
-    if (!options.endpoint) {
-      dispatch({ type: 'start-refused', error: flowError('no-endpoint', 'fatal', words().developer, false, 'submit') });
-      return;
+    const decide = () =>
+      resolveStart(machine, {
+        type: 'start-requested',
+        input,
+        setup: {
+          endpoint: Boolean(options.endpoint),
+          plan: options.driver.plan({ protocol: options.protocol, ticketEndpoint: options.ticketEndpoint !== undefined }),
+          locale: options.locale,
+        },
+      });
+    let branch = decide();
+    if (branch?.type === 'probe-requested') {
+      await runner.probe();
+      branch = machine.run === run ? decide() : null;
     }
-    const plan = options.driver.plan({ protocol: options.protocol, ticketEndpoint: options.ticketEndpoint !== undefined });
-    let identity: Identity | null = null;
-    if (input !== undefined || plan.identity === 'required') {
-      const checked = validateIdentity(input, { locale: options.locale ?? 'zh-CN' });
-      if (!checked.ok) {
-        const code = `invalid-${checked.field === 'name' ? 'name' : 'id-card'}`;
-        dispatch({ type: 'start-refused', error: flowError(code, 'input', checked.reason, false, 'input') });
-        return;
-      }
-      identity = checked.value;
-    }
-    if (dispatch({ type: 'identity-accepted', identity, plan })) await runner.drive(machine.run);
+    if (branch && branch.type !== 'probe-requested' && dispatch(branch) && branch.type === 'identity-accepted')
+      await runner.drive(machine.run);
   };
 
   let resuming: Promise<boolean> | null = null;
@@ -171,7 +180,7 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions): FaceVerifyS
       events.settings(permission, openedAt);
     },
     setOptions: (next) => {
-      options = { ...next, driver: next.driver ?? options.driver };
+      options = resolveLater(next);
     },
     dispose: () => void dispatch({ type: 'dispose' }),
     attach: () => {

@@ -8,18 +8,28 @@
  */
 import type { Ticket, VerifyPayload } from '../contract';
 import type { CapturePlan } from './ports';
+import { decideStart, type StartSetup } from './start';
 import type { FaceVerifyError, FaceVerifyStatus, FlowStep, Identity, LivenessMode, SupportReport, VerifyVerdict } from './types';
 
-/** The effects the runner performs: one at a time per run. */
+/**
+ * The effects the runner performs: one at a time per run.
+ * @internal
+ */
 export type JobKind = 'probe' | 'permission' | 'ticket' | 'capture' | 'submit';
 
-/** The effect to run next; a capture carries the ticket it spends. */
+/**
+ * The effect to run next; a capture carries the ticket it spends.
+ * @internal
+ */
 export interface Job {
   kind: JobKind;
   ticket?: Ticket;
 }
 
-/** What the flow keeps privately while a retry may still need it. */
+/**
+ * What the flow keeps privately while a retry may still need it.
+ * @internal
+ */
 export interface Secrets {
   identity: Identity | null;
   ticket: { value: Ticket; expiresAt: number } | null;
@@ -27,7 +37,10 @@ export interface Secrets {
   credential: { payload: VerifyPayload; key: string } | null;
 }
 
-/** The whole state of one flow: the published part and what only the runner sees. */
+/**
+ * The whole state of one flow: the published part and what only the runner sees.
+ * @internal
+ */
 export interface FlowMachine {
   status: FaceVerifyStatus;
   support: SupportReport | null;
@@ -50,10 +63,12 @@ export interface FlowMachine {
 /**
  * Everything that can happen to a flow. Effect answers carry the run they belong to; `http` is the HTTP status of
  * the backend's last answer, for the event stream only (the table ignores it).
+ * @internal
  */
 export type FlowEvent =
   | { type: 'probe-requested' }
   | { type: 'probe-answered'; run: number; support: SupportReport }
+  | { type: 'start-requested'; input: Identity | undefined; setup: StartSetup }
   | { type: 'identity-accepted'; identity: Identity | null; plan: CapturePlan }
   | { type: 'start-refused'; error: FaceVerifyError }
   | { type: 'permission-answered'; run: number; granted: boolean; error: FaceVerifyError }
@@ -74,7 +89,10 @@ export type FlowEvent =
 
 const NO_SECRETS: Secrets = { identity: null, ticket: null, credential: null };
 
-/** A new flow: idle, nothing probed. */
+/**
+ * A new flow: idle, nothing probed.
+ * @internal
+ */
 export function initialMachine(): FlowMachine {
   return {
     status: 'idle',
@@ -130,6 +148,7 @@ const captureJob = (m: FlowMachine): Job => (cameraDenied(m) ? { kind: 'permissi
  * What `retry()` resumes, or null when it cannot help: a new probe after 'unsupported'; a resubmission of
  * the same credential after a failed submit; the capture (with the camera and ticket before it) after a
  * failed capture, ticket or permission, or after a cancelled ticket run.
+ * @internal
  */
 export function resumeJob(m: FlowMachine): Job | null {
   const { status, error } = m;
@@ -144,8 +163,29 @@ export function resumeJob(m: FlowMachine): Job | null {
 const current = (m: FlowMachine, run: number) => run === m.run;
 
 /**
+ * A start request's guarded branches, first match wins (xstate's guarded transitions):
+ * 1. a run under way (not the probe), or disposed → ignored (null);
+ * 2. the device not probed yet (or the probe under way) → `probe-requested`: the probe first, then ask again;
+ * 3. unsupported, or not in a startable status → ignored;
+ * 4. no endpoint, or an invalid identity (start.ts) → `start-refused` with its error;
+ * 5. otherwise → `identity-accepted` with the checked identity and the plan.
+ * The store dispatches the branch's event, so the event stream reports a start as before.
+ * @internal
+ */
+export function resolveStart(m: FlowMachine, request: Extract<FlowEvent, { type: 'start-requested' }>): FlowEvent | null {
+  if (m.disposed || (m.job !== null && m.job.kind !== 'probe')) return null;
+  if (!m.support || m.status === 'probing') return { type: 'probe-requested' };
+  if (!m.support.supported || m.job !== null || !STARTABLE.includes(m.status)) return null;
+  const decision = decideStart(request.input, request.setup);
+  return decision.ok
+    ? { type: 'identity-accepted', identity: decision.identity, plan: request.setup.plan }
+    : { type: 'start-refused', error: decision.error };
+}
+
+/**
  * The flow's transition table: the next machine for an event, or the same object when the event is not
  * allowed in this state (a forbidden event changes nothing).
+ * @internal
  */
 export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
   if (m.disposed) return event.type === 'attach' ? { ...m, disposed: false } : m;
@@ -160,6 +200,11 @@ export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
       const known = { ...m, support: event.support, mode: event.support.mode };
       if (!current(m, event.run) || m.status !== 'probing') return known;
       return { ...known, status: event.support.supported ? 'ready' : 'unsupported', step: null, job: null };
+    }
+
+    case 'start-requested': {
+      const branch = resolveStart(m, event);
+      return branch ? transition(m, branch) : m;
     }
 
     case 'identity-accepted': {

@@ -1,10 +1,9 @@
 /**
  * The backend's `{ ok: false }` answers, classified for the user. The table is a `Record` over the
- * contract's verdict-code union, so a server code without a client message does not compile; a platform's
+ * contract's verdict-code union (the keys of `VERDICTS`), so a server code without a client class does not compile; a platform's
  * numeric code goes to the driver's own catalogue.
  */
 import type { VerdictCode } from '../contract';
-import { isVerdictCode } from '../contract';
 import { describeFailure } from './errors';
 import type { ClassifiedFailure, FaceDriver } from './ports';
 import type { ErrorKind, FaceVerifyError, FlowStep, LocaleOption } from './types';
@@ -21,7 +20,10 @@ const EXPIRED: VerdictClass = { retryable: true, message: 'credentialExpired', a
 const NEW_TICKET: VerdictClass = { ...EXPIRED, resumeAt: 'ticket', freshTicket: true };
 const NOT_THE_HOLDER: VerdictClass = { retryable: false, message: 'identityMismatch', action: 'other-channel' };
 
-/** Every code the server kit answers, with what the user sees and whether `retry()` helps. */
+/**
+ * Every code the server kit answers, with what the user sees and whether `retry()` helps.
+ * @internal
+ */
 export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
   errcode: { ...REJECTED, deferToErrcode: true },
   identify_ret: REJECTED,
@@ -42,6 +44,13 @@ export const VERDICT_CLASSES: Record<VerdictCode, VerdictClass> = {
   // Alipay's query answered passed "F": final for this certify id; a new attempt needs a fresh one.
   not_passed: { kind: 'fatal', retryable: true, message: 'alipay.notPassed', action: 'retry', resumeAt: 'ticket', freshTicket: true },
 };
+
+/**
+ * True for a code of the contract's `VERDICTS`, read from this table (the same union) so a mini-program bundle
+ * needs only the classes, not the server's messages.
+ */
+export const isKnownVerdictCode = (value: unknown): value is VerdictCode =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(VERDICT_CLASSES, value);
 
 /** How the platform's own codes are read: a driver's `classify`. */
 export type PlatformCodes = Pick<FaceDriver, 'classify'>;
@@ -65,7 +74,7 @@ export function classifyBackendVerdict(
   platform: PlatformCodes,
 ): FaceVerifyError {
   const numeric = typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined;
-  const known = isVerdictCode(code) ? VERDICT_CLASSES[code] : undefined;
+  const known = isKnownVerdictCode(code) ? VERDICT_CLASSES[code] : undefined;
   const shownCode = numeric ?? code ?? 'rejected';
   const attempts = context.attempts ?? 1;
   const fromPlatform = (value: number) => platform.classify(value, { attempts });

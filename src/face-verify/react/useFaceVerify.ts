@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type { FaceVerifyState, FaceVerifyStore } from '../core/flow';
 import { createFaceVerify, type FaceVerifyConfig } from '../defaults';
 
@@ -19,7 +19,7 @@ export type UseFaceVerifyResult = FaceVerifyState & { store: FaceVerifyStore };
  */
 export function useFaceVerify(options: UseFaceVerifyOptions = {}): UseFaceVerifyResult {
   const [store] = useState(() => createFaceVerify(options));
-  store.getState().setOptions(options);
+  useLatestOptions(store, options);
   return useFlowStore(store, { owned: true, probeOnMount: options.probeOnMount ?? true });
 }
 
@@ -43,4 +43,16 @@ export function useFlowStore(store: FaceVerifyStore, how: { owned: boolean; prob
   }, [store]);
 
   return { ...state, store };
+}
+
+/**
+ * Hands the latest render's options to a flow the component owns, after the commit (the latest-ref pattern):
+ * the flow was made with the first render's options, and a later callback, header or endpoint reaches its
+ * next step without an update during render.
+ */
+export function useLatestOptions(store: FaceVerifyStore, options: FaceVerifyConfig | null): void {
+  // A layout effect runs before any event the new render's UI can receive, so a click never meets old options.
+  useLayoutEffect(() => {
+    if (options) store.getState().setOptions(options);
+  });
 }

@@ -1,5 +1,5 @@
 /** The verify handler's answers: `{ ok: true, … }` or `{ ok: false, code, message }`, HTTP 200 for both. */
-import type { VerdictCode } from '../contract';
+import { VERDICTS, type VerdictCode } from '../contract';
 import type { VerifyProblem } from './wechat/check-verify-info';
 import { jsonResponse } from './http/io';
 
@@ -17,7 +17,8 @@ import { jsonResponse } from './http/io';
  * - `detect_ret`: Tencent Cloud FaceID's `ErrCode` is not 0, or its similarity is below 70 (the code is then the ErrCode).
  * - `not_passed`: Alipay's query answered `passed` F: the person did not pass (a new attempt needs a fresh certify id).
  *
- * The union is the contract's `VerdictCode` (contract/verdict.ts), shared with the front end's messages.
+ * The union is the contract's `VerdictCode`: the keys of `VERDICTS` (contract/verdicts.ts), which also holds each
+ * code's priority and message, shared with the front end's classes.
  */
 export type RejectionCode = VerdictCode;
 
@@ -25,46 +26,11 @@ export type RejectionCode = VerdictCode;
 type Assert<T extends true> = T;
 type _ProblemsAreVerdictCodes = Assert<VerifyProblem extends VerdictCode ? true : false>;
 
-const MESSAGES: Record<RejectionCode, string> = {
-  errcode: 'WeChat reported an error for this verification.',
-  identify_ret: 'The face verification did not succeed.',
-  verify_ret: 'The face verification did not succeed.',
-  detect_ret: 'Tencent Cloud FaceID reports that the verification did not pass.',
-  name_mismatch: 'The verified name is not the expected one.',
-  id_card_mismatch: 'The verified ID number is not the expected one.',
-  openid_mismatch: 'The verification was made by another WeChat user.',
-  user_id_key_mismatch: 'The verification was started with another ticket.',
-  stale: 'The verification is too old; verify again.',
-  identify_time_invalid: 'The verification time is invalid.',
-  replayed: 'This verification result was already used.',
-  credential_rejected: 'WeChat does not recognise this verification result.',
-  ticket_required: 'This verification was not started from a ticket issued here; start again.',
-  unknown_ticket: 'The verification ticket is unknown or expired; start again.',
-  out_seq_no_mismatch: 'The verification does not belong to this ticket.',
-  identity_unknown: 'The server does not know whom to verify.',
-  not_passed: 'Alipay identity verification did not pass.',
-};
+/** Most telling first (the contract's priorities): the face verdict, then identity, then time. */
+const PRIORITY = (Object.keys(VERDICTS) as RejectionCode[]).sort((a, b) => VERDICTS[a].priority - VERDICTS[b].priority);
 
-/** Most telling first: the face verdict, then identity, then time. */
-const PRIORITY: RejectionCode[] = [
-  'errcode',
-  'identify_ret',
-  'verify_ret',
-  'detect_ret',
-  'not_passed',
-  'ticket_required',
-  'unknown_ticket',
-  'out_seq_no_mismatch',
-  'user_id_key_mismatch',
-  'openid_mismatch',
-  'name_mismatch',
-  'id_card_mismatch',
-  'identify_time_invalid',
-  'stale',
-  'identity_unknown',
-  'credential_rejected',
-  'replayed',
-];
+/** True for a code answered with the platform's own number when one was given (identify_ret, detect_ret, …). */
+const answersPlatformCode = (code: RejectionCode): boolean => 'platformCode' in VERDICTS[code];
 
 export interface Rejection {
   problems: RejectionCode[];
@@ -76,11 +42,11 @@ export interface Rejection {
 
 export function rejectionResponse({ problems, ret, errcode }: Rejection): Response {
   const first = PRIORITY.find((code) => problems.includes(code)) ?? problems[0] ?? 'errcode';
-  const useRet = (first === 'identify_ret' || first === 'verify_ret' || first === 'detect_ret') && ret !== undefined;
+  const useRet = answersPlatformCode(first) && ret !== undefined;
   return jsonResponse(200, {
     ok: false,
     code: useRet ? ret : first,
-    message: useRet ? `${MESSAGES[first]} (${first} ${ret})` : MESSAGES[first],
+    message: useRet ? `${VERDICTS[first].message} (${first} ${ret})` : VERDICTS[first].message,
     problems,
     ...(errcode === undefined ? {} : { errcode }),
   });

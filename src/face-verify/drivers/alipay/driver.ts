@@ -21,10 +21,9 @@ export const ALIPAY_TICKET: TicketSpec = {
 
 /** A row of the outcome table as the port's failure; `code` is Alipay's own (6001, 'SYSTEM_ERROR', …). */
 export function toClassifiedFailure(outcome: AlipayFailure, code: number | string): ClassifiedFailure {
-  const failure: ClassifiedFailure = { code, kind: outcome.kind, retryable: outcome.retryable, message: outcome.message };
-  if (outcome.action) failure.action = outcome.action;
-  if (outcome.freshCertifyId) failure.freshTicket = true;
-  return failure;
+  // The table's rows are already the port's shape: only the code changes (Alipay's own instead of the row's key).
+  const { code: _row, ...row } = outcome;
+  return { ...row, code };
 }
 
 /** The code a failed startAPVerify answer is reported under: the errorCode with 4000, else the status. */

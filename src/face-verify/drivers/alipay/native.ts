@@ -3,7 +3,7 @@
  * the object it is given (`my`, or Taro's object on an alipay build), each answer turned into plain data.
  * A missing API is `DriverError('unsupported')`, a synchronous throw `DriverError('threw')`, never a crash.
  */
-import { DriverError } from '../driver';
+import { DriverError } from '../../core/ports';
 import { callAlipay, failureText, nativeFunction, type AlipayNativeObject } from './call';
 
 /** What `my.getSystemInfo` reports that the probe reads. */

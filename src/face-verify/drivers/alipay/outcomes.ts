@@ -1,9 +1,10 @@
 /**
  * Every Alipay outcome the facts file lists (the phone's `resultStatus` / `errorCode`, the probe's findings, the
  * gateway's codes the server passes on), classified as plain data: kind, whether a retry can help, what helps,
- * whether a retry needs a fresh certify id, and the message key (texts: the locales' `flow.errors`, under the same keys). No strings for
+ * whether a retry needs a fresh certify id (`freshTicket`), and the message key (texts: the locales' `flow.errors`, under the same keys). No strings for
  * users here, no platform calls: the flow and the page read these tables.
  */
+import { hasFailureRow, type FailureRow, type FailureTable } from '../../core/failure-table';
 import type { AlipayVerifyAnswer } from './native';
 
 /** The same kinds as the flow's errors (a page picks its screen by kind). */
@@ -39,33 +40,28 @@ export type AlipayMessageKey =
   | 'alipay.unreachable'
   | 'alipay.untrusted';
 
-/** How one outcome is handled. */
-export interface AlipayOutcomeClass {
-  kind: AlipayOutcomeKind;
-  /** Whether trying again can make progress. */
-  retryable: boolean;
-  action?: AlipayAction;
-  /** A retry must ask the server for a new certify id (the old one is spent or expired). */
-  freshCertifyId: boolean;
-  message: AlipayMessageKey;
-}
+/** How one outcome is handled: a row of the one failure-table format (`freshTicket`: a retry needs a new certify id). */
+export type AlipayOutcomeClass = FailureRow & { kind: AlipayOutcomeKind; action?: AlipayAction; message: AlipayMessageKey };
 
 const capture = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action: AlipayAction): AlipayOutcomeClass => ({
   kind,
   retryable: true,
   action,
-  freshCertifyId: true,
+  freshTicket: true,
   message,
 });
 const blocked = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action?: AlipayAction): AlipayOutcomeClass => ({
   kind,
   retryable: false,
   ...(action ? { action } : {}),
-  freshCertifyId: false,
   message,
 });
 
-/** Every outcome, by code: `capture:*` from `my.startAPVerify`, `probe:*` from the device, `gateway:*` and the rest from the server. */
+/**
+ * Every outcome a driver path meets, by code: `capture:*` from `my.startAPVerify`, `probe:*` from the device,
+ * `gateway:*` for a gateway code an app's backend passes on as the verdict's numeric `code`. (The kit's own server
+ * answers Alipay's "not passed" and an expired certify id with verdict codes, classified by the core.)
+ */
 export const ALIPAY_OUTCOMES = {
   // my.startAPVerify: resultStatus (9000 is not here: it only means "ask the server").
   'capture:6001': capture('cancel', 'alipay.cancelled', 'retry'),
@@ -87,33 +83,24 @@ export const ALIPAY_OUTCOMES = {
     kind: 'permission',
     retryable: true,
     action: 'open-settings',
-    freshCertifyId: false,
     message: 'alipay.cameraDenied',
   },
   'probe:camera-system-denied': {
     kind: 'permission',
     retryable: true,
     action: 'open-system-settings',
-    freshCertifyId: false,
     message: 'alipay.cameraSystemDenied',
   },
-  'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', freshCertifyId: false, message: 'alipay.noNetwork' },
+  'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', message: 'alipay.noNetwork' },
 
   // The gateway's codes, as the server passes them on (initialize / query).
-  'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', freshCertifyId: false, message: 'alipay.serviceBusy' },
+  'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', message: 'alipay.serviceBusy' },
   'gateway:40001': blocked('backend', 'alipay.notConfigured', 'other-channel'),
   'gateway:40002': blocked('backend', 'alipay.notConfigured', 'other-channel'),
-  'gateway:40004:CERTIFY_ID_EXPIRED': capture('retry', 'alipay.certifyExpired', 'retry'),
   'gateway:40004': capture('backend', 'alipay.serviceFailed', 'retry'),
   'gateway:40006': blocked('backend', 'alipay.notConfigured', 'other-channel'),
-  'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', freshCertifyId: false, message: 'alipay.serviceFailed' },
-  // query answered passed "F": final for this certify id, but a new attempt is allowed.
-  'not-passed': { kind: 'fatal', retryable: true, action: 'retry', freshCertifyId: true, message: 'alipay.notPassed' },
-  // The server could not reach Alipay (HTTP error, timeout).
-  transport: { kind: 'network', retryable: true, action: 'retry', freshCertifyId: false, message: 'alipay.unreachable' },
-  // Alipay's answer did not verify: never trusted, and not something the user can fix.
-  'bad-signature': blocked('backend', 'alipay.untrusted', 'other-channel'),
-} as const satisfies Record<string, AlipayOutcomeClass>;
+  'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', message: 'alipay.serviceFailed' },
+} as const satisfies FailureTable<string> & Record<string, AlipayOutcomeClass>;
 
 /** A key of {@link ALIPAY_OUTCOMES}. */
 export type AlipayOutcomeCode = keyof typeof ALIPAY_OUTCOMES;
@@ -121,8 +108,8 @@ export type AlipayOutcomeCode = keyof typeof ALIPAY_OUTCOMES;
 /** A classified failure: its code and how to handle it. */
 export type AlipayFailure = AlipayOutcomeClass & { code: AlipayOutcomeCode };
 
-const failure = (code: AlipayOutcomeCode): AlipayFailure => ({ code, ...ALIPAY_OUTCOMES[code] });
-const known = (code: string): code is AlipayOutcomeCode => Object.prototype.hasOwnProperty.call(ALIPAY_OUTCOMES, code);
+const failure = (code: AlipayOutcomeCode): AlipayFailure => ({ ...ALIPAY_OUTCOMES[code], code });
+const known = (code: string): code is AlipayOutcomeCode => hasFailureRow(ALIPAY_OUTCOMES, code);
 
 /**
  * What to do after `my.startAPVerify`: '9000' → ask the server (whose query alone decides), anything else is a
@@ -140,15 +127,8 @@ export function classifyVerifyAnswer(answer: AlipayVerifyAnswer): { next: 'query
   return { next: 'failed', ...failure(known(byStatus) ? byStatus : 'capture:unknown-status') };
 }
 
-/** A gateway `code` (and `sub_code`) the server passed on, classified. */
-export function classifyGatewayCode(code: string, subCode?: string): AlipayFailure {
-  const specific = `gateway:${code}:${subCode ?? ''}`;
-  if (known(specific)) return failure(specific);
-  const general = `gateway:${code}`;
-  return failure(known(general) ? general : 'gateway:unknown');
-}
-
-/** One of the named outcomes (`probe:*`, `not-passed`, `transport`, `bad-signature`, …), classified. */
-export function classifyAlipayOutcome(code: AlipayOutcomeCode): AlipayFailure {
-  return failure(code);
+/** A gateway `code` an app's backend passed on, classified. */
+export function classifyGatewayCode(code: string): AlipayFailure {
+  const row = `gateway:${code}`;
+  return failure(known(row) ? row : 'gateway:unknown');
 }

@@ -1,4 +1,7 @@
-/** Compares dotted version strings numerically: '6.10.0' > '6.9.9'. Missing parts count as 0. */
+/**
+ * Compares dotted version strings numerically: '6.10.0' > '6.9.9'. Missing parts count as 0.
+ * @internal
+ */
 export function compareVersions(a: string, b: string): number {
   const left = a.split('.').map((part) => parseInt(part, 10) || 0);
   const right = b.split('.').map((part) => parseInt(part, 10) || 0);
@@ -13,7 +16,10 @@ export function isAtLeast(version: string | null | undefined, minimum: string): 
   return typeof version === 'string' && /^\d+(\.\d+)*$/.test(version.trim()) && compareVersions(version.trim(), minimum) >= 0;
 }
 
-/** The version gates from WeChat's documentation. */
+/**
+ * The version gates from WeChat's documentation.
+ * @internal
+ */
 export const VERSION_GATES = {
   readNumber: { android: '6.5.4', ios: '6.5.6' },
   screenFlash: '6.7.2',

@@ -10,7 +10,7 @@ import { maskIdCardNumber, maskName } from '../../core/identity';
 import { selectScreen } from '../../core/screen';
 import type { FaceVerifyError, Identity, VerifyVerdict } from '../../core/types';
 import { createFaceVerify, type FaceVerifyConfig } from '../../defaults';
-import { useFlowStore } from '../useFaceVerify';
+import { useFlowStore, useLatestOptions } from '../useFaceVerify';
 import { IdentityForm } from './IdentityForm';
 import { ActionButton, focusSoon, Heading, roleProps, StepBar } from './parts';
 import { FailureScreen, SuccessScreen, WorkingScreen, type MaskedIdentity, type ResultHandlers } from './ResultScreen';
@@ -114,7 +114,7 @@ let rootCounter = 0;
 
 export function FlowView(props: FlowViewProps) {
   const [store] = useState(() => props.store ?? createFaceVerify(props.options));
-  if (!props.store) store.getState().setOptions(props.options);
+  useLatestOptions(store, props.store ? null : props.options);
   const flow = useFlowStore(store, { owned: !props.store, probeOnMount: true });
   const { status, error, step, mode, preview } = flow;
   const table = useWords();

@@ -3,7 +3,7 @@
  * `process.env.TARO_ENV === 'h5'` check). Nothing on a real driver.
  */
 import { useSyncExternalStore } from 'react';
-import type { FaceDriver } from '../../drivers/driver';
+import type { FaceDriver } from '../../core/ports';
 import type { MockCaptureSession, MockDriver } from '../../drivers/mock/driver';
 import { MockCapture } from './MockCapture';
 

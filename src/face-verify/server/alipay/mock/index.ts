@@ -4,7 +4,7 @@
  * signed with a key pair made at start-up, and scenarios. Drive it with the real alipay-sdk.
  */
 import { listenLoopback } from '../../http/loopback-server';
-import { MOCK_ALIPAY_APP_ID, MockAlipayRegistry, type MockAlipayOptions, type MockAlipayScenario } from './registry';
+import { MOCK_ALIPAY_APP_ID, MockAlipayRegistry, type MockAlipayOptions, type MockAlipayGatewayScenario } from './registry';
 import { createMockAlipayRoutes, MOCK_ALIPAY_GATEWAY_PATH } from './routes';
 import { generateRsaKeyPair } from './signing';
 
@@ -26,8 +26,8 @@ export interface MockAlipay {
   readonly appPrivateKey: string | undefined;
   /** Calls per method (`initialize`, `certify`, `query`) and `refused` requests. */
   readonly calls: Readonly<Record<string, number>>;
-  readonly scenario: MockAlipayScenario;
-  setScenario(scenario: MockAlipayScenario): void;
+  readonly scenario: MockAlipayGatewayScenario;
+  setScenario(scenario: MockAlipayGatewayScenario): void;
   /** Records how the simulated capture for `certifyId` ended (as a POST to `MOCK_ALIPAY_CAPTURE_REPORT_PATH` does); false when unknown. */
   reportCapture(certifyId: string, passed: boolean): boolean;
   /** Whether the certify page for `certifyId` was opened (undefined: not issued by this stand-in). */

@@ -14,10 +14,10 @@ import type { RsaKeyPair } from './signing';
  *   (`passed` as in `passed`) followed, after `sign`, by a second, unsigned `…_response` node saying `passed: "T"`.
  *   A client that verifies the first node and reads the last (`JSON.parse` keeps the last duplicate) is fooled.
  */
-export type MockAlipayScenario = 'passed' | 'not-passed' | 'expired' | 'bad-signature' | 'gateway-error' | 'slow' | 'appended-node';
+export type MockAlipayGatewayScenario = 'passed' | 'not-passed' | 'expired' | 'bad-signature' | 'gateway-error' | 'slow' | 'appended-node';
 
 /** Every scenario the Alipay stand-in can play. */
-export const MOCK_ALIPAY_SCENARIOS: readonly MockAlipayScenario[] = [
+export const MOCK_ALIPAY_GATEWAY_SCENARIOS: readonly MockAlipayGatewayScenario[] = [
   'passed',
   'not-passed',
   'expired',
@@ -27,13 +27,25 @@ export const MOCK_ALIPAY_SCENARIOS: readonly MockAlipayScenario[] = [
   'appended-node',
 ];
 
+/**
+ * Every scenario the Alipay stand-in can play, under its earlier name.
+ * @deprecated Use `MOCK_ALIPAY_GATEWAY_SCENARIOS`. (`MOCK_ALIPAY_SCENARIOS` of `taro-face-verify/mock` names
+ * something else: the preview's simulated Alipay clients.)
+ */
+export const MOCK_ALIPAY_SCENARIOS = MOCK_ALIPAY_GATEWAY_SCENARIOS;
+/**
+ * A scenario of the Alipay stand-in, under its earlier name.
+ * @deprecated Use `MockAlipayGatewayScenario` (`MockAlipayScenario` of `taro-face-verify/mock` is a simulated client).
+ */
+export type MockAlipayScenario = MockAlipayGatewayScenario;
+
 /** The stand-in's app id (not a secret): use it as alipay-sdk's `appId`. */
 export const MOCK_ALIPAY_APP_ID = '2021000000000000';
 
 /** Options of the Alipay stand-in. */
 export interface MockAlipayOptions {
   /** @default 'passed' */
-  scenario?: MockAlipayScenario;
+  scenario?: MockAlipayGatewayScenario;
   /** The only app id it serves. @default MOCK_ALIPAY_APP_ID */
   appId?: string;
   /**
@@ -63,7 +75,7 @@ export interface CertifyRecord {
 }
 
 export interface MockAlipaySettings {
-  scenario: MockAlipayScenario;
+  scenario: MockAlipayGatewayScenario;
   appId: string;
   appPublicKey: string;
   certifyTtlSeconds: number;
@@ -80,7 +92,7 @@ export const identityDigestOf = (certType: string, certName: string, certNo: str
   sha256Hex(JSON.stringify([certType, certName, certNo]));
 
 export class MockAlipayRegistry {
-  scenario: MockAlipayScenario;
+  scenario: MockAlipayGatewayScenario;
   /** Calls received per method name (`initialize`, `certify`, `query`) plus `refused` for bad requests. */
   readonly calls: Record<string, number> = {};
   readonly certifications = new Map<string, CertifyRecord>();

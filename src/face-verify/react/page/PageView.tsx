@@ -1,0 +1,94 @@
+/**
+ * The page without any preview state: the grouped props in, the words by context, one FlowView per flow. The
+ * H5 preview (react/preview/PreviewPage.tsx) wraps it and supplies the mock driver, a bar and an overlay.
+ */
+import { PageMeta } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useMemo, useState, type ReactNode } from 'react';
+import { createDefaultDriver, type FaceVerifyConfig } from '../../defaults';
+import type { FaceDriver } from '../../core/ports';
+import { LOCALES, messagesFor, type LocaleMessages, type LocaleName } from '../../locales';
+import { FlowView } from './FlowView';
+import { platformPrefersLargeText } from './largeText';
+import type { GroupedPageProps } from './props';
+import { withTencentWording } from './tencentWording';
+import { WordsProvider } from './words';
+
+export interface PageViewProps extends GroupedPageProps {
+  /** Rendered above the page's content (the preview bar). */
+  header?: ReactNode;
+  /** Rendered after it (the preview's simulated capture). */
+  overlay?: ReactNode;
+}
+
+const isLocaleName = (value: unknown): value is LocaleName => LOCALES.some((table) => table.locale === value);
+
+/** Elder mode as the `elderly` query parameter sets it ('1' on, '0' off), if it does. */
+export const queryElderly = (value: unknown): boolean | undefined => (value === '1' ? true : value === '0' ? false : undefined);
+
+let flowCounter = 0;
+const flowIds = new WeakMap<object, number>();
+/** A number per driver or store, so the flow view remounts (a new flow) when either changes. */
+const flowIdOf = (owner: object) => {
+  let id = flowIds.get(owner);
+  if (id === undefined) flowIds.set(owner, (id = ++flowCounter));
+  return id;
+};
+
+/** The table with the page's platform-naming words as they read on Alipay. */
+function withAlipayWording(table: LocaleMessages): LocaleMessages {
+  const { page } = table;
+  const { alipay } = page;
+  return {
+    ...table,
+    page: {
+      ...page,
+      title: alipay.title,
+      unsupportedTitle: alipay.unsupportedTitle,
+      actions: { ...page.actions, start: alipay.start },
+      result: { ...page.result, ...alipay.result },
+      probingDetail: alipay.probingDetail,
+      form: { ...page.form, consent: alipay.consent },
+      capture: { ...page.capture, wechat: alipay.capture },
+      privacy: alipay.privacy,
+    },
+  };
+}
+
+export function PageView({ flow, store, ui, callbacks, header, overlay }: PageViewProps) {
+  const { params } = useRouter();
+  const [largeText] = useState(platformPrefersLargeText);
+  const elderly = ui.elderly ?? queryElderly(params.elderly) ?? largeText;
+  const table = messagesFor(ui.locale ?? (isLocaleName(params.locale) ? params.locale : undefined));
+  const driver = useMemo<FaceDriver | undefined>(() => (store ? undefined : (flow.driver ?? createDefaultDriver())), [store, flow.driver]);
+  const options: FaceVerifyConfig = { ...flow, ...(driver ? { driver } : {}), locale: table };
+  // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
+  const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
+  // Tencent's H5 route runs only in H5: a mini-program build folds this and drops the Tencent wording.
+  const onTencent = process.env.TARO_ENV === 'h5' && (driver?.name === 'tencent' || driver?.name === 'mock-tencent');
+  const pageTable = useMemo(() => (onTencent ? withTencentWording(table) : withAlipayWording(table)), [table, onTencent]);
+
+  return (
+    <>
+      {/* WeChat: the page's text follows the user's WeChat font setting (the root size is 1em there). */}
+      {process.env.TARO_ENV === 'weapp' ? <PageMeta pageFontSize="system" /> : null}
+      <WordsProvider table={onAlipay || onTencent ? pageTable : table}>
+        <FlowView
+          key={`${flowIdOf(store ?? (driver as FaceDriver))}:${table.locale}`}
+          store={store}
+          options={options}
+          collectIdentity={ui.collectIdentity ?? flow.ticketEndpoint === undefined}
+          title={ui.title}
+          description={ui.description}
+          theme={ui.theme}
+          className={ui.className}
+          style={ui.style}
+          callbacks={callbacks}
+          header={header}
+          overlay={overlay}
+          elderly={elderly}
+        />
+      </WordsProvider>
+    </>
+  );
+}
