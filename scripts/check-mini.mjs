@@ -1,6 +1,6 @@
 /**
  * Builds the demo app for one mini-program platform and checks the output: both pages are there, the page
- * and the platform's own driver are in the bundle, and neither the other platform's driver nor the H5-only
+ * and the platform's own driver are in the bundle, and neither the other platform's driver, the Tencent (H5) driver, nor the H5-only
  * preview code (preview bar, simulated capture, camera) reached it. Each platform's bundle carries only its own.
  *
  *   node scripts/check-mini.mjs weapp|alipay              build, then check
@@ -15,6 +15,8 @@ import { bin, ROOT } from './support/h5-build.mjs';
 const WECHAT_DRIVER = ['startFacialRecognitionVerify', 'requestFacialVerify', 'checkIsSupportFacialRecognition'];
 /** The Alipay driver's own names: `my.startAPVerify`, `my.isIDE`, a row of its outcome table. */
 const ALIPAY_DRIVER = ['startAPVerify', 'isIDE', 'capture:6001'];
+/** The Tencent Cloud FaceID H5 driver's own names (its pending record's key, a row of its outcome table, the mock's tokens): H5 only. */
+const TENCENT_DRIVER = ['taro-face-verify:tencent-pending', 'errcode:17', 'mock-biz-'];
 
 const PLATFORMS = {
   weapp: { name: 'WeChat', template: 'wxml', own: WECHAT_DRIVER, foreign: { name: 'Alipay', markers: ALIPAY_DRIVER } },
@@ -80,6 +82,8 @@ async function main() {
     for (const marker of platform.own) if (text.includes(marker)) ownFound.add(marker);
     for (const marker of platform.foreign.markers)
       if (text.includes(marker)) problems.push(`${relative(ROOT, file)} contains ${platform.foreign.name} driver code ("${marker}")`);
+    for (const marker of TENCENT_DRIVER)
+      if (text.includes(marker)) problems.push(`${relative(ROOT, file)} contains Tencent (H5-only) driver code ("${marker}")`);
     for (const marker of H5_ONLY) {
       if (spellings(marker).some((spelling) => text.includes(spelling)))
         problems.push(`${relative(ROOT, file)} contains H5-only code ("${marker}")`);
@@ -96,7 +100,7 @@ async function main() {
     return;
   }
   console.log(
-    `${type} check passed in ${seconds} s: both pages, ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB; the ${platform.name} driver (${platform.own.join(', ')}), no ${platform.foreign.name} driver, no H5-only preview code.`,
+    `${type} check passed in ${seconds} s: both pages, ${scripts.length} scripts, ${(bytes / 1024).toFixed(0)} KiB; the ${platform.name} driver (${platform.own.join(', ')}), no ${platform.foreign.name} driver, no Tencent driver, no H5-only preview code.`,
   );
 }
 
