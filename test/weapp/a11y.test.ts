@@ -46,6 +46,20 @@ const headings = (page: SimulatedPage) =>
     .filter((element) => element.attrs.ariaRole === 'heading')
     .map((element) => ({ level: element.attrs.ariaLevel, text: element.text }));
 
+/**
+ * What WeChat's screen reader gets from the controls and decorations on screen: every button says it is one and
+ * is named by its words; what is hidden from it is drawing only (no words or numbers).
+ */
+function expectNamedButtonsAndSilentDecorations(page: SimulatedPage) {
+  const buttons = elements(page).filter((element) => element.tag === 'wx-button');
+  expect(buttons.length).toBeGreaterThan(0);
+  for (const button of buttons) expect(button.attrs).toMatchObject({ ariaRole: 'button', ariaLabel: button.text });
+  const hidden = elements(page).filter((element) => element.attrs.ariaHidden === 'true');
+  expect(hidden.length).toBeGreaterThan(0);
+  // An icon's glyph ("!", "×") at most: never words the screen would otherwise say.
+  for (const decoration of hidden) expect(decoration.text).toMatch(/^[^\p{L}\p{N}]*$/u);
+}
+
 /** The page root's inline style (elder mode sets its sizes there). */
 const rootStyle = (page: SimulatedPage) =>
   String(elements(page).find((element) => String(element.attrs.id ?? '').startsWith('fv-root'))?.attrs.style ?? '');
@@ -66,6 +80,7 @@ test('the form: the start button, the fields, the title and the live regions car
   // Mounted empty with the page, so a later message is a change the screen reader says.
   expect(byId(page, 'fv-status')).toMatchObject({ attrs: { ariaRole: 'status', ariaLive: 'polite' }, text: '' });
   expect(byId(page, 'fv-alert')).toMatchObject({ attrs: { ariaRole: 'alert', ariaLive: 'assertive' }, text: '' });
+  expectNamedButtonsAndSilentDecorations(page);
 });
 
 test('a wrong ID number: the field is marked invalid and points at its message, and the alert region says it', async () => {
@@ -93,6 +108,7 @@ test('with the aria attributes in the templates, typing still reaches the page: 
   ]);
   expect(byId(page, 'fv-status').text).toContain(VERIFIED);
   expect(byId(page, 'fv-alert').text).toBe('');
+  expectNamedButtonsAndSilentDecorations(page);
 });
 
 test('a failure is said by the alert region, under a level-2 heading', async () => {
@@ -105,6 +121,7 @@ test('a failure is said by the alert region, under a level-2 heading', async () 
   expect(headings(page)[1]).toMatchObject({ level: 2 });
   expect(byId(page, 'fv-alert').text).toContain('系统繁忙');
   expect(byId(page, 'fv-retry').attrs).toMatchObject({ ariaRole: 'button', ariaLabel: '重试' });
+  expectNamedButtonsAndSilentDecorations(page);
 });
 
 test('the page follows WeChat’s font setting: page-meta with page-font-size="system"', async () => {
