@@ -27,7 +27,7 @@ interface MiniPlatform {
 const RUNTIME = join(__dirname, 'runtime.ts');
 
 export default (ctx: IPluginContext) => {
-  // The package says `sideEffects: false` (true for the kit); this file is imported for its side effect only,
+  // package.json says `sideEffects: false` (right for the published kit); this file is imported for its effect only,
   // and a production build would drop it without this.
   ctx.modifyWebpackChain(({ chain }) => {
     chain.module.rule('weapp-a11y-runtime').test(RUNTIME).set('sideEffects', true);
@@ -37,6 +37,10 @@ export default (ctx: IPluginContext) => {
     // Called after the platform merged its own components and before any template is written.
     fn(platform: MiniPlatform) {
       if (platform.platform !== 'weapp') return;
+      // A Taro that moved these seams must fail the build, not ship a page WeChat's screen reader cannot name.
+      if (typeof platform.template?.mergeComponents !== 'function' || !platform.runtimePath) {
+        throw new Error('config/weapp-a11y: this Taro has no template.mergeComponents / runtimePath; check the plugin against it');
+      }
       platform.template.mergeComponents(ctx, components);
       platform.runtimePath = [...[platform.runtimePath].flat(), RUNTIME];
     },
