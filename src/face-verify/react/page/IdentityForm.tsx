@@ -59,6 +59,10 @@ function Field({ id, label, placeholder, value, error, maxlength, type, autoComp
           style={styles.input}
           // Only while asked: WeChat's input with a `focus` attribute is another template (and keyboard) state.
           {...(focusRequest ? { focus: true } : {})}
+          // WeChat's screen reader reads these on the input itself (the weapp build's templates carry them).
+          {...(process.env.TARO_ENV === 'weapp'
+            ? { 'aria-label': label, 'aria-invalid': error ? 'true' : 'false', 'aria-describedby': error ? errorId : undefined }
+            : {})}
           // The inner <input> of Taro's H5 Input gets these.
           nativeProps={{
             id: inputId,

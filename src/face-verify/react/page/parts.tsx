@@ -4,8 +4,8 @@ import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { color, size, smallRadius, styles } from './theme';
 
 /**
- * A role for assistive technology: `aria-role` on WeChat (what its screen reader reads, once the build's
- * templates pass it through: Taro 4.2's do not yet), `role` elsewhere (a real DOM attribute in H5).
+ * A role for assistive technology: `aria-role` on WeChat (what its screen reader reads; Taro 4.2's weapp
+ * templates carry it only with the app's config/weapp-a11y plugin), `role` elsewhere (a real DOM attribute in H5).
  */
 export function roleProps(role: string): Record<string, string> {
   return process.env.TARO_ENV === 'weapp' ? { 'aria-role': role } : { role };
