@@ -3,7 +3,7 @@
  * folder (drivers/wechat/, drivers/alipay/, the mock) implements it and keeps its own version gates, codes
  * and catalogue. The HTTP port ({@link HttpPort}) reaches the app's backend and is not part of the device.
  */
-import type { Messages } from '../locales';
+import type { LocaleMessages, Messages } from '../locales';
 import type { Ticket, TicketRequest, VerifyPayload } from '../contract';
 import type { ErrorKind, FlowStep, Identity, LivenessMode, ModePreference, ProblemAction, ProblemCode, Protocol } from './types';
 
@@ -113,6 +113,11 @@ export interface FaceDriver {
   readonly name: string;
   /** True for a driver that simulates the device: a flow on it is a preview, never a verification. */
   readonly mock: boolean;
+  /**
+   * The page's words that name the platform, as they read on it (Alipay's 支付宝身份验证, Tencent's verification
+   * page): the page applies this to its locale's table. Absent: the table's own (WeChat's) words.
+   */
+  wording?(table: LocaleMessages): LocaleMessages;
   /** How a capture runs on this platform for the app's setup. */
   plan(setup: CaptureSetup): CapturePlan;
   /** Asks every question about the device at once. */

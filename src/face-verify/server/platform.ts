@@ -90,8 +90,8 @@ export type Verifier<P extends VerifyPayload = VerifyPayload> = (payload: P, con
  */
 export interface ServerPlatform<T = never, V = never, P extends VerifyPayload = VerifyPayload> {
   readonly name: PlatformName;
-  /** The handler option that carries the platform's client (`api` for WeChat, `alipay`, `tencent`). */
-  readonly clientOption: 'api' | 'alipay' | 'tencent';
+  /** The handler option that carries the platform's client (`api` for WeChat, else the platform's name). */
+  readonly clientOption: string;
   /** The body fields of its untagged payloads (front ends older than the `platform` tag), for reading them by shape. */
   readonly credentialFields: readonly string[];
   /** Reads its payload (tagged or not), or throws an HttpError (400) naming what is wrong. */

@@ -4,6 +4,7 @@
  * 9000, which is never success by itself: the backend's query decides. Everything else is a failure
  * classified by the outcome table.
  */
+import { withAlipayWording } from './wording';
 import { parseAlipayTicket, type AlipayTicket, type Ticket } from '../../contract';
 import type { CameraPermission, CaptureOutcome, CaptureRequest, ClassifiedFailure, FaceDriver, TicketSpec } from '../../core/ports';
 import type { AlipayNativeObject } from './call';
@@ -58,6 +59,7 @@ export function withAlipayPort(native: AlipayNative, identity: { name: string; m
   return {
     name: identity.name,
     mock: identity.mock,
+    wording: withAlipayWording,
     native,
     // No protocol choice and no liveness mode on Alipay: the ticket endpoint always issues a certify id.
     plan: () => ({ identity: 'optional', ticket: ALIPAY_TICKET }),

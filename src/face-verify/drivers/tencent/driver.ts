@@ -5,6 +5,7 @@
  * ({@link FaceDriver.resume}) and posts `{ platform: 'tencent', biz_token }` with the Idempotency-Key saved before
  * leaving; the backend's `GetDetectInfoEnhanced` decides.
  */
+import { withTencentWording } from './wording';
 import { parseTencentTicket, type TencentTicket, type Ticket } from '../../contract';
 import { systemClock } from '../../core/clock';
 import { newIdempotencyKey } from '../../core/idempotency';
@@ -79,6 +80,7 @@ export function withTencentPort(
   return {
     name: identity.name,
     mock: identity.mock,
+    wording: withTencentWording,
     plan: () => ({ identity: 'optional', ticket: TENCENT_TICKET }),
 
     probe(): Promise<DeviceReport> {

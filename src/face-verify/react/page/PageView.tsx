@@ -7,11 +7,10 @@ import { useRouter } from '@tarojs/taro';
 import { useMemo, useState, type ReactNode } from 'react';
 import { createDefaultDriver, type FaceVerifyConfig } from '../../defaults';
 import type { FaceDriver } from '../../core/ports';
-import { LOCALES, messagesFor, type LocaleMessages, type LocaleName } from '../../locales';
+import { LOCALES, messagesFor, type LocaleName } from '../../locales';
 import { FlowView } from './FlowView';
 import { platformPrefersLargeText } from './largeText';
 import type { GroupedPageProps } from './props';
-import { withTencentWording } from './tencentWording';
 import { WordsProvider } from './words';
 
 export interface PageViewProps extends GroupedPageProps {
@@ -35,26 +34,6 @@ const flowIdOf = (owner: object) => {
   return id;
 };
 
-/** The table with the page's platform-naming words as they read on Alipay. */
-function withAlipayWording(table: LocaleMessages): LocaleMessages {
-  const { page } = table;
-  const { alipay } = page;
-  return {
-    ...table,
-    page: {
-      ...page,
-      title: alipay.title,
-      unsupportedTitle: alipay.unsupportedTitle,
-      actions: { ...page.actions, start: alipay.start },
-      result: { ...page.result, ...alipay.result },
-      probingDetail: alipay.probingDetail,
-      form: { ...page.form, consent: alipay.consent },
-      capture: { ...page.capture, wechat: alipay.capture },
-      privacy: alipay.privacy,
-    },
-  };
-}
-
 export function PageView({ flow, store, ui, callbacks, header, overlay }: PageViewProps) {
   const { params } = useRouter();
   const [largeText] = useState(platformPrefersLargeText);
@@ -62,17 +41,15 @@ export function PageView({ flow, store, ui, callbacks, header, overlay }: PageVi
   const table = messagesFor(ui.locale ?? (isLocaleName(params.locale) ? params.locale : undefined));
   const driver = useMemo<FaceDriver | undefined>(() => (store ? undefined : (flow.driver ?? createDefaultDriver())), [store, flow.driver]);
   const options: FaceVerifyConfig = { ...flow, ...(driver ? { driver } : {}), locale: table };
-  // The page's words that name the platform read "Alipay" on the Alipay driver (a store's driver is not known here).
-  const onAlipay = driver?.name === 'alipay' || driver?.name === 'mock-alipay';
-  // Tencent's H5 route runs only in H5: a mini-program build folds this and drops the Tencent wording.
-  const onTencent = process.env.TARO_ENV === 'h5' && (driver?.name === 'tencent' || driver?.name === 'mock-tencent');
-  const pageTable = useMemo(() => (onTencent ? withTencentWording(table) : withAlipayWording(table)), [table, onTencent]);
+  // The page's words that name the platform, as its driver words them (Alipay's 支付宝身份验证, Tencent's page);
+  // WeChat's are the table's own. A store's driver is not known here.
+  const pageTable = useMemo(() => driver?.wording?.(table) ?? table, [driver, table]);
 
   return (
     <>
       {/* WeChat: the page's text follows the user's WeChat font setting (the root size is 1em there). */}
       {process.env.TARO_ENV === 'weapp' ? <PageMeta pageFontSize="system" /> : null}
-      <WordsProvider table={onAlipay || onTencent ? pageTable : table}>
+      <WordsProvider table={pageTable}>
         <FlowView
           key={`${flowIdOf(store ?? (driver as FaceDriver))}:${table.locale}`}
           store={store}
