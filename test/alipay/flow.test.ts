@@ -60,7 +60,7 @@ describe('the flow on the Alipay driver', () => {
     expect(verifyCalls(calls).map((c) => c.params)).toEqual([
       { url: 'https://openapi.example/certify?id=1', certifyId: 'certify-1-secret' },
     ]);
-    expect(server.posted).toEqual([{ certify_id: 'certify-1-secret' }]);
+    expect(server.posted).toEqual([{ platform: 'alipay', certify_id: 'certify-1-secret' }]);
   });
 
   it('needs no protocol option; a typed identity goes to the ticket request, not to the capture', async () => {
@@ -85,7 +85,7 @@ describe('the flow on the Alipay driver', () => {
     await flow.getState().retry();
     expect(server.tickets).toHaveLength(2);
     expect(verifyCalls(calls).map((c) => c.params.certifyId)).toEqual(['certify-1-secret', 'certify-2-secret']);
-    expect(server.posted).toEqual([{ certify_id: 'certify-1-secret' }, { certify_id: 'certify-2-secret' }]);
+    expect(server.posted).toEqual([{ platform: 'alipay', certify_id: 'certify-1-secret' }, { platform: 'alipay', certify_id: 'certify-2-secret' }]);
   });
 
   it('6001: the user cancelled; nothing is posted', async () => {
@@ -118,7 +118,7 @@ describe('the flow on the Alipay driver', () => {
     await flow.getState().retry();
     expect(flow.getState()).toMatchObject({ status: 'success', attempts: 2 });
     expect(verifyCalls(calls).map((c) => c.params.certifyId)).toEqual(['certify-1-secret', 'certify-2-secret']);
-    expect(server.posted).toEqual([{ certify_id: 'certify-2-secret' }]);
+    expect(server.posted).toEqual([{ platform: 'alipay', certify_id: 'certify-2-secret' }]);
   });
 
   it.each([
@@ -184,7 +184,7 @@ describe('the flow on the Alipay driver', () => {
     await flow.getState().openSettings();
     await flow.getState().retry();
     expect(flow.getState().status).toBe('success');
-    expect(server.posted).toEqual([{ certify_id: 'certify-1-secret' }]);
+    expect(server.posted).toEqual([{ platform: 'alipay', certify_id: 'certify-1-secret' }]);
   });
 
   it("the phone's camera switch for Alipay off: a problem that points to the system settings", async () => {
@@ -220,7 +220,7 @@ describe('the flow on the Alipay driver', () => {
     await flow.getState().start();
     expect(flow.getState().status).toBe('success');
     expect(verifyCalls(calls)).toHaveLength(1);
-    expect(server.posted).toEqual([{ certify_id: 'certify-1-secret' }]);
+    expect(server.posted).toEqual([{ platform: 'alipay', certify_id: 'certify-1-secret' }]);
   });
 
   it('the certify id never appears in any published state', async () => {
@@ -256,7 +256,7 @@ describe('the flow on the Alipay driver', () => {
     expect(flow.getState().status).toBe('success');
     expect(requests.map((r) => [r.url, JSON.parse(String(r.data))])).toEqual([
       ['https://app.example/face/ticket', { platform: 'alipay' }],
-      ['https://app.example/face/verify', { certify_id: 'certify-wire' }],
+      ['https://app.example/face/verify', { platform: 'alipay', certify_id: 'certify-wire' }],
     ]);
     expect(requests[1]?.headers).toMatchObject({ 'Idempotency-Key': expect.any(String) });
   });

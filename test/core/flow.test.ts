@@ -250,7 +250,7 @@ describe('the backend endpoint', () => {
       method: 'POST',
       headers: expect.objectContaining({ 'Content-Type': 'application/json', Authorization: 'Bearer t' }),
     });
-    expect(Object.keys(JSON.parse(String(calls[0]?.init.body)))).toEqual(['verify_result']);
+    expect(Object.keys(JSON.parse(String(calls[0]?.init.body)))).toEqual(['platform', 'verify_result']);
   });
 
   it.each([
@@ -391,7 +391,7 @@ describe('tickets', () => {
     await flow.getState().retry();
     expect(flow.getState().status).toBe('success');
     expect(ticketEndpoint).toHaveBeenCalledTimes(2);
-    expect(payloads).toEqual([{ verify_id: expect.stringMatching(/^mock-verify-/), out_seq_no: expect.stringMatching(/^mock-seq-/) }]);
+    expect(payloads).toEqual([{ platform: 'wechat', verify_id: expect.stringMatching(/^mock-verify-/), out_seq_no: expect.stringMatching(/^mock-seq-/) }]);
   });
 
   it('a backend that no longer knows the ticket: a retry asks for a fresh one', async () => {

@@ -32,9 +32,9 @@ function expectPost(call: NativeCall | undefined, url: string, header: Record<st
   expect(JSON.parse(String(call?.params.data))).toEqual(body);
 }
 
-/** Asserts the verify POST of a credential. */
+/** Asserts the verify POST of a WeChat credential (tagged with its platform). */
 export const expectSubmit = (call: NativeCall | undefined, body: Record<string, unknown>) =>
-  expectPost(call, VERIFY_URL, SUBMIT_HEADERS, body);
+  expectPost(call, VERIFY_URL, SUBMIT_HEADERS, { platform: 'wechat', ...body });
 
 /** Asserts the ticket request. */
 export const expectTicketRequest = (call: NativeCall | undefined, body: Record<string, unknown>) =>

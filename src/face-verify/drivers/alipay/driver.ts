@@ -75,7 +75,7 @@ export function withAlipayPort(native: AlipayNative, identity: { name: string; m
       }
       const next = classifyVerifyAnswer(answer);
       // 9000 only means "ask the server": the payload names the certify id the backend issued, nothing more.
-      if (next.next === 'query-server') return { ok: true, payload: { certify_id: ticket.certifyId } };
+      if (next.next === 'query-server') return { ok: true, payload: { platform: 'alipay', certify_id: ticket.certifyId } };
       return { ok: false, failure: toClassifiedFailure(next, answerCode(answer)) };
     },
     // startAPVerify asks for the camera itself; this runs only after the probe found it refused.

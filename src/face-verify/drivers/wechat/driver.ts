@@ -72,8 +72,8 @@ export function withWeChatPort<T extends WeChatFaceApi>(native: T, identity: { n
       const success = answer.errCode === 0 || (isV2(ticket) && answer.errCode === 10000);
       if (!success) return { ok: false, failure: classifyWeChatCode(answer.errCode, request.attempt) };
       let payload: VerifyPayload | null = null;
-      if (isV2(ticket)) payload = { verify_id: ticket.verifyId, out_seq_no: ticket.outSeqNo };
-      else if (answer.verifyResult) payload = { verify_result: answer.verifyResult };
+      if (isV2(ticket)) payload = { platform: 'wechat', verify_id: ticket.verifyId, out_seq_no: ticket.outSeqNo };
+      else if (answer.verifyResult) payload = { platform: 'wechat', verify_result: answer.verifyResult };
       return payload ? { ok: true, payload } : NO_CREDENTIAL;
     },
   };
