@@ -240,3 +240,6 @@ export interface LocaleMessages<Name extends string = string> {
   /** H5 builds only, like `preview`. */
   readonly scenarios: ScenarioLabels | undefined;
 }
+
+/** Tencent Cloud FaceID's message keys (H5 only: mini-program builds drop their words). */
+export type TencentErrorKey = Extract<keyof FlowMessages['errors'], `tencent.${string}`>;
