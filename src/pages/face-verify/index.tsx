@@ -37,21 +37,25 @@ export default function FaceVerifyDemoPage() {
   const protocol = params.protocol === 'v2' ? 'v2' : 'v1';
   const form = params.form !== '0';
   // The demo backend issues every ticket: WeChat v2's verifyId, v1's userIdKey (used only when started without
-  // the form), Alipay's certify id (the preview bar may switch to Alipay at any time).
+  // the form), Alipay's certify id and Tencent's BizToken (the preview bar may switch platform at any time).
   const tickets = Boolean(api);
   return (
     <FaceVerifyPage
-      endpoint={api ? `${api}/api/face/verify` : undefined}
-      ticketEndpoint={tickets ? `${api}/api/face/ticket` : undefined}
-      collectIdentity={form}
-      protocol={protocol}
+      flow={{
+        protocol,
+        ...(api ? { endpoint: `${api}/api/face/verify` } : {}),
+        ...(tickets ? { ticketEndpoint: `${api}/api/face/ticket` } : {}),
+      }}
+      ui={{ collectIdentity: form }}
       preview={{
         timing: fast ? { latencyMs: 30, captureMs: 600 } : undefined,
         onV2Capture: api ? reportV2Capture : undefined,
         onAlipayCapture: api ? reportAlipayCapture : undefined,
       }}
-      onDone={() => {
-        Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/index/index' }));
+      callbacks={{
+        onDone: () => {
+          Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/index/index' }));
+        },
       }}
     />
   );
