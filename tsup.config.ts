@@ -110,5 +110,34 @@ const otel: Options = {
   splitting: false,
 };
 
+/**
+ * `taro-face-verify/taro-plugin` (Node, loaded by the app's Taro build) and the runtime file it adds to the weapp
+ * app entry (`lib/taro-plugin-runtime.mjs`, found beside the plugin, compiled by the app's webpack).
+ */
+const taroPlugin: Options = {
+  ...shared,
+  name: 'taro-plugin',
+  entry: { 'taro-plugin': 'src/taro-plugin/plugin.ts' },
+  platform: 'node',
+  target: 'node18',
+  removeNodeProtocol: false,
+  splitting: false,
+  shims: true,
+  external: [/^@tarojs\//],
+};
+const taroPluginRuntime: Options = {
+  ...shared,
+  name: 'taro-plugin-runtime',
+  entry: { 'taro-plugin-runtime': 'src/taro-plugin/runtime.ts' },
+  format: ['esm'],
+  dts: false,
+  platform: 'neutral',
+  target: 'es2017',
+  splitting: false,
+  external: [/^@tarojs\//],
+};
+
 // While the server half is still being written, build what exists (scripts/check-package.mjs reports it).
-export default defineConfig(existsSync(SERVER_ENTRY) ? [frontEnd, server, otel] : [frontEnd, otel]);
+export default defineConfig(
+  existsSync(SERVER_ENTRY) ? [frontEnd, server, otel, taroPlugin, taroPluginRuntime] : [frontEnd, otel, taroPlugin, taroPluginRuntime],
+);

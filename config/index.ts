@@ -13,8 +13,11 @@ export default defineConfig<'webpack5'>(() => ({
   // Taro's CLI loads @tarojs/plugin-platform-alipay by itself for `--type alipay` (and dedupes it by name);
   // naming it here, for that build only, keeps the dependency visible without touching the other builds
   // (the plugin also edits the webpack5 prebundle options of whatever build it is registered in).
-  // weapp-a11y: WeChat's aria-* and page-meta's page-font-size reach the weapp templates (it acts on weapp only).
-  plugins: [...(process.env.TARO_ENV === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : []), join(__dirname, 'weapp-a11y', 'plugin.ts')],
+  // taro-face-verify/taro-plugin (src/taro-plugin/): WeChat's aria-* and page-meta's page-font-size reach the weapp templates (it acts on weapp only).
+  plugins: [
+    ...(process.env.TARO_ENV === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : []),
+    join(__dirname, '..', 'src', 'taro-plugin', 'plugin.ts'),
+  ],
   defineConstants: {
     // The preview's backend (the demo server); empty means the in-browser mock backend.
     FV_PREVIEW_API: JSON.stringify(process.env.FV_PREVIEW_API ?? ''),

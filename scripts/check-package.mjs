@@ -33,7 +33,7 @@ const hasServer = existsSync(join(root, 'src/face-verify/server.ts'));
 
 const ALLOWED_FILES = [/^lib\/[^/]+$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 const FRONT_END_PACKAGES = /^(react|react-dom|zustand|@tarojs\/[^/]+)(\/|$)/;
-const ENTRIES = ['index', 'mock', ...(hasServer ? ['server'] : []), 'otel'];
+const ENTRIES = ['index', 'mock', ...(hasServer ? ['server'] : []), 'otel', 'taro-plugin'];
 
 const failures = [];
 const started = Date.now();
@@ -117,6 +117,11 @@ step('bundle contents');
         // Neutral (Node and H5) and dependency-free: `@opentelemetry/api` stays an optional peer the app passes in.
         if (specifiers.length) fail(`lib/${file} imports ${specifiers.join(', ')} (the otel entry must import nothing)`);
         else ok(`lib/${file}: imports nothing`);
+      } else if (entry === 'taro-plugin') {
+        // Loaded by the app's Taro build in Node: Node built-ins and Taro's own packages (the app has them).
+        const foreign = bare.filter((s) => !isBuiltin(s) && !s.startsWith('@tarojs/'));
+        if (foreign.length) fail(`lib/${file} imports packages beyond Node built-ins and Taro's: ${foreign.join(', ')}`);
+        else ok(`lib/${file}: Node built-ins and Taro's packages only (${bare.join(', ') || 'none'})`);
       } else if (entry === 'server') {
         const frontEnd = bare.filter((s) => FRONT_END_PACKAGES.test(s));
         const chunks = specifiers.filter((s) => s.startsWith('.'));
@@ -145,7 +150,7 @@ step('bundle contents');
   // Taro replaces process.env.TARO_ENV in the consumer's build; tsup must leave it as written.
   for (const format of ['mjs', 'js']) {
     const code = readdirSync(lib)
-      .filter((f) => f.endsWith(`.${format}`) && !f.startsWith('server.') && !f.startsWith('otel.'))
+      .filter((f) => f.endsWith(`.${format}`) && !f.startsWith('server.') && !f.startsWith('otel.') && !f.startsWith('taro-plugin'))
       .map((f) => readFileSync(join(lib, f), 'utf8'))
       .join('\n');
     if (code.includes('process.env.TARO_ENV')) ok(`*.${format} keeps process.env.TARO_ENV for Taro to replace`);

@@ -197,6 +197,11 @@ await step('weapp: taro build --type weapp', async () => {
   }
   const js = readAll(filesUnder(out).filter((f) => f.endsWith('.js')));
   expect(js.includes('startFacialRecognitionVerify'), "the kit's WeChat driver is in the weapp bundle");
+  const base = readFileSync(join(out, 'base.wxml'), 'utf8');
+  expect(
+    base.includes('aria-role') && base.includes('aria-label'),
+    "taro-face-verify/taro-plugin (from the package): WeChat's aria-role / aria-label reach base.wxml",
+  );
   expect(!js.includes('process.env.TARO_ENV'), 'process.env.TARO_ENV was replaced by the consumer build');
   // defaults.ts joins the fake backend to a mock driver only under TARO_ENV h5 (folded at build time).
   expect(!js.includes('mock1.'), 'no mock driver or fake backend in the weapp bundle (the H5-only branches were dropped)');

@@ -85,7 +85,10 @@ describe('the flow on the Alipay driver', () => {
     await flow.getState().retry();
     expect(server.tickets).toHaveLength(2);
     expect(verifyCalls(calls).map((c) => c.params.certifyId)).toEqual(['certify-1-secret', 'certify-2-secret']);
-    expect(server.posted).toEqual([{ platform: 'alipay', certify_id: 'certify-1-secret' }, { platform: 'alipay', certify_id: 'certify-2-secret' }]);
+    expect(server.posted).toEqual([
+      { platform: 'alipay', certify_id: 'certify-1-secret' },
+      { platform: 'alipay', certify_id: 'certify-2-secret' },
+    ]);
   });
 
   it('6001: the user cancelled; nothing is posted', async () => {

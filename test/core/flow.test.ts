@@ -391,7 +391,9 @@ describe('tickets', () => {
     await flow.getState().retry();
     expect(flow.getState().status).toBe('success');
     expect(ticketEndpoint).toHaveBeenCalledTimes(2);
-    expect(payloads).toEqual([{ platform: 'wechat', verify_id: expect.stringMatching(/^mock-verify-/), out_seq_no: expect.stringMatching(/^mock-seq-/) }]);
+    expect(payloads).toEqual([
+      { platform: 'wechat', verify_id: expect.stringMatching(/^mock-verify-/), out_seq_no: expect.stringMatching(/^mock-seq-/) },
+    ]);
   });
 
   it('a backend that no longer knows the ticket: a retry asks for a fresh one', async () => {

@@ -1,6 +1,6 @@
 /**
  * Accessibility in the weapp build, read from what WeChat's own template compiler produced: the `aria-*` WeChat's
- * screen reader reads reach the components (config/weapp-a11y), typing still works with them there, the page
+ * screen reader reads reach the components (src/taro-plugin, shipped as taro-face-verify/taro-plugin), typing still works with them there, the page
  * follows WeChat's font setting (`page-meta page-font-size="system"`), and a large WeChat font turns elder mode on
  * by itself (`getAppBaseInfo().fontSizeScaleFactor` / `fontSizeSetting`).
  */

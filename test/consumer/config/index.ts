@@ -17,7 +17,9 @@ export default defineConfig<'webpack5'>(() => ({
   sourceRoot: 'src',
   outputRoot: withoutKit ? `dist/${platform}-without-kit` : `dist/${platform}`,
   // As in the kit's own config: the alipay platform plugin is published at 4.2.0 (see the root package.json's overrides).
-  plugins: platform === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : [],
+  // taro-face-verify/taro-plugin: WeChat's aria-* reach the weapp templates (in both builds: an app's choice, not
+  // the kit's code). By path: Taro resolves plugin names without package `exports`.
+  plugins: [...(platform === 'alipay' ? ['@tarojs/plugin-platform-alipay'] : []), require.resolve('taro-face-verify/taro-plugin')],
   defineConstants: {},
   alias: withoutKit ? { 'taro-face-verify$': path.resolve(__dirname, '..', 'src/without-kit/taro-face-verify.tsx') } : {},
   framework: 'react',

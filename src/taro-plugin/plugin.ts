@@ -1,5 +1,5 @@
 /**
- * A Taro plugin for the weapp build: WeChat's `aria-*` and `page-meta`'s `page-font-size` reach base.wxml and
+ * `taro-face-verify/taro-plugin`: a Taro plugin for the weapp build (add it to your Taro config's `plugins`): WeChat's `aria-*` and `page-meta`'s `page-font-size` reach base.wxml and
  * the page template.
  *
  * Taro 4.2 writes each component's template from a table of known attributes and drops the rest, and its
@@ -14,6 +14,7 @@
  * setting; Taro's table has only `root-font-size`). JSON, because Taro compiles a TypeScript plugin file alone,
  * not what it imports.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IPluginContext } from '@tarojs/service';
 import components from './components.json';
@@ -24,13 +25,24 @@ interface MiniPlatform {
   template: { mergeComponents: (ctx: IPluginContext, patch: typeof components) => void };
 }
 
-const RUNTIME = join(__dirname, 'runtime.ts');
+/** The runtime half, beside this file: TypeScript in the repository, the built module in the package's lib/. */
+const RUNTIME = ['runtime.ts', 'taro-plugin-runtime.mjs', 'taro-plugin-runtime.js']
+  .map((name) => join(__dirname, name))
+  .find((path) => existsSync(path));
 
-export default (ctx: IPluginContext) => {
+/**
+ * The plugin.
+ * @example
+ * // config/index.ts of your Taro app
+ * export default defineConfig(() => ({ plugins: ['taro-face-verify/taro-plugin'], … }));
+ */
+export default function faceVerifyTaroPlugin(ctx: IPluginContext): void {
+  if (!RUNTIME) throw new Error('taro-face-verify/taro-plugin: its runtime file is missing beside it; reinstall taro-face-verify');
+  const runtime = RUNTIME;
   // package.json says `sideEffects: false` (right for the published kit); this file is imported for its effect only,
   // and a production build would drop it without this.
   ctx.modifyWebpackChain(({ chain }) => {
-    chain.module.rule('weapp-a11y-runtime').test(RUNTIME).set('sideEffects', true);
+    chain.module.rule('taro-face-verify-a11y-runtime').test(runtime).set('sideEffects', true);
   });
   ctx.registerMethod({
     name: 'onSetupClose',
@@ -39,10 +51,12 @@ export default (ctx: IPluginContext) => {
       if (platform.platform !== 'weapp') return;
       // A Taro that moved these seams must fail the build, not ship a page WeChat's screen reader cannot name.
       if (typeof platform.template?.mergeComponents !== 'function' || !platform.runtimePath) {
-        throw new Error('config/weapp-a11y: this Taro has no template.mergeComponents / runtimePath; check the plugin against it');
+        throw new Error(
+          'taro-face-verify/taro-plugin: this Taro has no template.mergeComponents / runtimePath; the plugin supports Taro 4.2',
+        );
       }
       platform.template.mergeComponents(ctx, components);
-      platform.runtimePath = [...[platform.runtimePath].flat(), RUNTIME];
+      platform.runtimePath = [...[platform.runtimePath].flat(), runtime];
     },
   });
-};
+}
