@@ -48,10 +48,7 @@ export interface TencentFaceIdDriverOptions {
 
 /** A row of the outcome table as the port's failure. */
 export function toTencentFailure(outcome: TencentOutcomeClass, code: number | string): ClassifiedFailure {
-  const failure: ClassifiedFailure = { code, kind: outcome.kind, retryable: outcome.retryable, message: outcome.message };
-  if (outcome.action) failure.action = outcome.action;
-  if (outcome.freshTicket) failure.freshTicket = true;
-  return failure;
+  return { ...outcome, code };
 }
 
 const named = (code: TencentOutcomeCode): ClassifiedFailure => toTencentFailure(TENCENT_OUTCOMES[code], code);

@@ -1,9 +1,12 @@
 /**
  * Every Tencent Cloud FaceID outcome the kit meets, classified as plain data: the `ErrCode` of
  * `GetDetectInfoEnhanced` that the server passes on (`{ ok: false, code: <ErrCode> }`), and the H5 route's own
- * findings (not a browser, storage blocked, a return without a token, a stale link). Same shape as Alipay's
- * table; the texts live in the locales' `flow.errors` under the same keys. Codes: /work/shared/tencent-faceid-api.md.
+ * findings (not a browser, storage blocked, a return without a token, a stale link). A `FailureTable`, the one
+ * format of every platform's table (core/failure-table.ts); the texts live in the locales' `flow.errors` under the
+ * same keys. Codes: /work/shared/tencent-faceid-api.md.
  */
+
+import type { FailureRow, FailureTable } from '../../core/failure-table';
 
 /** The same kinds as the flow's errors (a page picks its screen by kind). */
 export type TencentOutcomeKind = 'cancel' | 'device' | 'retry' | 'fatal' | 'network' | 'backend';
@@ -27,16 +30,8 @@ export type TencentMessageKey =
   | 'tencent.leaveFailed'
   | 'tencent.staleLink';
 
-/** How one outcome is handled. */
-export interface TencentOutcomeClass {
-  kind: TencentOutcomeKind;
-  /** Whether trying again can make progress. */
-  retryable: boolean;
-  action?: TencentAction;
-  /** A retry needs a new BizToken (one BizToken is one verification). */
-  freshTicket: boolean;
-  message: TencentMessageKey;
-}
+/** How one outcome is handled: a row of the one failure-table format (`freshTicket`: a retry needs a new BizToken). */
+export type TencentOutcomeClass = FailureRow & { kind: TencentOutcomeKind; message: TencentMessageKey; freshTicket: boolean };
 
 const again = (kind: TencentOutcomeKind, message: TencentMessageKey): TencentOutcomeClass => ({
   kind,
@@ -87,7 +82,7 @@ export const TENCENT_OUTCOMES = {
   'not-finished': again('cancel', 'tencent.notFinished'),
   // A token with no pending record, too old, or not the one this browser left with.
   'stale-link': again('fatal', 'tencent.staleLink'),
-} as const satisfies Record<string, TencentOutcomeClass>;
+} as const satisfies FailureTable<string> & Record<string, TencentOutcomeClass>;
 
 /** A key of {@link TENCENT_OUTCOMES}. */
 export type TencentOutcomeCode = keyof typeof TENCENT_OUTCOMES;
