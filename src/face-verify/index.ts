@@ -25,10 +25,12 @@ export type {
   DeviceReport,
   DriverErrorCode,
   ErrorMessageKey,
+  FailureMessage,
   FaceDriver,
   HttpPort,
   HttpRequest,
   HttpResponse,
+  PlatformWords,
   ProbeRequest,
   ResumeAnswer,
   TicketSpec,
@@ -66,7 +68,7 @@ export type {
   AlipaySystemInfo,
   AlipayVerifyAnswer,
 } from './drivers/alipay';
-export { createTencentFaceIdDriver, TENCENT_OUTCOMES, withTencentPort } from './drivers/tencent';
+export { createTencentFaceIdDriver, TENCENT_ERROR_WORDS, TENCENT_OUTCOMES, withTencentPort } from './drivers/tencent';
 export type { SessionStore, TencentBrowser, TencentFaceIdDriverOptions, TencentOutcomeClass, TencentOutcomeCode } from './drivers/tencent';
 export { IDEMPOTENCY_KEY_HEADER, isVerdictCode, normalizeIdCardNumber, VERDICT_CODES } from './contract';
 export { useFaceVerify } from './react/useFaceVerify';

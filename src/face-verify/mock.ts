@@ -15,5 +15,5 @@ export type { MockTencentDriver, MockTencentDriverOptions } from './drivers/mock
 export { isMockTencentScenarioName, MOCK_TENCENT_SCENARIO_NAMES, MOCK_TENCENT_SCENARIOS } from './drivers/mock/tencent-scenarios';
 export type { MockTencentScenario, MockTencentScenarioName } from './drivers/mock/tencent-scenarios';
 export type { MockTencentServer } from './drivers/mock/tencent-server';
-export { isPreviewPlatformName, PREVIEW_PLATFORMS } from './drivers/mock/preview-platforms';
+export { isPreviewPlatformName, PREVIEW_PLATFORMS, previewScenarioLabel } from './drivers/mock/preview-platforms';
 export type { PreviewDriverSettings, PreviewPlatform, PreviewPlatformName } from './drivers/mock/preview-platforms';

@@ -3,7 +3,7 @@
  * a new load of the redirect URL resumes by itself and submits `{ platform: 'tencent', biz_token }` with the
  * Idempotency-Key saved before leaving. Every way back that cannot be trusted ends on a clear failure.
  */
-import { createFaceVerify, createTencentFaceIdDriver, en, IDEMPOTENCY_KEY_HEADER, zhCN, type VerifyVerdict } from 'taro-face-verify';
+import { createFaceVerify, createTencentFaceIdDriver, IDEMPOTENCY_KEY_HEADER, TENCENT_ERROR_WORDS, type VerifyVerdict } from 'taro-face-verify';
 import { fakeBrowser, fakeTencentBackend, manualClock, type FakeBrowser } from './tencent-support';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002X' };
@@ -118,9 +118,9 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
   });
 
   it.each([
-    ['2016 (similarity)', 2016, 'tencent.faceMismatch'],
-    ['15 (expired)', 15, 'tencent.expired'],
-    ['2006 (name / ID mismatch)', 2006, 'tencent.identityMismatch'],
+    ['2016 (similarity)', 2016, 'faceMismatch'],
+    ['15 (expired)', 15, 'expired'],
+    ['2006 (name / ID mismatch)', 2006, 'identityMismatch'],
   ] as const)('a verdict %s after the return: its message, and the page starts over (nothing to capture with)', async (_, code, key) => {
     const browser = fakeBrowser(PAGE);
     const server = fakeTencentBackend([{ ok: false, code, message: 'not passed' } as VerifyVerdict]);
@@ -130,7 +130,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     await back.getState().resume();
     expect(back.getState()).toMatchObject({
       status: 'failed',
-      error: { code, kind: 'backend', message: zhCN.flow.errors[key], retryable: false },
+      error: { code, kind: 'backend', message: TENCENT_ERROR_WORDS[key]['zh-CN'], retryable: false },
     });
     await back.getState().retry();
     expect(server.posted()).toHaveLength(1);
@@ -144,7 +144,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     await expect(back.getState().resume()).resolves.toBe(false);
     expect(back.getState()).toMatchObject({
       status: 'cancelled',
-      error: { message: en.flow.errors['tencent.notFinished'], retryable: false },
+      error: { message: TENCENT_ERROR_WORDS.notFinished.en, retryable: false },
     });
     expect(server.posted()).toHaveLength(0);
     expect(browser.saved.has(PENDING_KEY)).toBe(false);
@@ -164,7 +164,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     await back.getState().resume();
     expect(back.getState()).toMatchObject({
       status: 'failed',
-      error: { message: zhCN.flow.errors['tencent.staleLink'], retryable: false },
+      error: { message: TENCENT_ERROR_WORDS.staleLink['zh-CN'], retryable: false },
     });
     expect(server.posted()).toHaveLength(0);
     expect(browser.href()).toBe(PAGE);
@@ -177,7 +177,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     browser.load(`${PAGE}&token=someone-elses-token`);
     const back = flowOn(browser, server);
     await back.getState().resume();
-    expect(back.getState().error?.message).toBe(zhCN.flow.errors['tencent.staleLink']);
+    expect(back.getState().error?.message).toBe(TENCENT_ERROR_WORDS.staleLink['zh-CN']);
     expect(server.posted()).toHaveLength(0);
   });
 
@@ -186,7 +186,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     const server = fakeTencentBackend();
     const flow = flowOn(browser, server);
     await flow.getState().resume();
-    expect(flow.getState()).toMatchObject({ status: 'failed', error: { message: zhCN.flow.errors['tencent.staleLink'] } });
+    expect(flow.getState()).toMatchObject({ status: 'failed', error: { message: TENCENT_ERROR_WORDS.staleLink['zh-CN'] } });
     expect(browser.replaced).toEqual([PAGE]);
     expect(server.posted()).toHaveLength(0);
   });
@@ -209,7 +209,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     await settle();
     expect(flow.getState()).toMatchObject({
       status: 'cancelled',
-      error: { message: zhCN.flow.errors['tencent.notFinished'], retryable: false },
+      error: { message: TENCENT_ERROR_WORDS.notFinished['zh-CN'], retryable: false },
     });
     expect(browser.saved.has(PENDING_KEY)).toBe(false);
   });
@@ -219,7 +219,7 @@ describe('the flow on the Tencent Cloud FaceID driver', () => {
     const flow = createFaceVerify({ driver: createTencentFaceIdDriver({ browser: null }), http: server.http, endpoint: server.endpoint });
     const support = await flow.getState().probe();
     expect(support).toMatchObject({ supported: false, problems: [{ code: 'unsupported-platform', blocking: true }] });
-    expect(support.problems[0]?.message).toBe(zhCN.flow.errors['tencent.notBrowser']);
+    expect(support.problems[0]?.message).toBe(TENCENT_ERROR_WORDS.notBrowser['zh-CN']);
     await flow.getState().start(PERSON);
     await expect(flow.getState().resume()).resolves.toBe(false);
     expect(flow.getState().status).toBe('unsupported');

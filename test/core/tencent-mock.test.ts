@@ -3,7 +3,7 @@
  * "verification page" is this page with the token; after the (new) load, a new driver and backend resume from
  * what the tab's session storage kept, and the verdict follows the scenario.
  */
-import { createFaceVerify, zhCN } from 'taro-face-verify';
+import { createFaceVerify, TENCENT_ERROR_WORDS } from 'taro-face-verify';
 import { createMockBackend, createMockTencentDriver, type MockTencentScenarioName } from 'taro-face-verify/mock';
 import { fakeBrowser, type FakeBrowser } from './tencent-support';
 
@@ -43,19 +43,19 @@ describe('the mock Tencent driver and backend', () => {
   });
 
   it.each([
-    ['mismatch', 2006, 'tencent.identityMismatch'],
-    ['low-similarity', 2016, 'tencent.faceMismatch'],
-    ['liveness-failed', 1001, 'tencent.liveness'],
-    ['token-expired', 15, 'tencent.expired'],
+    ['mismatch', 2006, 'identityMismatch'],
+    ['low-similarity', 2016, 'faceMismatch'],
+    ['liveness-failed', 1001, 'liveness'],
+    ['token-expired', 15, 'expired'],
   ] as const)('%s: the verify answer carries ErrCode %i and the page says so', async (scenario, code, key) => {
     const { back } = await roundTrip(scenario);
-    expect(back.getState()).toMatchObject({ status: 'failed', error: { code, message: zhCN.flow.errors[key], retryable: false } });
+    expect(back.getState()).toMatchObject({ status: 'failed', error: { code, message: TENCENT_ERROR_WORDS[key]['zh-CN'], retryable: false } });
   });
 
   it('user-left: back without a token, cancelled with "not finished"', async () => {
     const { back, visit } = await roundTrip('user-left');
     expect(visit).not.toMatch(/token=/);
-    expect(back.getState()).toMatchObject({ status: 'cancelled', error: { message: zhCN.flow.errors['tencent.notFinished'] } });
+    expect(back.getState()).toMatchObject({ status: 'cancelled', error: { message: TENCENT_ERROR_WORDS.notFinished['zh-CN'] } });
   });
 
   it('the fake Tencent Cloud refuses a replayed BizToken, even from a new page load', async () => {

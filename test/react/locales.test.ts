@@ -9,7 +9,13 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { en, LOCALES, messagesFor, zhCN, type LocaleMessages } from 'taro-face-verify';
-import { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES, MOCK_TENCENT_SCENARIO_NAMES } from 'taro-face-verify/mock';
+import {
+  MOCK_ALIPAY_SCENARIO_NAMES,
+  MOCK_SCENARIO_NAMES,
+  MOCK_TENCENT_SCENARIO_NAMES,
+  PREVIEW_PLATFORMS,
+  previewScenarioLabel,
+} from 'taro-face-verify/mock';
 
 const root = join(__dirname, '..', '..');
 const kit = join(root, 'src', 'face-verify');
@@ -47,9 +53,18 @@ describe('the tables and the lookup', () => {
     process.env.TARO_ENV = 'h5';
     const [first, ...others] = LOCALES.map((table) => ({ ...table, preview: table.preview, scenarios: table.scenarios }));
     for (const table of others) expect(keyPaths(table)).toEqual(keyPaths(first));
-    // The WeChat scenarios, then the Alipay and Tencent ones not already named (success, user-cancel, camera-denied are shared).
-    const names = [...new Set<string>([...MOCK_SCENARIO_NAMES, ...MOCK_ALIPAY_SCENARIO_NAMES, ...MOCK_TENCENT_SCENARIO_NAMES])];
+    // The WeChat scenarios, then the Alipay ones not already named (success, user-cancel, camera-denied are shared).
+    const names = [...new Set<string>([...MOCK_SCENARIO_NAMES, ...MOCK_ALIPAY_SCENARIO_NAMES])];
     for (const table of LOCALES) expect(Object.keys(table.scenarios ?? {})).toEqual(names);
+    // A platform that brings its own labels (Tencent) labels every scenario of its own in each shipped locale.
+    for (const platform of PREVIEW_PLATFORMS) {
+      for (const table of LOCALES) {
+        for (const name of platform.scenarios) expect(previewScenarioLabel(platform, name, table)).not.toBe(name);
+      }
+    }
+    const tencent = PREVIEW_PLATFORMS.find((platform) => platform.name === 'tencent')!;
+    expect(previewScenarioLabel(tencent, 'user-left', zhCN)).toBe('中途离开（未完成就返回）');
+    expect(MOCK_TENCENT_SCENARIO_NAMES.every((name) => tencent.scenarios.includes(name))).toBe(true);
   });
 
   it('has no preview words or scenario labels outside H5', () => {

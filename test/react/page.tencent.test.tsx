@@ -3,7 +3,8 @@
  * the page loaded again on the redirect URL resumes by itself and ends on a result screen with a way on.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createDefaultDriver, createTencentFaceIdDriver, FaceVerifyPage, zhCN } from 'taro-face-verify';
+import { createDefaultDriver, createTencentFaceIdDriver, FaceVerifyPage, TENCENT_ERROR_WORDS, zhCN } from 'taro-face-verify';
+import { TENCENT_PAGE_WORDS } from '../../src/face-verify/drivers/tencent/words';
 import { createMockTencentDriver, type MockTencentScenarioName } from 'taro-face-verify/mock';
 import { fakeBrowser, type FakeBrowser } from '../core/tencent-support';
 import { setRouterParams } from '../support/taro';
@@ -28,7 +29,7 @@ async function leaveAndComeBack(scenario: MockTencentScenarioName) {
   fireEvent.change(screen.getByLabelText('身份证号'), { target: { value: VALID_ID } });
   fireEvent.click(screen.getByRole('button', { name: '开始人脸核身' }));
   await waitFor(() => expect(browser.visits).toHaveLength(1));
-  expect(first.view.container.textContent).toMatch(zhCN.page.tencent.capture);
+  expect(first.view.container.textContent).toMatch(TENCENT_PAGE_WORDS['zh-CN'].capture);
   first.view.unmount();
   browser.load(browser.visits[0] ?? '');
   return { browser, back: mount(browser, scenario) };
@@ -58,7 +59,7 @@ describe('FaceVerifyPage on Tencent Cloud FaceID (H5)', () => {
   it('back without finishing: a cancelled screen that says so, and "start over" leads to the form', async () => {
     const { back } = await leaveAndComeBack('user-left');
     await waitFor(() => expect(back.status()).toBe('cancelled'));
-    expect(back.view.container.textContent).toMatch(zhCN.flow.errors['tencent.notFinished']);
+    expect(back.view.container.textContent).toMatch(TENCENT_ERROR_WORDS.notFinished['zh-CN']);
     fireEvent.click(screen.getByRole('button', { name: zhCN.page.actions.restart }));
     await waitFor(() => expect(back.status()).toBe('ready'));
     await screen.findByLabelText('姓名');
@@ -68,7 +69,7 @@ describe('FaceVerifyPage on Tencent Cloud FaceID (H5)', () => {
     const browser = fakeBrowser(`${PAGE}&token=mock-biz-from-yesterday`);
     const { view, status } = mount(browser, 'success');
     await waitFor(() => expect(status()).toBe('failed'));
-    expect(view.container.textContent).toMatch(zhCN.flow.errors['tencent.staleLink']);
+    expect(view.container.textContent).toMatch(TENCENT_ERROR_WORDS.staleLink['zh-CN']);
     expect(screen.getByRole('button', { name: zhCN.page.actions.restart })).toBeTruthy();
     expect(browser.href()).toBe(PAGE);
   });
@@ -76,7 +77,7 @@ describe('FaceVerifyPage on Tencent Cloud FaceID (H5)', () => {
   it('the real driver outside a browser (a mini-program): unsupported, with the way to go', async () => {
     const view = render(<FaceVerifyPage driver={createTencentFaceIdDriver({ browser: null })} endpoint="/api/face/verify" />);
     await waitFor(() => expect(view.container.querySelector('[data-status]')?.getAttribute('data-status')).toBe('unsupported'));
-    expect(view.container.textContent).toMatch(zhCN.flow.errors['tencent.notBrowser']);
+    expect(view.container.textContent).toMatch(TENCENT_ERROR_WORDS.notBrowser['zh-CN']);
     expect(view.container.querySelector('#fv-start')).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 /** The flow's own errors, and a driver's classified failure worded in the flow's locale. */
 import { flowMessagesFor } from '../locales/flow';
-import type { ClassifiedFailure } from './ports';
+import type { ClassifiedFailure, FailureMessage } from './ports';
 import type { ErrorKind, FaceVerifyError, FlowStep, LocaleOption, ProblemAction } from './types';
 
 /** The kit's own error codes (not a platform's), with their classes. */
@@ -15,12 +15,19 @@ export function flowError(
   return action ? { code, kind, message, retryable, step, action } : { code, kind, message, retryable, step };
 }
 
+/** A failure's message in `locale`: the flow table's entry, or a platform's own words (English for a custom locale). */
+export function wordsOf(message: FailureMessage, locale: LocaleOption | undefined): string {
+  if (typeof message === 'string') return flowMessagesFor(locale).errors[message];
+  const name = typeof locale === 'object' ? locale.locale : (locale ?? 'zh-CN');
+  return name === 'zh-CN' ? message['zh-CN'] : message.en;
+}
+
 /** A classified failure as the user sees it: its message in `locale`, its step where a retry resumes. */
 export function describeFailure(failure: ClassifiedFailure, step: FlowStep, locale: LocaleOption | undefined): FaceVerifyError {
   const error: FaceVerifyError = {
     code: failure.code,
     kind: failure.kind,
-    message: flowMessagesFor(locale).errors[failure.message],
+    message: wordsOf(failure.message, locale),
     retryable: failure.retryable,
     step: failure.resumeAt ?? step,
   };

@@ -15,6 +15,15 @@ export type ErrorMessageKey = {
   [K in keyof Messages['errors']]: Messages['errors'][K] extends string ? K : never;
 }[keyof Messages['errors']];
 
+/**
+ * A message a platform brings in its own folder, in each shipped locale: a platform added to the kit needs no entry
+ * in the locale tables (a custom locale reads the English text).
+ */
+export type PlatformWords = { readonly 'zh-CN': string; readonly en: string };
+
+/** A message: a key of the flow's error table, or a platform's own words. */
+export type FailureMessage = ErrorMessageKey | PlatformWords;
+
 /** What the app configured, as far as it decides the platform's capture. */
 export interface CaptureSetup {
   /** WeChat's v1 / v2 choice; other platforms ignore it. */
@@ -53,7 +62,7 @@ export interface DeviceProblem {
    * The platform's own wording for a shared code (Alipay's `api-unavailable` says "update Alipay", not
    * WeChat); without it the problem's message in the locale's `problems` table is used.
    */
-  message?: ErrorMessageKey;
+  message?: FailureMessage;
 }
 
 /** What the driver found out about the device: the core turns it into the public `SupportReport`. */
@@ -85,7 +94,7 @@ export interface ClassifiedFailure {
   code: number | string;
   kind: ErrorKind;
   retryable: boolean;
-  message: ErrorMessageKey;
+  message: FailureMessage;
   action?: ProblemAction;
   /** Where `retry()` starts when not at the failed step: the form ('input') or a fresh ticket ('ticket'). */
   resumeAt?: Extract<FlowStep, 'input' | 'ticket'>;

@@ -3,6 +3,7 @@
  * versions and codes); the core folds the answer into one report worded for the user.
  */
 import { flowMessagesFor } from '../locales/flow';
+import { wordsOf } from './errors';
 import type { DeviceReport, FaceDriver } from './ports';
 import type { LocaleOption, ModePreference, Protocol, SupportProblem, SupportReport } from './types';
 
@@ -20,10 +21,10 @@ export interface ProbeOptions {
 
 /** The driver's findings as the public report: `supported` unless a problem blocks, messages in `locale`. */
 export function reportSupport(found: DeviceReport, mock: boolean, locale: LocaleOption | undefined): SupportReport {
-  const { problems: words, errors } = flowMessagesFor(locale);
+  const { problems: words } = flowMessagesFor(locale);
   const problems: SupportProblem[] = found.problems.map(({ code, blocking, action, detail, message: platformWording }) => {
     const entry = words[code];
-    const message = platformWording ? errors[platformWording] : typeof entry === 'function' ? entry(detail ?? '') : entry;
+    const message = platformWording ? wordsOf(platformWording, locale) : typeof entry === 'function' ? entry(detail ?? '') : entry;
     return action ? { code, message, blocking, action } : { code, message, blocking };
   });
   const supported = !problems.some((problem) => problem.blocking);

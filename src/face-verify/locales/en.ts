@@ -1,7 +1,7 @@
 /**
  * English. One table: the flow's words, the page's, the H5 preview's and the mock scenarios' labels.
  */
-import type { FlowMessages, LocaleMessages, PageMessages, TencentErrorKey } from './types';
+import type { FlowMessages, LocaleMessages } from './types';
 
 /** The flow's words alone (what a flow resolves `locale` against; a bundle without the page carries only these). */
 export const flow: FlowMessages = {
@@ -94,31 +94,6 @@ export const flow: FlowMessages = {
     'alipay.notPassed': 'Alipay identity verification did not pass. Make sure it is you and try again.',
     'alipay.unreachable': 'The verification service cannot be reached. Please try again in a moment.',
     'alipay.untrusted': 'The result could not be confirmed. Please use another way to continue.',
-    // Tencent Cloud FaceID runs in H5 only: written out so a mini-program build folds the check and drops the words.
-    ...(process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV
-      ? {
-          'tencent.alreadyCompleted':
-            'This verification has already been completed and cannot be submitted again. To verify again, start over.',
-          'tencent.expired': 'This verification has expired. Please start again.',
-          'tencent.tooManyAttempts':
-            'The number of attempts for this verification has reached its limit. Please use another way to continue.',
-          'tencent.notFinished': 'Face verification was not finished. Start again when you are ready.',
-          'tencent.identityMismatch':
-            'The name and ID number do not match. Check them against your ID card and start again; use your own ID card.',
-          'tencent.faceMismatch':
-            'Your face does not match the ID photo. Face the screen yourself, without glasses or a mask, and start again.',
-          'tencent.liveness':
-            'The liveness check did not pass. Face the screen in good light, hold the phone steady, follow the prompts and start again.',
-          'tencent.rateLimited': 'Too many attempts. Try again in a few minutes; if you have tried many times today, try again tomorrow.',
-          'tencent.failed': 'Face verification did not pass. Please start again.',
-          'tencent.notBrowser':
-            "Tencent Cloud FaceID's web route runs in a browser. In a WeChat mini-program, use WeChat face verification instead.",
-          'tencent.storageBlocked':
-            'The browser does not let this page keep temporary data, so face verification cannot run. Turn off private mode or use another browser, then try again.',
-          'tencent.leaveFailed': 'The face verification page could not be opened. Please try again.',
-          'tencent.staleLink': 'This verification link is no longer valid. Please start again.',
-        }
-      : ({} as Record<TencentErrorKey, string>)),
   },
 };
 
@@ -196,18 +171,6 @@ export const en: LocaleMessages<'en'> = {
       privacy:
         'Identity verification is provided by Alipay. Your details are used only for this verification; this page does not keep your ID number.',
     },
-    // H5 only, as the errors above.
-    get tencent() {
-      return process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV
-        ? {
-            capture: 'Opening Tencent Cloud face verification',
-            captureDetail: 'Follow the prompts on the next page; you will come back here when it is done.',
-            consent: 'By tapping "Start face verification" you agree that Tencent Cloud captures your face for this verification only.',
-            privacy:
-              'Face verification is provided by Tencent Cloud. Your details are used for this verification only; this page does not store your ID number.',
-          }
-        : ({} as PageMessages['tencent']);
-    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {
@@ -261,11 +224,6 @@ export const en: LocaleMessages<'en'> = {
           'not-passed': 'Not passed',
           'unsupported-client': 'Alipay too old (no startAPVerify)',
           ide: 'Developer tool (IDE)',
-          mismatch: 'Name and ID number do not match',
-          'low-similarity': 'Face does not match the ID photo',
-          'liveness-failed': 'Liveness check fails',
-          'user-left': 'Comes back without finishing',
-          'token-expired': 'Verification expired',
         }
       : undefined;
   },

@@ -91,20 +91,6 @@ export interface FlowMessages {
     'alipay.notPassed': string;
     'alipay.unreachable': string;
     'alipay.untrusted': string;
-    /** Tencent Cloud FaceID (H5): the outcome table's messages (drivers/tencent/outcomes.ts), keyed as it names them. */
-    'tencent.alreadyCompleted': string;
-    'tencent.expired': string;
-    'tencent.tooManyAttempts': string;
-    'tencent.notFinished': string;
-    'tencent.identityMismatch': string;
-    'tencent.faceMismatch': string;
-    'tencent.liveness': string;
-    'tencent.rateLimited': string;
-    'tencent.failed': string;
-    'tencent.notBrowser': string;
-    'tencent.storageBlocked': string;
-    'tencent.leaveFailed': string;
-    'tencent.staleLink': string;
   };
 }
 
@@ -177,13 +163,6 @@ export interface PageMessages {
     capture: string;
     privacy: string;
   };
-  /** The page's words where they name the platform, as they read on Tencent Cloud FaceID (H5: the capture leaves the page). */
-  tencent: {
-    capture: string;
-    captureDetail: string;
-    consent: string;
-    privacy: string;
-  };
 }
 
 /** The H5 preview's words: the preview bar and the simulated capture screen. */
@@ -240,6 +219,3 @@ export interface LocaleMessages<Name extends string = string> {
   /** H5 builds only, like `preview`. */
   readonly scenarios: ScenarioLabels | undefined;
 }
-
-/** Tencent Cloud FaceID's message keys (H5 only: mini-program builds drop their words). */
-export type TencentErrorKey = Extract<keyof FlowMessages['errors'], `tencent.${string}`>;

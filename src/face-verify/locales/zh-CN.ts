@@ -1,7 +1,7 @@
 /**
  * Chinese (简体中文), the kit's default locale. One table: the flow's words, the page's, the H5 preview's and the mock scenarios' labels.
  */
-import type { FlowMessages, LocaleMessages, PageMessages, TencentErrorKey } from './types';
+import type { FlowMessages, LocaleMessages } from './types';
 
 /** The flow's words alone (what a flow resolves `locale` against; a bundle without the page carries only these). */
 export const flow: FlowMessages = {
@@ -92,24 +92,6 @@ export const flow: FlowMessages = {
     'alipay.notPassed': '支付宝身份验证未通过。请确认是本人操作后重试。',
     'alipay.unreachable': '暂时无法连接验证服务，请稍后重试。',
     'alipay.untrusted': '无法确认验证结果，请改用其他方式办理。',
-    // Tencent Cloud FaceID runs in H5 only: written out so a mini-program build folds the check and drops the words.
-    ...(process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV
-      ? {
-          'tencent.alreadyCompleted': '这次核身已经完成过了，不能重复提交。如需再次验证，请重新开始。',
-          'tencent.expired': '本次核身已超时失效，请重新开始。',
-          'tencent.tooManyAttempts': '本次核身尝试次数已达上限，请改用其他方式办理。',
-          'tencent.notFinished': '人脸核身没有完成。准备好后请重新开始。',
-          'tencent.identityMismatch': '姓名和身份证号不一致。请对照身份证核对后重新开始；请使用本人的身份证。',
-          'tencent.faceMismatch': '人脸与身份证照片不一致。请本人正对屏幕，摘下眼镜和口罩后重新开始。',
-          'tencent.liveness': '没有通过活体检测。请在光线充足处正对屏幕、保持手机稳定，按提示完成动作后重新开始。',
-          'tencent.rateLimited': '尝试次数过多，请过几分钟再试；如果今天已多次尝试，请明天再试。',
-          'tencent.failed': '人脸核身没有通过，请重新开始。',
-          'tencent.notBrowser': '腾讯云人脸核身的网页方式只能在浏览器中使用；在微信小程序中请使用微信人脸核身。',
-          'tencent.storageBlocked': '浏览器禁止了本页面保存临时信息，无法进行人脸核身。请关闭无痕（隐私）模式或换一个浏览器后重试。',
-          'tencent.leaveFailed': '无法打开人脸核身页面，请重试。',
-          'tencent.staleLink': '这个核身链接已失效，请重新开始。',
-        }
-      : ({} as Record<TencentErrorKey, string>)),
   },
 };
 
@@ -185,17 +167,6 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
       capture: '请按照支付宝的提示完成身份验证',
       privacy: '身份验证服务由支付宝提供。你的信息仅用于本次身份验证，本页面不会保存你的身份证号码。',
     },
-    // H5 only, as the errors above.
-    get tencent() {
-      return process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV
-        ? {
-            capture: '正在打开腾讯云人脸核身页面',
-            captureDetail: '请在新页面按提示完成人脸核身，完成后会自动回到这里。',
-            consent: '点击“开始人脸核身”即表示你同意由腾讯云采集你的人脸信息，仅用于本次身份核验。',
-            privacy: '人脸核身服务由腾讯云提供。你的信息仅用于本次身份核验，本页面不会保存你的身份证号码。',
-          }
-        : ({} as PageMessages['tencent']);
-    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {
@@ -249,11 +220,6 @@ export const zhCN: LocaleMessages<'zh-CN'> = {
           'not-passed': '验证未通过',
           'unsupported-client': '支付宝版本不支持',
           ide: '开发者工具（IDE）',
-          mismatch: '姓名与身份证号不匹配',
-          'low-similarity': '人脸与证件照不一致',
-          'liveness-failed': '活体检测未通过',
-          'user-left': '中途离开（未完成就返回）',
-          'token-expired': '核身已过期',
         }
       : undefined;
   },

@@ -6,7 +6,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { en, zhCN } from '../../face-verify';
-import { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES } from './scenario-names';
+import { PREVIEW_PLATFORMS, previewScenarioLabel } from './scenario-names';
 
 const PAGE = '/pages/face-verify/index';
 const open = (query = '') => {
@@ -17,25 +17,34 @@ const open = (query = '') => {
 const WORDS = {
   'zh-CN': {
     table: zhCN,
-    intro: '微信与支付宝人脸核身：设备检测、统一流程、现成页面、浏览器预览与服务端校验。',
+    intro: '微信、支付宝与腾讯云人脸核身：设备检测、统一流程、现成页面、浏览器预览与服务端校验。',
     demo: '人脸核身示例',
     demoDetail: '检测设备，填写姓名和身份证号，完成人脸识别并由服务端确认结果。',
     start: '开始人脸核身',
     elderly: '长辈模式（大字）',
-    wechat: '微信预览场景（模拟数据）',
-    alipay: '支付宝预览场景（模拟数据）',
+    platforms: {
+      wechat: '微信预览场景（模拟数据）',
+      alipay: '支付宝预览场景（模拟数据）',
+      tencent: '腾讯云人脸核身（H5）预览场景（模拟数据）',
+    },
+    platformNames: { wechat: '微信', alipay: '支付宝', tencent: '腾讯云' },
     switchTo: 'English',
     switchLabel: 'Switch to English',
   },
   en: {
     table: en,
-    intro: 'Face verification for WeChat and Alipay: device check, one flow, a ready page, a browser preview and server checks.',
+    intro:
+      'Face verification for WeChat, Alipay and Tencent Cloud: device check, one flow, a ready page, a browser preview and server checks.',
     demo: 'Face verification demo',
     demoDetail: 'Checks the device, takes the name and ID number, runs the face check and has the server confirm it.',
     start: 'Start face verification',
     elderly: 'Elder mode (large text)',
-    wechat: 'WeChat preview scenarios (simulated)',
-    alipay: 'Alipay preview scenarios (simulated)',
+    platforms: {
+      wechat: 'WeChat preview scenarios (simulated)',
+      alipay: 'Alipay preview scenarios (simulated)',
+      tencent: 'Tencent Cloud FaceID (H5) preview scenarios (simulated)',
+    },
+    platformNames: { wechat: 'WeChat', alipay: 'Alipay', tencent: 'Tencent Cloud' },
     switchTo: '中文',
     switchLabel: '切换到中文',
   },
@@ -66,24 +75,27 @@ const link = {
 export default function HomePage() {
   const [locale, setLocale] = useState<'zh-CN' | 'en'>('zh-CN');
   const words = WORDS[locale];
-  const labels = words.table.scenarios;
   const lang = locale === 'en' ? '&locale=en' : '';
-  const scenarios = (platform: 'wechat' | 'alipay') => (
-    <View style={card}>
-      <Text style={{ display: 'block', fontWeight: 600 }}>{platform === 'wechat' ? words.wechat : words.alipay}</Text>
-      {(platform === 'wechat' ? MOCK_SCENARIO_NAMES : MOCK_ALIPAY_SCENARIO_NAMES).map((name) => (
-        <Button
-          key={name}
-          id={`home-${platform === 'wechat' ? 'scenario' : 'alipay'}-${name}`}
-          plain
-          hoverClass="none"
-          style={link}
-          aria-label={platform === 'alipay' ? `${locale === 'en' ? 'Alipay' : '支付宝'}: ${labels?.[name] ?? name}` : undefined}
-          onClick={() => open(`?${platform === 'alipay' ? 'platform=alipay&' : ''}scenario=${name}${lang}`)}
-        >
-          {labels?.[name] ?? name}
-        </Button>
-      ))}
+  // Every simulated platform's scenarios (the preview registry; H5 only, an empty list elsewhere).
+  const scenarios = (platform: (typeof PREVIEW_PLATFORMS)[number]) => (
+    <View key={platform.name} style={card}>
+      <Text style={{ display: 'block', fontWeight: 600 }}>{words.platforms[platform.name]}</Text>
+      {platform.scenarios.map((name) => {
+        const label = previewScenarioLabel(platform, name, words.table);
+        return (
+          <Button
+            key={name}
+            id={`home-${platform.name === 'wechat' ? 'scenario' : platform.name}-${name}`}
+            plain
+            hoverClass="none"
+            style={link}
+            aria-label={platform.name === 'wechat' ? undefined : `${words.platformNames[platform.name]}: ${label}`}
+            onClick={() => open(`?${platform.name === 'wechat' ? '' : `platform=${platform.name}&`}scenario=${name}${lang}`)}
+          >
+            {label}
+          </Button>
+        );
+      })}
     </View>
   );
   return (
@@ -124,8 +136,7 @@ export default function HomePage() {
           </Button>
         ) : null}
       </View>
-      {process.env.TARO_ENV === 'h5' ? scenarios('wechat') : null}
-      {process.env.TARO_ENV === 'h5' ? scenarios('alipay') : null}
+      {process.env.TARO_ENV === 'h5' ? PREVIEW_PLATFORMS.map(scenarios) : null}
     </View>
   );
 }

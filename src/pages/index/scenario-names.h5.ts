@@ -1,2 +1,2 @@
-/** The preview's scenario names, for the home page's lists: H5 only (Taro picks this file for `--type h5`). */
-export { MOCK_ALIPAY_SCENARIO_NAMES, MOCK_SCENARIO_NAMES } from '../../face-verify/mock';
+/** The preview's simulated platforms and their scenarios, for the home page's lists: H5 only (Taro picks this file for `--type h5`). */
+export { PREVIEW_PLATFORMS, previewScenarioLabel } from '../../face-verify/mock';

@@ -41,7 +41,11 @@ export type AlipayMessageKey =
   | 'alipay.untrusted';
 
 /** How one outcome is handled: a row of the one failure-table format (`freshTicket`: a retry needs a new certify id). */
-export type AlipayOutcomeClass = FailureRow & { kind: AlipayOutcomeKind; action?: AlipayAction; message: AlipayMessageKey };
+export type AlipayOutcomeClass = Omit<FailureRow, 'message'> & {
+  kind: AlipayOutcomeKind;
+  action?: AlipayAction;
+  message: AlipayMessageKey;
+};
 
 const capture = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action: AlipayAction): AlipayOutcomeClass => ({
   kind,

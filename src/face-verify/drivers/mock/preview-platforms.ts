@@ -10,6 +10,7 @@ import { createMockDriver } from './driver';
 import { isMockScenarioName, MOCK_SCENARIO_NAMES } from './scenarios';
 import { createMockTencentDriver } from './tencent';
 import { isMockTencentScenarioName, MOCK_TENCENT_SCENARIO_NAMES } from './tencent-scenarios';
+import { TENCENT_SCENARIO_LABELS } from '../tencent/words';
 
 /** What the page hands every platform's mock: the scenario by name, timings, the capture reports the demo forwards. */
 export interface PreviewDriverSettings {
@@ -27,8 +28,10 @@ export interface PreviewPlatform<Name extends string = string> {
   name: Name;
   /** As its users know it (the same in every locale). */
   label: string;
-  /** Its scenario names, in display order (labels: the locale tables' `scenarios`). */
+  /** Its scenario names, in display order (labels: the locale tables' `scenarios`, else `labels`). */
   scenarios: readonly string[];
+  /** Labels a platform brings itself, per shipped locale (a platform added to the kit needs no locale-table entry). */
+  labels?: { readonly 'zh-CN': Readonly<Record<string, string>>; readonly en: Readonly<Record<string, string>> };
   create(settings: PreviewDriverSettings): FaceDriver;
 }
 
@@ -69,6 +72,7 @@ export const PREVIEW_PLATFORMS = [
     name: 'tencent',
     label: '腾讯云 Tencent Cloud',
     scenarios: MOCK_TENCENT_SCENARIO_NAMES,
+    labels: TENCENT_SCENARIO_LABELS,
     create: (settings: PreviewDriverSettings) =>
       createMockTencentDriver({
         ...timed(settings),
@@ -88,4 +92,14 @@ export function isPreviewPlatformName(value: unknown): value is PreviewPlatformN
 /** The simulated platform by name (WeChat for anything unknown). */
 export function previewPlatform(name: PreviewPlatformName | undefined): PreviewPlatform<PreviewPlatformName> {
   return PREVIEW_PLATFORMS.find((platform) => platform.name === name) ?? PREVIEW_PLATFORMS[0];
+}
+
+/** A scenario's label in `table`'s language: the locale table's, else the platform's own, else its name. */
+export function previewScenarioLabel(
+  platform: PreviewPlatform,
+  name: string,
+  table: { locale: string; scenarios?: Readonly<Record<string, string>> | undefined },
+): string {
+  const own = platform.labels ? (table.locale === 'zh-CN' ? platform.labels['zh-CN'] : platform.labels.en) : undefined;
+  return table.scenarios?.[name] ?? own?.[name] ?? name;
 }

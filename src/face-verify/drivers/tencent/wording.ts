@@ -1,10 +1,12 @@
 /** The page's words where they name the platform, as they read on Tencent Cloud FaceID's H5 route. */
 import type { LocaleMessages } from '../../locales';
+import { TENCENT_PAGE_WORDS } from './words';
 
-/** The table with the capture, consent and privacy words of `page.tencent` (the capture leaves for Tencent's page). */
+/** The table with Tencent's capture, consent and privacy words (the capture leaves for Tencent's page). */
 export function withTencentWording(table: LocaleMessages): LocaleMessages {
   const { page } = table;
-  const { tencent } = page;
+  // A custom locale reads the English words.
+  const tencent = table.locale === 'zh-CN' ? TENCENT_PAGE_WORDS['zh-CN'] : TENCENT_PAGE_WORDS.en;
   return {
     ...table,
     page: {

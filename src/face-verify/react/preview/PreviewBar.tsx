@@ -5,7 +5,13 @@
  * flow's event stream.
  */
 import { Text, View } from '@tarojs/components';
-import { isPreviewPlatformName, PREVIEW_PLATFORMS, previewPlatform, type PreviewPlatformName } from '../../drivers/mock/preview-platforms';
+import {
+  isPreviewPlatformName,
+  PREVIEW_PLATFORMS,
+  previewPlatform,
+  previewScenarioLabel,
+  type PreviewPlatformName,
+} from '../../drivers/mock/preview-platforms';
 import { LOCALES, type LocaleName } from '../../locales';
 import { color, size } from '../page/theme';
 import { useWords } from '../page/words';
@@ -46,7 +52,6 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
   const here = LOCALES.findIndex((locale) => locale.locale === table.locale);
   const next = LOCALES[(here + 1) % LOCALES.length] ?? LOCALES[0];
   const nextWords = next.preview?.bar;
-  const labels = table.scenarios;
   // Elder mode: the bar's controls are 60 px targets too.
   const controlHeight = elderly ? { minHeight: '3em', minWidth: '3em' } : {};
   return (
@@ -109,7 +114,7 @@ export function PreviewBar({ platform, onPlatform, scenario, onScenario, onLocal
         >
           {previewPlatform(platform ?? undefined).scenarios.map((name) => (
             <option key={name} value={name}>
-              {labels?.[name] ?? name}
+              {previewScenarioLabel(previewPlatform(platform ?? undefined), name, table)}
             </option>
           ))}
         </select>
