@@ -3,7 +3,13 @@
  * a new load of the redirect URL resumes by itself and submits `{ platform: 'tencent', biz_token }` with the
  * Idempotency-Key saved before leaving. Every way back that cannot be trusted ends on a clear failure.
  */
-import { createFaceVerify, createTencentFaceIdDriver, IDEMPOTENCY_KEY_HEADER, TENCENT_ERROR_WORDS, type VerifyVerdict } from 'taro-face-verify';
+import {
+  createFaceVerify,
+  createTencentFaceIdDriver,
+  IDEMPOTENCY_KEY_HEADER,
+  TENCENT_ERROR_WORDS,
+  type VerifyVerdict,
+} from 'taro-face-verify';
 import { fakeBrowser, fakeTencentBackend, manualClock, type FakeBrowser } from './tencent-support';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002X' };

@@ -49,7 +49,10 @@ describe('the mock Tencent driver and backend', () => {
     ['token-expired', 15, 'expired'],
   ] as const)('%s: the verify answer carries ErrCode %i and the page says so', async (scenario, code, key) => {
     const { back } = await roundTrip(scenario);
-    expect(back.getState()).toMatchObject({ status: 'failed', error: { code, message: TENCENT_ERROR_WORDS[key]['zh-CN'], retryable: false } });
+    expect(back.getState()).toMatchObject({
+      status: 'failed',
+      error: { code, message: TENCENT_ERROR_WORDS[key]['zh-CN'], retryable: false },
+    });
   });
 
   it('user-left: back without a token, cancelled with "not finished"', async () => {

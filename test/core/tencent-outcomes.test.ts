@@ -46,6 +46,7 @@ describe('the Tencent Cloud FaceID failure table', () => {
   });
 
   it('any other code: the generic failure, never null', () => {
-    for (const code of [1, 204, 9999, -1]) expect(classify(code)).toMatchObject({ code, message: TENCENT_ERROR_WORDS.failed, retryable: true });
+    for (const code of [1, 204, 9999, -1])
+      expect(classify(code)).toMatchObject({ code, message: TENCENT_ERROR_WORDS.failed, retryable: true });
   });
 });
