@@ -81,6 +81,9 @@ export const PREVIEW_PLATFORMS = [
   },
 ] as const satisfies readonly PreviewPlatform[];
 
+/** A scenario name of any simulated platform. */
+export type PreviewScenarioName = (typeof PREVIEW_PLATFORMS)[number]['scenarios'][number];
+
 /** The name of a simulated platform: 'wechat', 'alipay' or 'tencent'. */
 export type PreviewPlatformName = (typeof PREVIEW_PLATFORMS)[number]['name'];
 

@@ -3,12 +3,14 @@
  * reports in, a mock driver out. A platform added to the preview is one more branch here (or its registry entry).
  */
 import type { FaceDriver } from '../../core/ports';
-import type { MockAlipayScenarioName } from '../../drivers/mock/alipay-scenarios';
-import { isPreviewPlatformName, previewPlatform, type PreviewPlatformName } from '../../drivers/mock/preview-platforms';
-import type { MockScenarioName } from '../../drivers/mock/scenarios';
-import type { MockTencentScenarioName } from '../../drivers/mock/tencent-scenarios';
+import {
+  isPreviewPlatformName,
+  previewPlatform,
+  type PreviewPlatformName,
+  type PreviewScenarioName,
+} from '../../drivers/mock/preview-platforms';
 
-/** The platform the H5 preview simulates: WeChat (the default), Alipay or Tencent Cloud FaceID (H5). */
+/** The platform the H5 preview simulates (the preview registry's names; WeChat by default). */
 export type PreviewPlatform = PreviewPlatformName;
 
 /** A simulated v2 capture's report: the verify_ret WeChat would record for the verify id. */
@@ -24,10 +26,10 @@ export interface FaceVerifyPreview {
    */
   platform?: PreviewPlatform;
   /**
-   * The mock scenario (a WeChat scenario; on Alipay or Tencent one of theirs). Falls back to the `scenario` query
+   * The mock scenario (one of the simulated platform's). Falls back to the `scenario` query
    * parameter, then 'success'. Ignored when `flow.driver` or `store` is given.
    */
-  scenario?: MockScenarioName | MockAlipayScenarioName | MockTencentScenarioName;
+  scenario?: PreviewScenarioName;
   /** The mock's timings. @default { latencyMs: 250, captureMs: 3000 } */
   timing?: { latencyMs?: number; captureMs?: number };
   /** Show the preview bar (scenario and language switch). @default true */
