@@ -13,7 +13,7 @@ import { createMiniProgramHttp } from './drivers/http/mini-program';
 import { createMockBackend, type MockBackend, type MockCaptureRecord } from './drivers/mock/backend';
 import { createMockAlipayDriver, type MockAlipayDriverOptions } from './drivers/mock/alipay';
 import { createMockDriver, type MockDriverOptions } from './drivers/mock/driver';
-import { createMockTencentDriver, type MockTencentDriverOptions } from './drivers/mock/tencent';
+import { previewPlatform, type PreviewPlatformName } from './drivers/mock/preview-platforms';
 import { createAlipayDriver } from './drivers/alipay/driver';
 import { createWeChatDriver } from './drivers/wechat/driver';
 
@@ -21,14 +21,21 @@ import { createWeChatDriver } from './drivers/wechat/driver';
 export type FaceVerifyConfig = Omit<FaceVerifyOptions, 'driver'> & { driver?: FaceDriver };
 
 /**
- * The H5 preview's device: the simulated WeChat (`platform` omitted or 'wechat') or the simulated Alipay
- * (`platform: 'alipay'`, `?platform=alipay` in the preview) or the simulated Tencent Cloud FaceID H5 route
- * (`platform: 'tencent'`: a real redirect round trip in the tab), with its scenario, timings and capture reports.
+ * The H5 preview's device: the simulated WeChat (`platform` omitted or 'wechat'), the simulated Alipay
+ * (`platform: 'alipay'`, `?platform=alipay` in the preview), or any other platform of the preview registry
+ * (`platform: 'tencent'`: Tencent Cloud FaceID's H5 route, a real redirect round trip in the tab), each with its
+ * scenario, timings, capture reports or its own mock options.
  */
 export type PreviewDriverOptions =
   | (MockDriverOptions & { platform?: 'wechat' })
   | (MockAlipayDriverOptions & { platform: 'alipay' })
-  | (MockTencentDriverOptions & { platform: 'tencent' });
+  | ({
+      platform: Exclude<PreviewPlatformName, 'wechat' | 'alipay'>;
+      scenario?: string;
+      latencyMs?: number;
+      captureMs?: number;
+      clock?: Clock;
+    } & Readonly<Record<string, unknown>>);
 
 /**
  * The device driver for this build: Alipay on alipay, WeChat on other mini-program platforms, the mock in H5 previews. `preview`
@@ -42,9 +49,17 @@ export function createDefaultDriver(preview: PreviewDriverOptions = {}): FaceDri
   if (process.env.TARO_ENV === 'h5') {
     const timing = { latencyMs: 250, captureMs: 3000 };
     if (preview.platform === 'alipay') return createMockAlipayDriver({ ...timing, ...withoutPlatform(preview) });
-    // Real verification in H5 is the app's choice: it passes createTencentFaceIdDriver() as `driver`.
-    if (preview.platform === 'tencent') return createMockTencentDriver({ ...timing, ...withoutPlatform(preview) });
-    return createMockDriver({ ...timing, ...withoutPlatform(preview) });
+    if (preview.platform === undefined || preview.platform === 'wechat')
+      return createMockDriver({ ...timing, ...withoutPlatform(preview) });
+    // Any other simulated platform: its entry in the preview registry makes the mock (its own options passed on).
+    const { platform, scenario, latencyMs, captureMs, clock, ...own } = preview;
+    return previewPlatform(platform).create({
+      scenario: typeof scenario === 'string' ? scenario : 'success',
+      latencyMs: latencyMs ?? timing.latencyMs,
+      captureMs: captureMs ?? timing.captureMs,
+      ...(clock ? { clock } : {}),
+      options: own,
+    });
   }
   if (process.env.TARO_ENV === 'alipay') return createAlipayDriver();
   return createWeChatDriver();
@@ -73,7 +88,7 @@ function defaultHttp(): HttpPort {
 }
 
 const isMockWithCaptures = (driver: FaceDriver): driver is FaceDriver & MockCaptureRecord =>
-  driver.mock && ('v2Outcomes' in driver || 'alipayOutcomes' in driver || 'tencentServer' in driver);
+  driver.mock && ('v2Outcomes' in driver || 'alipayOutcomes' in driver || 'platformServer' in driver);
 /** One fake backend per mock driver, so every flow on that driver sees the same issued tickets. */
 const backends = new WeakMap<FaceDriver, MockBackend>();
 /** The mock driver's fake backend (H5 previews and Node; never in a mini-program bundle). */
@@ -92,8 +107,8 @@ export function resolveOptions(config: FaceVerifyConfig, driver: FaceDriver, htt
     (process.env.TARO_ENV === 'h5' || !process.env.TARO_ENV) && isMockWithCaptures(driver) ? backendOf(driver, config.clock) : null;
   if (backend) {
     resolved.endpoint ??= backend.endpoint;
-    // WeChat v2, Alipay and Tencent always capture with a ticket: the fake backend issues and judges it.
-    if (config.protocol === 'v2' || 'alipayOutcomes' in driver || 'tencentServer' in driver)
+    // WeChat v2, Alipay and a platform with its own fake server always capture with a ticket: the fake backend issues it.
+    if (config.protocol === 'v2' || 'alipayOutcomes' in driver || 'platformServer' in driver)
       resolved.ticketEndpoint ??= backend.ticketEndpoint;
   }
   return resolved;

@@ -4,21 +4,36 @@
  * It knows nothing of the mock driver's module: the entry's defaults join the two. For the real server
  * checks end to end, run the demo server (`npm run server`) instead.
  */
-import type { Ticket, TicketRequest, VerifyPayload, VerifyVerdict } from '../../contract';
+import {
+  platformOfPayload,
+  type PlatformName,
+  type Ticket,
+  type TicketRequest,
+  type VerifyPayload,
+  type VerifyVerdict,
+} from '../../contract';
 import { systemClock } from '../../core/clock';
 import type { Clock } from '../../core/types';
 import { decodeMockCredential } from './credential';
-import type { MockTencentServer } from './tencent-server';
+
+/**
+ * A simulated platform's own fake server (a mock driver that needs one brings it, e.g. the mock Tencent
+ * driver's fake Tencent Cloud): it issues the platform's tickets and judges its payloads.
+ */
+export interface MockPlatformServer {
+  readonly platform: PlatformName;
+  issue(request: TicketRequest): Ticket | Promise<Ticket>;
+  verify(payload: VerifyPayload): VerifyVerdict | Promise<VerifyVerdict>;
+}
 
 /**
  * What the backend reads from the simulated device: the verify_ret WeChat recorded per v2 verifyId, or
- * Alipay's `passed` per certify id.
+ * Alipay's `passed` per certify id, or a platform's own fake server.
  */
 export interface MockCaptureRecord {
   readonly v2Outcomes?: ReadonlyMap<string, number>;
   readonly alipayOutcomes?: ReadonlyMap<string, boolean>;
-  /** The fake Tencent Cloud of the mock Tencent driver: it issues BizTokens and answers for them. */
-  readonly tencentServer?: MockTencentServer;
+  readonly platformServer?: MockPlatformServer;
 }
 
 /** Options of {@link createMockBackend}. */
@@ -55,10 +70,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async ticketEndpoint({ protocol, platform }) {
       counter++;
       const id = `${clock.now().toString(36)}${counter}`;
-      if (platform === 'tencent') {
-        const server = options.driver?.tencentServer;
-        if (!server) throw new Error('The mock backend issues Tencent BizTokens only for the mock Tencent driver.');
-        return server.issue();
+      const server = options.driver?.platformServer;
+      if (server && platform === server.platform) return server.issue({ protocol, platform });
+      if (platform !== undefined && platform !== 'wechat' && platform !== 'alipay') {
+        throw new Error(`The mock backend issues ${platform} tickets only for that platform's mock driver.`);
       }
       if (platform === 'alipay') {
         issued.add(`mock-certify-${id}`);
@@ -82,11 +97,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         const passed = options.driver?.alipayOutcomes?.get(certifyId);
         return passed === true ? { ok: true, passed: true, mock: true } : { ok: false, code: 'not_passed', message: 'passed is not T' };
       }
-      if ('biz_token' in payload) {
-        // Kept by the fake Tencent Cloud across the preview's page loads; it refuses a replay.
-        const server = options.driver?.tencentServer;
-        return server ? server.verify(payload.biz_token) : { ok: false, code: 'unknown_ticket', message: 'biz_token not issued here' };
-      }
+      const platform = platformOfPayload(payload);
+      // A platform's own fake server judges its payloads (it refuses a replay itself).
+      const server = options.driver?.platformServer;
+      if (server && platform === server.platform) return server.verify(payload);
+      if (platform !== 'wechat' && platform !== 'alipay') return { ok: false, code: 'unknown_ticket', message: 'not issued here' };
+      if (!('verify_result' in payload) && !('verify_id' in payload))
+        return { ok: false, code: 'unknown_ticket', message: 'not issued here' };
       const key = 'verify_result' in payload ? payload.verify_result : payload.verify_id;
       if (typeof key !== 'string' || used.has(key)) return { ok: false, code: 'replayed', message: 'credential already used' };
       if ('verify_id' in payload) {

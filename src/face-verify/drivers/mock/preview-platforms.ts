@@ -8,7 +8,7 @@ import { createMockAlipayDriver } from './alipay';
 import { isMockAlipayScenarioName, MOCK_ALIPAY_SCENARIO_NAMES } from './alipay-scenarios';
 import { createMockDriver } from './driver';
 import { isMockScenarioName, MOCK_SCENARIO_NAMES } from './scenarios';
-import { createMockTencentDriver } from './tencent';
+import { createMockTencentDriver, type MockTencentDriverOptions } from './tencent';
 import { isMockTencentScenarioName, MOCK_TENCENT_SCENARIO_NAMES } from './tencent-scenarios';
 import { TENCENT_SCENARIO_LABELS } from '../tencent/words';
 
@@ -21,6 +21,8 @@ export interface PreviewDriverSettings {
   clock?: Clock;
   onV2Capture?: (report: { verifyId: string; verifyRet: number }) => void | Promise<void>;
   onAlipayCapture?: (report: { certify_id: string; passed: boolean }) => void | Promise<void>;
+  /** A platform's own mock options (Tencent's `browser`, …), passed on as given. */
+  options?: Readonly<Record<string, unknown>>;
 }
 
 /** One simulated platform. */
@@ -75,6 +77,7 @@ export const PREVIEW_PLATFORMS = [
     labels: TENCENT_SCENARIO_LABELS,
     create: (settings: PreviewDriverSettings) =>
       createMockTencentDriver({
+        ...(settings.options as MockTencentDriverOptions | undefined),
         ...timed(settings),
         scenario: isMockTencentScenarioName(settings.scenario) ? settings.scenario : 'success',
       }),

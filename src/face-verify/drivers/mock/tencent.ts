@@ -15,6 +15,7 @@ import {
   type MockTencentScenario,
   type MockTencentScenarioName,
 } from './tencent-scenarios';
+import type { MockPlatformServer } from './backend';
 import { createMockTencentServer, type MockTencentServer } from './tencent-server';
 
 /** Options of {@link createMockTencentDriver}. */
@@ -35,8 +36,10 @@ export interface MockTencentDriverOptions {
 export interface MockTencentDriver extends FaceDriver {
   readonly scenarioName: string;
   readonly scenario: MockTencentScenario;
-  /** The fake Tencent Cloud (what the mock backend's tencent branch calls). */
+  /** The fake Tencent Cloud. */
   readonly tencentServer: MockTencentServer;
+  /** The same, as the mock backend asks any platform's fake server. */
+  readonly platformServer: MockPlatformServer;
 }
 
 /**
@@ -79,5 +82,11 @@ export function createMockTencentDriver(options: MockTencentDriverOptions = {}):
     href: () => browser?.href() ?? '',
     clock,
   });
-  return Object.assign(driver, { scenarioName, scenario, tencentServer });
+  const platformServer: MockPlatformServer = {
+    platform: 'tencent',
+    issue: () => tencentServer.issue(),
+    verify: (payload) =>
+      'biz_token' in payload ? tencentServer.verify(payload.biz_token) : { ok: false, code: 'unknown_ticket', message: 'not a BizToken' },
+  };
+  return Object.assign(driver, { scenarioName, scenario, tencentServer, platformServer });
 }
