@@ -73,7 +73,14 @@ function useScrollToTopOn(screenKey: string) {
     if (screenKey === firstScreen.current) return;
     firstScreen.current = '';
     Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch((reason: unknown) => {
-      console.warn('[taro-face-verify] could not scroll to the top of the page', reason);
+      // Taro's errMsg (fixed platform text) or the error's name: nothing the page holds is printed.
+      const why =
+        typeof (reason as { errMsg?: unknown } | null)?.errMsg === 'string'
+          ? (reason as { errMsg: string }).errMsg
+          : reason instanceof Error
+            ? reason.name
+            : typeof reason;
+      console.warn(`[taro-face-verify] could not scroll to the top of the page (${why})`);
     });
   }, [screenKey]);
 }

@@ -1,4 +1,4 @@
-import { isNamedError, type HttpAnswer } from '../http/errors';
+import { isNamedError, type HttpAnswer, ANSWERING_ERROR } from '../http/errors';
 
 /**
  * The three ways a call to Alipay fails. Messages name the method and Alipay's codes, never the identity,
@@ -9,6 +9,8 @@ import { isNamedError, type HttpAnswer } from '../http/errors';
 /** Alipay answered, signed, with a `code` other than 10000 (a gateway or business error). */
 export class AlipayApiError extends Error {
   override readonly name = 'AlipayApiError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   /**
    * @param method The API method, e.g. `alipay.user.certify.open.query`.
    * @param code Alipay's code: 20000 service unavailable, 40001 missing parameter, 40002 invalid parameter
@@ -55,6 +57,8 @@ export type AlipaySignatureFailure = 'invalid' | 'missing' | 'ambiguous';
  */
 export class AlipaySignatureError extends Error {
   override readonly name = 'AlipaySignatureError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   constructor(
     readonly method: string,
     readonly failure: AlipaySignatureFailure,
@@ -85,6 +89,8 @@ export type AlipayTransportFailure = 'network' | 'timeout' | 'http-status' | 'ma
 /** Alipay could not be reached, answered something that is not its JSON, or the SDK failed unexpectedly. */
 export class AlipayTransportError extends Error {
   override readonly name = 'AlipayTransportError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   constructor(
     readonly method: string,
     readonly failure: AlipayTransportFailure,

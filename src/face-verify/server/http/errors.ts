@@ -85,14 +85,24 @@ export interface HttpAnswer {
   fields?: Record<string, unknown>;
 }
 
-/** An error that knows its answer, from any copy of the kit (recognised by shape, not `instanceof`). */
+/**
+ * The mark of the kit's platform errors. `Symbol.for`, so a second copy of the kit (ESM next to CJS) marks its errors
+ * the same; an app's own error that happens to have an `httpAnswer` method is not taken for one (its answer and
+ * message are the app's, and may quote anything).
+ */
+export const ANSWERING_ERROR: unique symbol = Symbol.for('taro-face-verify.answering-error') as never;
+
+/** An error of the kit that knows its answer; its message carries codes only, never identity or credentials. */
 export interface AnsweringError extends Error {
+  readonly [ANSWERING_ERROR]: true;
   httpAnswer(): HttpAnswer;
 }
 
-/** True for a platform error that carries its own answer ({@link AnsweringError}). */
+/** True for a platform error of the kit that carries its own answer ({@link AnsweringError}). */
 export const isAnsweringError = (error: unknown): error is AnsweringError =>
-  error instanceof Error && typeof (error as Partial<AnsweringError>).httpAnswer === 'function';
+  error instanceof Error &&
+  (error as Partial<AnsweringError>)[ANSWERING_ERROR] === true &&
+  typeof (error as Partial<AnsweringError>).httpAnswer === 'function';
 
 /** The kit's errors whose messages carry codes only (never identity or credentials), so they may be logged. */
 const KIT_ERRORS = new Set(['PushDecryptError', 'StoreUnavailableError']);

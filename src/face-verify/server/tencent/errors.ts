@@ -4,6 +4,8 @@
  * the identity, the BizToken, the credentials or Tencent's own `Message` (it can quote the request).
  */
 
+import { ANSWERING_ERROR } from '../http/errors';
+
 /** The two FaceID actions the kit calls. */
 export type TencentAction = 'DetectAuth' | 'GetDetectInfoEnhanced';
 
@@ -59,6 +61,8 @@ export function adviceForTencentCode(code: string): string {
 /** Tencent answered an error (`Response.Error`), or an answer the kit cannot use. Nothing was trusted. */
 export class TencentApiError extends Error {
   override readonly name = 'TencentApiError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   /**
    * @param action The FaceID action.
    * @param failure `error_code` or `bad_answer`.
@@ -101,6 +105,8 @@ export type TencentTransportFailure = 'network' | 'timeout' | 'interrupted' | 'h
 /** No answer came back from Tencent. */
 export class TencentTransportError extends Error {
   override readonly name = 'TencentTransportError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   constructor(
     readonly action: TencentAction,
     readonly failure: TencentTransportFailure,

@@ -1,4 +1,4 @@
-import { isNamedError, type HttpAnswer } from '../http/errors';
+import { isNamedError, type HttpAnswer, ANSWERING_ERROR } from '../http/errors';
 
 /**
  * The two ways a call to WeChat fails. Messages name the endpoint and WeChat's code, never the token,
@@ -8,17 +8,20 @@ import { isNamedError, type HttpAnswer } from '../http/errors';
 /** WeChat answered, with an `errcode` other than 0. */
 export class WeChatApiError extends Error {
   override readonly name = 'WeChatApiError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   /**
    * @param endpoint The API path, e.g. `cityservice/face/identify/getinfo` (never the query string).
    * @param errcode WeChat's code: 84001 invalid credential, 84002 user info expired, 40001 bad token, -1 busy, …
-   * @param errmsg WeChat's own text.
+   * @param errmsg WeChat's own text: kept as a property, left out of the message (which is logged), since it is
+   *   text the kit does not control.
    */
   constructor(
     readonly endpoint: string,
     readonly errcode: number,
     readonly errmsg: string,
   ) {
-    super(`WeChat ${endpoint} answered errcode ${errcode}: ${errmsg}`);
+    super(`WeChat ${endpoint} answered errcode ${errcode}`);
   }
 
   /** 502 `wechat_error` with WeChat's `errcode` (never its text). */
@@ -36,6 +39,8 @@ export type WeChatTransportFailure = 'network' | 'timeout' | 'http-status' | 'ma
 /** WeChat could not be reached, or answered something that is not its JSON. */
 export class WeChatTransportError extends Error {
   override readonly name = 'WeChatTransportError';
+  /** Marks it as the kit's, with its own answer (http/errors.ts). */
+  readonly [ANSWERING_ERROR] = true as const;
   constructor(
     readonly endpoint: string,
     readonly failure: WeChatTransportFailure,
