@@ -96,6 +96,8 @@ export interface ServerPlatform<T = never, V = never, P extends VerifyPayload = 
   readonly credentialFields: readonly string[];
   /** Reads its payload (tagged or not), or throws an HttpError (400) naming what is wrong. */
   readPayload(body: Record<string, unknown>): P;
+  /** The protocol a payload of its uses, for the audit record (WeChat's v1 / v2); absent where there is one. */
+  protocolOf?(payload: P): AuditContext['protocol'];
   ticket(options: T): Issuer;
   verify(options: V, deps: VerifierDeps): Verifier<P>;
   /** Whether its verifier needs issued tickets (`tickets` on the verify handler). */

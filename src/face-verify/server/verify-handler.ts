@@ -125,8 +125,8 @@ export function createVerifyHandler(options: VerifyHandlerOptions): FetchHandler
     const platform = platforms.find((candidate) => candidate.name === platformOfPayload(payload));
     if (!platform) throw new HttpError(400, 'invalid_platform', 'This payload names no platform this backend knows.');
     audit.platform = platform.name;
-    if ('verify_result' in payload) audit.protocol = 'v1';
-    if ('verify_id' in payload) audit.protocol = 'v2';
+    const protocol = platform.protocolOf?.(payload);
+    if (protocol !== undefined) audit.protocol = protocol;
     await trust.limitIp('verifyPerIp', request);
     const identity = await options.expect(request, payload);
     // `user && { … }` for a logged-out user is undefined (or false): "not logged in" as much as null is.

@@ -34,6 +34,7 @@ export const wechatServer = defineServerPlatform<WeChatTicketOptions, WeChatVeri
     if (v2) return { verify_id: credentialField(body, 'verify_id', 512), out_seq_no: credentialField(body, 'out_seq_no', 128) };
     throw new HttpError(400, 'missing_credential', 'Send verify_result (WeChat v1), or verify_id and out_seq_no (WeChat v2).');
   },
+  protocolOf: (payload) => ('verify_result' in payload ? 'v1' : 'v2'),
   ticket: (options) => createWeChatIssuer(options.api, options.outSeqNo),
   verify: (options, deps) => createWeChatVerifier(options.api, deps),
 });
