@@ -7,6 +7,7 @@
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import { en, LOCALES, messagesFor, zhCN, type LocaleMessages } from 'taro-face-verify';
 import {
@@ -76,8 +77,8 @@ describe('the tables and the lookup', () => {
   });
 });
 
-/** Bundles `code` (importing the kit by path) as a weapp build would: ESM, minified, React/Taro/zustand external. */
-async function weappBundle(code: string, format: 'esm' | 'cjs' = 'esm'): Promise<string> {
+/** Bundles `code` (importing the kit by path) as a mini-program (or H5) build would: minified, React/Taro/zustand external. */
+async function miniBundle(code: string, format: 'esm' | 'cjs' = 'esm', taroEnv = 'weapp'): Promise<string> {
   const result = await build({
     stdin: { contents: code, resolveDir: kit, loader: 'tsx', sourcefile: 'entry.tsx' },
     bundle: true,
@@ -87,7 +88,7 @@ async function weappBundle(code: string, format: 'esm' | 'cjs' = 'esm'): Promise
     write: false,
     jsx: 'automatic',
     external: ['react', 'react/*', 'react-dom', 'zustand', 'zustand/*', '@tarojs/*'],
-    define: { 'process.env.TARO_ENV': '"weapp"', 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.TARO_ENV': JSON.stringify(taroEnv), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
@@ -106,33 +107,69 @@ const EN_PAGE = en.page.privacy;
 const PREVIEW = '预览模式 · 模拟数据';
 const SCENARIO_LABEL = '采集失败后重试成功';
 
-describe('what a weapp bundle carries', () => {
-  it('the hook: every shipped locale (a locale name resolves in every build), and no preview words', async () => {
-    const bundle = await weappBundle(`export { useFaceVerify } from './index';`);
-    for (const text of [ZH_FLOW, EN_FLOW]) expect(holds(bundle, text)).toBe(true);
-    for (const text of [PREVIEW, SCENARIO_LABEL, 'fv-preview-bar']) expect(holds(bundle, text)).toBe(false);
+describe('what a mini-program bundle carries: the languages it uses', () => {
+  it('the hook: Chinese flow words only (no English, no page words, no preview words)', async () => {
+    for (const taroEnv of ['weapp', 'alipay']) {
+      const bundle = await miniBundle(`export { useFaceVerify } from './index';`, 'esm', taroEnv);
+      expect(holds(bundle, ZH_FLOW)).toBe(true);
+      for (const text of [EN_FLOW, ZH_PAGE, EN_PAGE, PREVIEW, SCENARIO_LABEL, 'fv-preview-bar']) expect(holds(bundle, text)).toBe(false);
+    }
   });
 
-  it('the page: every shipped locale (its locale prop and query take names), and no preview words', async () => {
-    const bundle = await weappBundle(`export { FaceVerifyPage } from './index';`);
-    for (const text of [ZH_FLOW, EN_FLOW, ZH_PAGE, EN_PAGE]) expect(holds(bundle, text)).toBe(true);
-    for (const text of [PREVIEW, SCENARIO_LABEL, 'fv-preview-bar']) expect(holds(bundle, text)).toBe(false);
+  it('the page: Chinese only, and no preview words', async () => {
+    const bundle = await miniBundle(`export { FaceVerifyPage } from './index';`);
+    for (const text of [ZH_FLOW, ZH_PAGE]) expect(holds(bundle, text)).toBe(true);
+    for (const text of [EN_FLOW, EN_PAGE, PREVIEW, SCENARIO_LABEL, 'fv-preview-bar']) expect(holds(bundle, text)).toBe(false);
+  });
+
+  it('English when the app imports its table (and only then)', async () => {
+    const bundle = await miniBundle(`export { FaceVerifyPage, en } from './index';`);
+    for (const text of [ZH_FLOW, ZH_PAGE, EN_FLOW, EN_PAGE]) expect(holds(bundle, text)).toBe(true);
+  });
+
+  it('H5 (the preview, whose locale parameter takes names): every shipped locale', async () => {
+    const bundle = await miniBundle(`export { useFaceVerify } from './index';`, 'esm', 'h5');
+    for (const text of [ZH_FLOW, EN_FLOW]) expect(holds(bundle, text)).toBe(true);
   });
 });
 
 describe('a locale name in a bundle', () => {
-  /** Runs a CommonJS bundle's `run()` with a console that records warnings. */
-  async function run(code: string): Promise<{ reason: unknown; warnings: string[] }> {
-    const bundle = await weappBundle(code, 'cjs');
+  /** Runs a CommonJS bundle's `run()` with a console that records warnings; a throw is returned as `thrown`. */
+  async function run(code: string, taroEnv = 'weapp'): Promise<{ reason?: unknown; thrown?: string; warnings: string[] }> {
+    const bundle = await miniBundle(code, 'cjs', taroEnv);
     const warnings: string[] = [];
     const module = { exports: {} as { run?: () => unknown } };
-    runInNewContext(bundle, { module, exports: module.exports, console: { warn: (text: string) => warnings.push(text) } });
-    return { reason: module.exports.run?.(), warnings };
+    // The externals (zustand) come from the repository's node_modules, as a mini-program's bundle has them.
+    const require = createRequire(join(root, 'package.json'));
+    runInNewContext(bundle, { module, exports: module.exports, require, console: { warn: (text: string) => warnings.push(text) } });
+    try {
+      return { reason: module.exports.run?.(), warnings };
+    } catch (error) {
+      return { thrown: (error as Error).message, warnings };
+    }
   }
   const CHECK = `import { validateIdCardNumber } from './core/identity';`;
+  const FLOW = `import { createFaceVerify } from './index'; import { createMockDriver } from './mock';`;
 
-  it('resolves in a minified production bundle that imports nothing but the flow (no registry, no tree-shaking surprise)', async () => {
-    const { reason, warnings } = await run(`${CHECK} export const run = () => validateIdCardNumber('', { locale: 'en' }).reason;`);
+  it('on a mini-program, a name the build does not carry throws with the fix, the same in every build mode (never Chinese instead)', async () => {
+    const { thrown } = await run(`${CHECK} export const run = () => validateIdCardNumber('', { locale: 'en' }).reason;`);
+    expect(thrown).toMatch(/locale 'en' is not carried by name in a mini-program build/);
+    expect(thrown).toMatch(/import \{ en \} from 'taro-face-verify'; then locale: en/);
+  });
+
+  it('on a mini-program, a flow given that name fails at creation, not at its first message', async () => {
+    const made = await run(
+      `${FLOW} export const run = () => createFaceVerify({ locale: 'en', driver: createMockDriver() }).getState().status;`,
+    );
+    expect(made.thrown).toMatch(/locale 'en' is not carried by name/);
+    const later = await run(
+      `${FLOW} export const run = () => { const flow = createFaceVerify({ driver: createMockDriver() }); flow.getState().setOptions({ locale: 'en' }); };`,
+    );
+    expect(later.thrown).toMatch(/locale 'en' is not carried by name/);
+  });
+
+  it('in H5 the name resolves', async () => {
+    const { reason, warnings } = await run(`${CHECK} export const run = () => validateIdCardNumber('', { locale: 'en' }).reason;`, 'h5');
     expect(reason).toBe(EN_FLOW);
     expect(warnings).toEqual([]);
   });
@@ -144,8 +181,8 @@ describe('a locale name in a bundle', () => {
     expect(reason).toBe(EN_FLOW);
   });
 
-  it('no locale is Chinese, the default', async () => {
-    const { reason } = await run(`${CHECK} export const run = () => validateIdCardNumber('').reason;`);
-    expect(reason).toBe(ZH_FLOW);
+  it('no locale is Chinese, the default; a name the kit does not ship too', async () => {
+    expect((await run(`${CHECK} export const run = () => validateIdCardNumber('').reason;`)).reason).toBe(ZH_FLOW);
+    expect((await run(`${CHECK} export const run = () => validateIdCardNumber('', { locale: 'fr' }).reason;`)).reason).toBe(ZH_FLOW);
   });
 });

@@ -96,6 +96,8 @@ const published = (m: FlowMachine): Published => ({
  */
 export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCreation = {}): FaceVerifyStore {
   let options = initialOptions;
+  // A locale this build cannot word throws here, at creation, with the fix (not at the first message).
+  flowMessagesFor(options.locale);
   // Fixed here, with the store: later options are resolved the same way (driver kept, the entry's defaults).
   const resolveLater = how.resolveLater ?? ((next: FaceVerifyConfigLater) => ({ ...next, driver: next.driver ?? options.driver }));
   let machine = initialMachine();
@@ -168,7 +170,9 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCre
     retry: async () => {
       if (dispatch({ type: 'retry' })) await runner.drive(machine.run);
     },
-    resume: () => (resuming ??= resume()),
+    // Only a browser leaves the page for a platform's own (Tencent's H5 route): a mini-program build folds this away.
+    resume:
+      process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'alipay' ? () => Promise.resolve(false) : () => (resuming ??= resume()),
     cancel: () => void dispatch({ type: 'cancel', message: words().cancelled }),
     reset: () => void dispatch({ type: 'reset' }),
     openSettings: async () => {
@@ -180,7 +184,9 @@ export function createFaceVerify(initialOptions: FaceVerifyOptions, how: FlowCre
       events.settings(permission, openedAt);
     },
     setOptions: (next) => {
-      options = resolveLater(next);
+      const resolved = resolveLater(next);
+      flowMessagesFor(resolved.locale); // as at creation: a locale the build cannot word throws before it is used
+      options = resolved;
     },
     dispose: () => void dispatch({ type: 'dispose' }),
     attach: () => {

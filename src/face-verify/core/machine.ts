@@ -242,6 +242,7 @@ export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
       return enter({ ...m, secrets: { ...m.secrets, credential: { payload: event.payload, key: event.key } } }, { kind: 'submit' });
 
     case 'resumed': {
+      if (process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'alipay') return m; // no resume there (flow.ts)
       // No plan, identity or ticket on this load: only a resubmission of this credential can be retried (see fail()).
       if (m.job !== null || !STARTABLE.includes(m.status)) return m;
       const credential = { payload: event.payload, key: event.key };
@@ -250,6 +251,7 @@ export function transition(m: FlowMachine, event: FlowEvent): FlowMachine {
     }
 
     case 'resume-failed': {
+      if (process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'alipay') return m;
       if (m.job !== null || !STARTABLE.includes(m.status)) return m;
       // Nothing on this load to retry with: the page offers to start over.
       const error = { ...event.error, retryable: false };

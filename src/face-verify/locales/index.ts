@@ -2,7 +2,7 @@
  * The locale tables and the one lookup. Adding a locale: one file that exports a {@link LocaleMessages}
  * and its `flow` words (copy en.ts), plus its entries in list.ts (the `Locale` name type follows from the list).
  */
-import { LOCALES } from './list';
+import { tableByName } from './list';
 import type { FlowMessages, LocaleMessages } from './types';
 import { zhCN } from './zh-CN';
 
@@ -25,12 +25,13 @@ export type LocaleOption = LocaleName | LocaleMessages;
 
 /**
  * A locale's whole table (`flow`, `page`, `preview`, `scenarios`): a table is returned as given, a name looks
- * it up, and anything else (or nothing) gets Chinese, the kit's default. Refers to every shipped table.
+ * it up, and anything else (or nothing) gets Chinese, the kit's default. A mini-program build carries Chinese
+ * only by name: there `'en'` throws, with the fix (import `en` and pass the table).
  * @example
  * messagesFor('en').flow.errors.transient; // 'The system is busy. …'
  * messagesFor(undefined).page.title; // '人脸核身'
  */
 export function messagesFor(locale: LocaleOption | undefined): LocaleMessages {
   if (typeof locale === 'object') return locale;
-  return LOCALES.find((table) => table.locale === locale) ?? zhCN;
+  return (typeof locale === 'string' ? tableByName(locale) : undefined) ?? zhCN;
 }

@@ -37,7 +37,7 @@ export function useFlowStore(store: FaceVerifyStore, how: { owned: boolean; prob
     // 'probing' again after a StrictMode remount: re-attach to the probe under way.
     if (probeOnMount && (status === 'idle' || status === 'probing')) void store.getState().probe();
     // A capture that left the page (Tencent's H5 route) comes back on this load: the flow submits it by itself.
-    void store.getState().resume();
+    if (process.env.TARO_ENV !== 'weapp' && process.env.TARO_ENV !== 'alipay') void store.getState().resume();
     return detach;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the flow is created once; probing is a mount-time choice
   }, [store]);

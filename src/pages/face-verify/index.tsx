@@ -1,11 +1,11 @@
 /**
  * The demo app's verification page. In the H5 preview it runs the mock driver; `npm start` builds it with
  * FV_PREVIEW_API pointing at the demo server, so the preview's credential goes through the real server
- * checks. Query: `platform=alipay` or `platform=tencent` (a real redirect round trip in the tab), `scenario`, `locale` (read by the page itself), `speed=fast` (short mock timings, for the
+ * checks. Query: `platform=alipay` or `platform=tencent` (a real redirect round trip in the tab), `scenario`, `locale` (the page reads it in H5; on a mini-program this page passes the `en` table, which the build carries only when imported), `speed=fast` (short mock timings, for the
  * end-to-end tests), `protocol=v2`, `form=0` (ticket start without a form: needs the demo server, or v2).
  */
 import Taro, { useRouter } from '@tarojs/taro';
-import { FaceVerifyPage } from '../../face-verify';
+import { en, FaceVerifyPage } from '../../face-verify';
 
 /** Set by the Taro config (`defineConstants`); empty means the in-browser mock backend. */
 declare const FV_PREVIEW_API: string;
@@ -46,7 +46,8 @@ export default function FaceVerifyDemoPage() {
         ...(api ? { endpoint: `${api}/api/face/verify` } : {}),
         ...(tickets ? { ticketEndpoint: `${api}/api/face/ticket` } : {}),
       }}
-      ui={{ collectIdentity: form }}
+      // A mini-program build carries Chinese only by name: the demo carries English by importing its table.
+      ui={{ collectIdentity: form, ...(params.locale === 'en' ? { locale: en } : {}) }}
       preview={{
         timing: fast ? { latencyMs: 30, captureMs: 600 } : undefined,
         onV2Capture: api ? reportV2Capture : undefined,

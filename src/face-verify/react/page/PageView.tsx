@@ -7,7 +7,8 @@ import { useRouter } from '@tarojs/taro';
 import { useMemo, useState, type ReactNode } from 'react';
 import { createDefaultDriver, type FaceVerifyConfig } from '../../defaults';
 import type { FaceDriver } from '../../core/ports';
-import { LOCALES, messagesFor, type LocaleName } from '../../locales';
+import { messagesFor } from '../../locales';
+import { carriedByName, isShippedName } from '../../locales/list';
 import { FlowView } from './FlowView';
 import { platformPrefersLargeText } from './largeText';
 import type { GroupedPageProps } from './props';
@@ -20,7 +21,23 @@ export interface PageViewProps extends GroupedPageProps {
   overlay?: ReactNode;
 }
 
-const isLocaleName = (value: unknown): value is LocaleName => LOCALES.some((table) => table.locale === value);
+let warnedQueryLocale = false;
+/**
+ * The `locale` query parameter's table when this build carries that name (H5: every shipped locale;
+ * mini-programs: Chinese). A shipped language the build does not carry leaves the page in its own language
+ * (`ui.locale`, else Chinese), with one warning that says how to carry it.
+ */
+const queryLocale = (value: unknown) => {
+  if (typeof value !== 'string') return undefined;
+  const table = carriedByName(value);
+  if (!table && isShippedName(value) && !warnedQueryLocale) {
+    warnedQueryLocale = true;
+    console.warn(
+      "taro-face-verify: the page's locale query parameter names a language this mini-program build does not carry by name; pass its table as ui.locale (import { en } from 'taro-face-verify').",
+    );
+  }
+  return table ?? undefined;
+};
 
 /** Elder mode as the `elderly` query parameter sets it ('1' on, '0' off), if it does. */
 export const queryElderly = (value: unknown): boolean | undefined => (value === '1' ? true : value === '0' ? false : undefined);
@@ -38,7 +55,7 @@ export function PageView({ flow, store, ui, callbacks, header, overlay }: PageVi
   const { params } = useRouter();
   const [largeText] = useState(platformPrefersLargeText);
   const elderly = ui.elderly ?? queryElderly(params.elderly) ?? largeText;
-  const table = messagesFor(ui.locale ?? (isLocaleName(params.locale) ? params.locale : undefined));
+  const table = messagesFor(ui.locale ?? queryLocale(params.locale));
   const driver = useMemo<FaceDriver | undefined>(() => (store ? undefined : (flow.driver ?? createDefaultDriver())), [store, flow.driver]);
   const options: FaceVerifyConfig = { ...flow, ...(driver ? { driver } : {}), locale: table };
   // The page's words that name the platform, as its driver words them (Alipay's 支付宝身份验证, Tencent's page);
