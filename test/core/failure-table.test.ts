@@ -4,6 +4,7 @@
  */
 import { classifyByTable, type FailureTable } from '../../src/face-verify/core/failure-table';
 import { ALIPAY_OUTCOMES } from '../../src/face-verify/drivers/alipay/outcomes';
+import { ALIPAY_ERROR_WORDS } from '../../src/face-verify/drivers/alipay/words';
 import { WECHAT_FAILURES } from '../../src/face-verify/drivers/wechat/catalogue';
 
 describe('the failure-table lookup', () => {
@@ -14,7 +15,7 @@ describe('the failure-table lookup', () => {
       retryable: true,
       action: 'retry',
       freshTicket: true,
-      message: 'alipay.cancelled',
+      message: ALIPAY_ERROR_WORDS.cancelled,
     });
     expect(classifyByTable(WECHAT_FAILURES, 84002)).toMatchObject({ code: 84002, retryable: true, resumeAt: 'ticket', freshTicket: true });
     expect(classifyByTable(WECHAT_FAILURES, -1)).toMatchObject({ code: -1, kind: 'retry' });

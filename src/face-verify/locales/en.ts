@@ -74,23 +74,7 @@ export const flow: FlowMessages = {
     ticketFailed: 'Verification could not be started. Try again shortly.',
     notSupported: 'This device does not support face verification.',
     mockCapture: 'The simulated capture failed.',
-    'alipay.cancelled': 'You cancelled the verification. Start again when you are ready.',
-    'alipay.network': 'The network dropped and the verification did not finish. Check your connection and try again.',
-    'alipay.systemError': 'Alipay had a problem. Please try again in a moment.',
-    'alipay.unknownError': 'The verification did not finish. Please try again.',
-    'alipay.notCertified':
-      'Your Alipay account has no real-name verification. Complete it in Alipay first, or use another way to continue.',
-    'alipay.verifyFailed': 'The verification could not be opened. Please try again.',
-    'alipay.notAlipay': 'Open this page in Alipay to verify your identity.',
-    'alipay.unavailable': 'This version of Alipay cannot verify your identity. Update Alipay and try again.',
-    'alipay.devtools': 'Verification does not run in the developer tool. Preview on a real phone.',
-    'alipay.cameraDenied': 'The camera is needed. Allow this mini-program to use the camera in its settings.',
-    'alipay.cameraSystemDenied': "Alipay may not use the camera. Allow it in your phone's system settings.",
-    'alipay.noNetwork': 'There is no network connection. Connect and try again.',
-    'alipay.serviceBusy': "Alipay's service is busy. Please try again in a moment.",
-    'alipay.notConfigured': 'Verification is not available right now. Please use another way to continue.',
     'alipay.certifyExpired': 'This verification has expired. Please start again.',
-    'alipay.serviceFailed': 'The verification could not be completed. Please start again.',
     'alipay.notPassed': 'Alipay identity verification did not pass. Make sure it is you and try again.',
     'alipay.unreachable': 'The verification service cannot be reached. Please try again in a moment.',
     'alipay.untrusted': 'The result could not be confirmed. Please use another way to continue.',
@@ -160,17 +144,6 @@ export const en: LocaleMessages<'en'> = {
     },
     privacy:
       'Face recognition is provided by WeChat. Your details are used for this verification only; this page does not store your ID number.',
-    alipay: {
-      title: 'Identity verification',
-      start: 'Start identity verification',
-      unsupportedTitle: 'Identity verification cannot run on this device',
-      result: { successTitle: 'Verified', failedTitle: 'Verification not completed', cancelledTitle: 'Verification cancelled' },
-      probingDetail: 'Checking Alipay, the camera and the network. This takes a few seconds.',
-      consent: 'By tapping "Start identity verification" you agree that Alipay captures your face for this verification only.',
-      capture: "Follow Alipay's instructions to verify your identity",
-      privacy:
-        'Identity verification is provided by Alipay. Your details are used only for this verification; this page does not keep your ID number.',
-    },
   },
   // Written out in each getter (not behind a helper) so a mini-program build folds the check and drops the words.
   get preview() {

@@ -8,7 +8,7 @@ import * as zhCN from './zh-CN';
 
 /**
  * Every locale the kit ships, the default (`zh-CN`) first. Importing this list carries every table into a
- * bundle; a flow or page that is given a name resolves it with {@link tableByName} instead.
+ * bundle; a flow or page that is given a name resolves only the tables its build carries by name.
  * @example
  * LOCALES.map((table) => table.locale); // ['zh-CN', 'en']
  */

@@ -71,23 +71,8 @@ export interface FlowMessages {
     ticketFailed: string;
     notSupported: string;
     mockCapture: string;
-    /** Alipay (支付宝身份验证): the outcome table's messages (drivers/alipay/outcomes.ts), keyed as it names them. */
-    'alipay.cancelled': string;
-    'alipay.network': string;
-    'alipay.systemError': string;
-    'alipay.unknownError': string;
-    'alipay.notCertified': string;
-    'alipay.verifyFailed': string;
-    'alipay.notAlipay': string;
-    'alipay.unavailable': string;
-    'alipay.devtools': string;
-    'alipay.cameraDenied': string;
-    'alipay.cameraSystemDenied': string;
-    'alipay.noNetwork': string;
-    'alipay.serviceBusy': string;
-    'alipay.notConfigured': string;
+    /** Alipay's server verdicts (core/verdict.ts); its device and capture messages are its own (drivers/alipay/words.ts). */
     'alipay.certifyExpired': string;
-    'alipay.serviceFailed': string;
     'alipay.notPassed': string;
     'alipay.unreachable': string;
     'alipay.untrusted': string;
@@ -152,17 +137,6 @@ export interface PageMessages {
     cancelledTitle: string;
   };
   privacy: string;
-  /** The page's words where they name the platform, as they read on Alipay (the page uses them on the Alipay driver). */
-  alipay: {
-    title: string;
-    start: string;
-    unsupportedTitle: string;
-    result: { successTitle: string; failedTitle: string; cancelledTitle: string };
-    probingDetail: string;
-    consent: string;
-    capture: string;
-    privacy: string;
-  };
 }
 
 /** The H5 preview's words: the preview bar and the simulated capture screen. */

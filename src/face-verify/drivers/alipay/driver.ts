@@ -11,6 +11,7 @@ import type { AlipayNativeObject } from './call';
 import { createAlipayNative, type AlipayCameraSetting, type AlipayNative, type AlipayVerifyAnswer } from './native';
 import { classifyGatewayCode, classifyVerifyAnswer, type AlipayFailure } from './outcomes';
 import { probeAlipay } from './probe';
+import { ALIPAY_ERROR_WORDS } from './words';
 
 /** A certify id is spent by one capture; the typed identity, if any, goes to the ticket request. */
 export const ALIPAY_TICKET: TicketSpec = {
@@ -43,7 +44,7 @@ const NO_TICKET: CaptureOutcome = {
 };
 const API_UNAVAILABLE: CaptureOutcome = {
   ok: false,
-  failure: { code: 'api-unavailable', kind: 'device', retryable: false, message: 'alipay.unavailable', action: 'update-alipay' },
+  failure: { code: 'api-unavailable', kind: 'device', retryable: false, message: ALIPAY_ERROR_WORDS.unavailable, action: 'update-alipay' },
 };
 
 const asPermission = (setting: AlipayCameraSetting): CameraPermission => setting;

@@ -1,11 +1,13 @@
 /**
  * Every Alipay outcome the facts file lists (the phone's `resultStatus` / `errorCode`, the probe's findings, the
  * gateway's codes the server passes on), classified as plain data: kind, whether a retry can help, what helps,
- * whether a retry needs a fresh certify id (`freshTicket`), and the message key (texts: the locales' `flow.errors`, under the same keys). No strings for
+ * whether a retry needs a fresh certify id (`freshTicket`), and the message (Alipay's own words, drivers/alipay/words.ts). No strings for
  * users here, no platform calls: the flow and the page read these tables.
  */
 import { hasFailureRow, type FailureRow, type FailureTable } from '../../core/failure-table';
+import type { PlatformWords } from '../../core/ports';
 import type { AlipayVerifyAnswer } from './native';
+import { ALIPAY_ERROR_WORDS } from './words';
 
 /** The same kinds as the flow's errors (a page picks its screen by kind). */
 export type AlipayOutcomeKind = 'cancel' | 'permission' | 'device' | 'retry' | 'fatal' | 'network' | 'backend';
@@ -18,33 +20,14 @@ export type AlipayOutcomeKind = 'cancel' | 'permission' | 'device' | 'retry' | '
 export type AlipayAction =
   'retry' | 'open-settings' | 'other-channel' | 'check-network' | 'update-alipay' | 'open-in-alipay' | 'open-system-settings';
 
-/** The message keys, in the proposed `alipay` namespace of the locale tables. */
-export type AlipayMessageKey =
-  | 'alipay.cancelled'
-  | 'alipay.network'
-  | 'alipay.systemError'
-  | 'alipay.unknownError'
-  | 'alipay.notCertified'
-  | 'alipay.verifyFailed'
-  | 'alipay.notAlipay'
-  | 'alipay.unavailable'
-  | 'alipay.devtools'
-  | 'alipay.cameraDenied'
-  | 'alipay.cameraSystemDenied'
-  | 'alipay.noNetwork'
-  | 'alipay.serviceBusy'
-  | 'alipay.notConfigured'
-  | 'alipay.certifyExpired'
-  | 'alipay.serviceFailed'
-  | 'alipay.notPassed'
-  | 'alipay.unreachable'
-  | 'alipay.untrusted';
+/** A message of the outcome table: one of Alipay's own words (drivers/alipay/words.ts), in each shipped locale. */
+export type AlipayMessageKey = keyof typeof ALIPAY_ERROR_WORDS;
 
 /** How one outcome is handled: a row of the one failure-table format (`freshTicket`: a retry needs a new certify id). */
 export type AlipayOutcomeClass = Omit<FailureRow, 'message'> & {
   kind: AlipayOutcomeKind;
   action?: AlipayAction;
-  message: AlipayMessageKey;
+  message: PlatformWords;
 };
 
 const capture = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action: AlipayAction): AlipayOutcomeClass => ({
@@ -52,14 +35,15 @@ const capture = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action: Ali
   retryable: true,
   action,
   freshTicket: true,
-  message,
+  message: ALIPAY_ERROR_WORDS[message],
 });
 const blocked = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action?: AlipayAction): AlipayOutcomeClass => ({
   kind,
   retryable: false,
   ...(action ? { action } : {}),
-  message,
+  message: ALIPAY_ERROR_WORDS[message],
 });
+const words = (key: AlipayMessageKey) => ALIPAY_ERROR_WORDS[key];
 
 /**
  * Every outcome a driver path meets, by code: `capture:*` from `my.startAPVerify`, `probe:*` from the device,
@@ -68,42 +52,42 @@ const blocked = (kind: AlipayOutcomeKind, message: AlipayMessageKey, action?: Al
  */
 export const ALIPAY_OUTCOMES = {
   // my.startAPVerify: resultStatus (9000 is not here: it only means "ask the server").
-  'capture:6001': capture('cancel', 'alipay.cancelled', 'retry'),
-  'capture:6002': capture('network', 'alipay.network', 'check-network'),
-  'capture:4000:UNKNOWN_ERROR': capture('retry', 'alipay.unknownError', 'retry'),
-  'capture:4000:SYSTEM_ERROR': capture('retry', 'alipay.systemError', 'retry'),
+  'capture:6001': capture('cancel', 'cancelled', 'retry'),
+  'capture:6002': capture('network', 'network', 'check-network'),
+  'capture:4000:UNKNOWN_ERROR': capture('retry', 'unknownError', 'retry'),
+  'capture:4000:SYSTEM_ERROR': capture('retry', 'systemError', 'retry'),
   // 用户未认证: the Alipay account has no real-name verification; another capture cannot change that.
-  'capture:4000:USER_IS_NOT_CERTIFY': blocked('fatal', 'alipay.notCertified', 'other-channel'),
-  'capture:4000': capture('retry', 'alipay.unknownError', 'retry'),
-  'capture:unknown-status': capture('retry', 'alipay.unknownError', 'retry'),
+  'capture:4000:USER_IS_NOT_CERTIFY': blocked('fatal', 'notCertified', 'other-channel'),
+  'capture:4000': capture('retry', 'unknownError', 'retry'),
+  'capture:unknown-status': capture('retry', 'unknownError', 'retry'),
   // The fail callback ({ error, errorMessage }): its codes are not documented for this API.
-  'capture:fail': capture('retry', 'alipay.verifyFailed', 'retry'),
+  'capture:fail': capture('retry', 'verifyFailed', 'retry'),
 
   // The probe.
-  'probe:not-alipay': blocked('device', 'alipay.notAlipay', 'open-in-alipay'),
-  'probe:api-unavailable': blocked('device', 'alipay.unavailable', 'update-alipay'),
-  'probe:devtools': blocked('device', 'alipay.devtools'),
+  'probe:not-alipay': blocked('device', 'notAlipay', 'open-in-alipay'),
+  'probe:api-unavailable': blocked('device', 'unavailable', 'update-alipay'),
+  'probe:devtools': blocked('device', 'devtools'),
   'probe:camera-denied': {
     kind: 'permission',
     retryable: true,
     action: 'open-settings',
-    message: 'alipay.cameraDenied',
+    message: words('cameraDenied'),
   },
   'probe:camera-system-denied': {
     kind: 'permission',
     retryable: true,
     action: 'open-system-settings',
-    message: 'alipay.cameraSystemDenied',
+    message: words('cameraSystemDenied'),
   },
-  'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', message: 'alipay.noNetwork' },
+  'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', message: words('noNetwork') },
 
   // The gateway's codes, as the server passes them on (initialize / query).
-  'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', message: 'alipay.serviceBusy' },
-  'gateway:40001': blocked('backend', 'alipay.notConfigured', 'other-channel'),
-  'gateway:40002': blocked('backend', 'alipay.notConfigured', 'other-channel'),
-  'gateway:40004': capture('backend', 'alipay.serviceFailed', 'retry'),
-  'gateway:40006': blocked('backend', 'alipay.notConfigured', 'other-channel'),
-  'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', message: 'alipay.serviceFailed' },
+  'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', message: words('serviceBusy') },
+  'gateway:40001': blocked('backend', 'notConfigured', 'other-channel'),
+  'gateway:40002': blocked('backend', 'notConfigured', 'other-channel'),
+  'gateway:40004': capture('backend', 'serviceFailed', 'retry'),
+  'gateway:40006': blocked('backend', 'notConfigured', 'other-channel'),
+  'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', message: words('serviceFailed') },
 } as const satisfies FailureTable<string> & Record<string, AlipayOutcomeClass>;
 
 /** A key of {@link ALIPAY_OUTCOMES}. */

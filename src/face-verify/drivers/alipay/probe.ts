@@ -3,7 +3,7 @@
  * setting and the phone's switch for the Alipay app) and the network, asked at once and folded into the
  * neutral device report with the outcome table's actions and wording.
  */
-import { DriverError, type DeviceProblem, type DeviceReport, type ErrorMessageKey } from '../../core/ports';
+import { DriverError, type DeviceProblem, type DeviceReport, type FailureMessage } from '../../core/ports';
 import type { AlipayNative, AlipaySystemInfo } from './native';
 import { ALIPAY_OUTCOMES } from './outcomes';
 
@@ -29,7 +29,7 @@ const FINDINGS = {
 
 function problem(code: keyof typeof FINDINGS): DeviceProblem {
   const { row, blocking } = FINDINGS[code];
-  const outcome: { action?: DeviceProblem['action']; message: ErrorMessageKey } = ALIPAY_OUTCOMES[row];
+  const outcome: { action?: DeviceProblem['action']; message: FailureMessage } = ALIPAY_OUTCOMES[row];
   return { code, blocking, message: outcome.message, ...(outcome.action ? { action: outcome.action } : {}) };
 }
 
