@@ -13,10 +13,19 @@ import { bin, ROOT } from './support/h5-build.mjs';
 
 /** WeChat's face APIs, which only the WeChat driver (and the mock that simulates it) names. */
 const WECHAT_DRIVER = ['startFacialRecognitionVerify', 'requestFacialVerify', 'checkIsSupportFacialRecognition'];
-/** The Alipay driver's own names: `my.startAPVerify`, `my.isIDE`, a row of its outcome table. */
-const ALIPAY_DRIVER = ['startAPVerify', 'isIDE', 'capture:6001'];
-/** The Tencent Cloud FaceID H5 driver's own names (its pending record's key, a row of its outcome table, the mock's tokens): H5 only. */
-const TENCENT_DRIVER = ['taro-face-verify:tencent-pending', 'errcode:17', 'mock-biz-'];
+/** The Alipay driver's own names: `my.startAPVerify`, `my.isIDE`, a row of its outcome table, one of its own words. */
+const ALIPAY_DRIVER = ['startAPVerify', 'isIDE', 'capture:6001', '支付宝暂时出了点问题'];
+/**
+ * The Tencent Cloud FaceID H5 driver's own names (its pending record's key, a row of its outcome table, the mock's
+ * tokens) and its own words, in both languages: H5 only.
+ */
+const TENCENT_DRIVER = [
+  'taro-face-verify:tencent-pending',
+  'errcode:17',
+  'mock-biz-',
+  '腾讯云人脸核身的网页方式只能在浏览器中使用',
+  "Tencent Cloud FaceID's web route runs in a browser",
+];
 
 const PLATFORMS = {
   weapp: { name: 'WeChat', template: 'wxml', own: WECHAT_DRIVER, foreign: { name: 'Alipay', markers: ALIPAY_DRIVER } },
@@ -79,11 +88,12 @@ async function main() {
     const text = readFileSync(file, 'utf8');
     bytes += Buffer.byteLength(text);
     pageFound ||= text.includes(PAGE_MARKER);
-    for (const marker of platform.own) if (text.includes(marker)) ownFound.add(marker);
+    const holds = (marker) => spellings(marker).some((spelling) => text.includes(spelling));
+    for (const marker of platform.own) if (holds(marker)) ownFound.add(marker);
     for (const marker of platform.foreign.markers)
-      if (text.includes(marker)) problems.push(`${relative(ROOT, file)} contains ${platform.foreign.name} driver code ("${marker}")`);
+      if (holds(marker)) problems.push(`${relative(ROOT, file)} contains ${platform.foreign.name} driver code ("${marker}")`);
     for (const marker of TENCENT_DRIVER)
-      if (text.includes(marker)) problems.push(`${relative(ROOT, file)} contains Tencent (H5-only) driver code ("${marker}")`);
+      if (holds(marker)) problems.push(`${relative(ROOT, file)} contains Tencent (H5-only) driver code ("${marker}")`);
     for (const marker of H5_ONLY) {
       if (spellings(marker).some((spelling) => text.includes(spelling)))
         problems.push(`${relative(ROOT, file)} contains H5-only code ("${marker}")`);

@@ -336,6 +336,18 @@ for (const platform of MINI_PLATFORMS) {
       markers.every((marker) => subJs.includes(marker)),
       `${platform}: the kit is in subpackage ${KIT_SUBPACKAGE}/ (${sub.bytes} B, gzip ${sub.gzip} B)`,
     );
+    // What this Chinese-only app does not use stays out: English (not imported), Tencent's words (H5 only) and, on
+    // WeChat, Alipay's (the platforms' outcome tables are built in pure functions, so a minifier drops them whole).
+    const foreign = [
+      ['English', 'The system is busy'],
+      ["Tencent's words", "Tencent Cloud FaceID's web route runs in a browser"],
+      ...(platform === 'weapp' ? [["Alipay's words", 'Alipay had a problem']] : []),
+    ].filter(([, marker]) => subJs.includes(marker));
+    expect(
+      !foreign.length,
+      `${platform}: the kit's subpackage carries no English and no other platform's words`,
+      foreign.map(([what]) => what).join(', '),
+    );
   });
 }
 

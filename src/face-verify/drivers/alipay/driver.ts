@@ -42,10 +42,12 @@ const NO_TICKET: CaptureOutcome = {
   ok: false,
   failure: { code: 'no-certify-id', kind: 'fatal', retryable: false, message: 'developer' },
 };
-const API_UNAVAILABLE: CaptureOutcome = {
+// A function, not a constant: a property read at module level would keep Alipay's words in every bundle that
+// carries this module's file (a WeChat build included), since a minifier cannot prove the read side-effect free.
+const apiUnavailable = (): CaptureOutcome => ({
   ok: false,
   failure: { code: 'api-unavailable', kind: 'device', retryable: false, message: ALIPAY_ERROR_WORDS.unavailable, action: 'update-alipay' },
-};
+});
 
 const asPermission = (setting: AlipayCameraSetting): CameraPermission => setting;
 
@@ -67,7 +69,7 @@ export function withAlipayPort(native: AlipayNative, identity: { name: string; m
     probe: () => probeAlipay(native),
     async capture({ ticket }: CaptureRequest): Promise<CaptureOutcome> {
       if (!isAlipayTicket(ticket)) return NO_TICKET;
-      if (!native.canStartVerify()) return API_UNAVAILABLE;
+      if (!native.canStartVerify()) return apiUnavailable();
       let answer: AlipayVerifyAnswer;
       try {
         answer = await native.startAPVerify({ url: ticket.url, certifyId: ticket.certifyId });

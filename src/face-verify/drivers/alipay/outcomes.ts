@@ -50,45 +50,48 @@ const words = (key: AlipayMessageKey) => ALIPAY_ERROR_WORDS[key];
  * `gateway:*` for a gateway code an app's backend passes on as the verdict's numeric `code`. (The kit's own server
  * answers Alipay's "not passed" and an expired certify id with verdict codes, classified by the core.)
  */
-export const ALIPAY_OUTCOMES = {
-  // my.startAPVerify: resultStatus (9000 is not here: it only means "ask the server").
-  'capture:6001': capture('cancel', 'cancelled', 'retry'),
-  'capture:6002': capture('network', 'network', 'check-network'),
-  'capture:4000:UNKNOWN_ERROR': capture('retry', 'unknownError', 'retry'),
-  'capture:4000:SYSTEM_ERROR': capture('retry', 'systemError', 'retry'),
-  // 用户未认证: the Alipay account has no real-name verification; another capture cannot change that.
-  'capture:4000:USER_IS_NOT_CERTIFY': blocked('fatal', 'notCertified', 'other-channel'),
-  'capture:4000': capture('retry', 'unknownError', 'retry'),
-  'capture:unknown-status': capture('retry', 'unknownError', 'retry'),
-  // The fail callback ({ error, errorMessage }): its codes are not documented for this API.
-  'capture:fail': capture('retry', 'verifyFailed', 'retry'),
+// Built in a pure function: the rows are calls (capture, blocked), which a minifier keeps in a bundle that never
+// reads the table (a WeChat build) unless the whole is marked side-effect free.
+export const ALIPAY_OUTCOMES = /* @__PURE__ */ (() =>
+  ({
+    // my.startAPVerify: resultStatus (9000 is not here: it only means "ask the server").
+    'capture:6001': capture('cancel', 'cancelled', 'retry'),
+    'capture:6002': capture('network', 'network', 'check-network'),
+    'capture:4000:UNKNOWN_ERROR': capture('retry', 'unknownError', 'retry'),
+    'capture:4000:SYSTEM_ERROR': capture('retry', 'systemError', 'retry'),
+    // 用户未认证: the Alipay account has no real-name verification; another capture cannot change that.
+    'capture:4000:USER_IS_NOT_CERTIFY': blocked('fatal', 'notCertified', 'other-channel'),
+    'capture:4000': capture('retry', 'unknownError', 'retry'),
+    'capture:unknown-status': capture('retry', 'unknownError', 'retry'),
+    // The fail callback ({ error, errorMessage }): its codes are not documented for this API.
+    'capture:fail': capture('retry', 'verifyFailed', 'retry'),
 
-  // The probe.
-  'probe:not-alipay': blocked('device', 'notAlipay', 'open-in-alipay'),
-  'probe:api-unavailable': blocked('device', 'unavailable', 'update-alipay'),
-  'probe:devtools': blocked('device', 'devtools'),
-  'probe:camera-denied': {
-    kind: 'permission',
-    retryable: true,
-    action: 'open-settings',
-    message: words('cameraDenied'),
-  },
-  'probe:camera-system-denied': {
-    kind: 'permission',
-    retryable: true,
-    action: 'open-system-settings',
-    message: words('cameraSystemDenied'),
-  },
-  'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', message: words('noNetwork') },
+    // The probe.
+    'probe:not-alipay': blocked('device', 'notAlipay', 'open-in-alipay'),
+    'probe:api-unavailable': blocked('device', 'unavailable', 'update-alipay'),
+    'probe:devtools': blocked('device', 'devtools'),
+    'probe:camera-denied': {
+      kind: 'permission',
+      retryable: true,
+      action: 'open-settings',
+      message: words('cameraDenied'),
+    },
+    'probe:camera-system-denied': {
+      kind: 'permission',
+      retryable: true,
+      action: 'open-system-settings',
+      message: words('cameraSystemDenied'),
+    },
+    'probe:no-network': { kind: 'network', retryable: true, action: 'check-network', message: words('noNetwork') },
 
-  // The gateway's codes, as the server passes them on (initialize / query).
-  'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', message: words('serviceBusy') },
-  'gateway:40001': blocked('backend', 'notConfigured', 'other-channel'),
-  'gateway:40002': blocked('backend', 'notConfigured', 'other-channel'),
-  'gateway:40004': capture('backend', 'serviceFailed', 'retry'),
-  'gateway:40006': blocked('backend', 'notConfigured', 'other-channel'),
-  'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', message: words('serviceFailed') },
-} as const satisfies FailureTable<string> & Record<string, AlipayOutcomeClass>;
+    // The gateway's codes, as the server passes them on (initialize / query).
+    'gateway:20000': { kind: 'retry', retryable: true, action: 'retry', message: words('serviceBusy') },
+    'gateway:40001': blocked('backend', 'notConfigured', 'other-channel'),
+    'gateway:40002': blocked('backend', 'notConfigured', 'other-channel'),
+    'gateway:40004': capture('backend', 'serviceFailed', 'retry'),
+    'gateway:40006': blocked('backend', 'notConfigured', 'other-channel'),
+    'gateway:unknown': { kind: 'backend', retryable: true, action: 'retry', message: words('serviceFailed') },
+  }) as const satisfies FailureTable<string> & Record<string, AlipayOutcomeClass>)();
 
 /** A key of {@link ALIPAY_OUTCOMES}. */
 export type AlipayOutcomeCode = keyof typeof ALIPAY_OUTCOMES;

@@ -34,41 +34,46 @@ const final = (kind: TencentOutcomeKind, message: PlatformWords, action?: Tencen
   message,
 });
 
-/** The liveness failures (1001–1008): the person can fix them with light, position and a steady phone. */
-const LIVENESS = again('retry', WORDS.liveness);
+/**
+ * Every outcome, by code: `errcode:*` from the server, the rest from the H5 route itself. Built in a pure
+ * function: the rows are calls, which a minifier keeps (with every Tencent word) in a bundle that never reads the
+ * table, a mini-program's included, unless the whole is marked side-effect free.
+ */
+export const TENCENT_OUTCOMES = /* @__PURE__ */ (() => {
+  /** The liveness failures (1001–1008): the person can fix them with light, position and a steady phone. */
+  const LIVENESS = again('retry', WORDS.liveness);
+  return {
+    // The BizToken was already used for a finished verification: a new attempt needs a new one.
+    'errcode:14': again('backend', WORDS.alreadyCompleted),
+    'errcode:15': again('backend', WORDS.expired),
+    // Tencent's retry limit for this BizToken / person: another attempt now only fails again.
+    'errcode:16': final('backend', WORDS.tooManyAttempts, 'other-channel'),
+    'errcode:17': again('cancel', WORDS.notFinished),
+    'errcode:1001': LIVENESS,
+    'errcode:1002': LIVENESS,
+    'errcode:1003': LIVENESS,
+    'errcode:1004': LIVENESS,
+    'errcode:1005': LIVENESS,
+    'errcode:1006': LIVENESS,
+    'errcode:1007': LIVENESS,
+    'errcode:1008': LIVENESS,
+    // The name and ID number do not belong together: typing them again (correctly) is the only fix.
+    'errcode:2006': final('backend', WORDS.identityMismatch),
+    'errcode:2016': again('retry', WORDS.faceMismatch),
+    // Tencent's per-person and per-browser limits (15 a minute, 30 a day): only time helps.
+    'errcode:2018': final('backend', WORDS.rateLimited),
+    'errcode:unknown': again('backend', WORDS.failed),
 
-/** Every outcome, by code: `errcode:*` from the server, the rest from the H5 route itself. */
-export const TENCENT_OUTCOMES = {
-  // The BizToken was already used for a finished verification: a new attempt needs a new one.
-  'errcode:14': again('backend', WORDS.alreadyCompleted),
-  'errcode:15': again('backend', WORDS.expired),
-  // Tencent's retry limit for this BizToken / person: another attempt now only fails again.
-  'errcode:16': final('backend', WORDS.tooManyAttempts, 'other-channel'),
-  'errcode:17': again('cancel', WORDS.notFinished),
-  'errcode:1001': LIVENESS,
-  'errcode:1002': LIVENESS,
-  'errcode:1003': LIVENESS,
-  'errcode:1004': LIVENESS,
-  'errcode:1005': LIVENESS,
-  'errcode:1006': LIVENESS,
-  'errcode:1007': LIVENESS,
-  'errcode:1008': LIVENESS,
-  // The name and ID number do not belong together: typing them again (correctly) is the only fix.
-  'errcode:2006': final('backend', WORDS.identityMismatch),
-  'errcode:2016': again('retry', WORDS.faceMismatch),
-  // Tencent's per-person and per-browser limits (15 a minute, 30 a day): only time helps.
-  'errcode:2018': final('backend', WORDS.rateLimited),
-  'errcode:unknown': again('backend', WORDS.failed),
-
-  // The H5 route's own findings.
-  'not-browser': final('device', WORDS.notBrowser),
-  'storage-blocked': final('device', WORDS.storageBlocked),
-  'leave-failed': again('retry', WORDS.leaveFailed),
-  // Back without a token while a capture was pending (the back button, or the person left Tencent's page).
-  'not-finished': again('cancel', WORDS.notFinished),
-  // A token with no pending record, too old, or not the one this browser left with.
-  'stale-link': again('fatal', WORDS.staleLink),
-} as const satisfies FailureTable<string> & Record<string, TencentOutcomeClass>;
+    // The H5 route's own findings.
+    'not-browser': final('device', WORDS.notBrowser),
+    'storage-blocked': final('device', WORDS.storageBlocked),
+    'leave-failed': again('retry', WORDS.leaveFailed),
+    // Back without a token while a capture was pending (the back button, or the person left Tencent's page).
+    'not-finished': again('cancel', WORDS.notFinished),
+    // A token with no pending record, too old, or not the one this browser left with.
+    'stale-link': again('fatal', WORDS.staleLink),
+  } as const satisfies FailureTable<string> & Record<string, TencentOutcomeClass>;
+})();
 
 /** A key of {@link TENCENT_OUTCOMES}. */
 export type TencentOutcomeCode = keyof typeof TENCENT_OUTCOMES;
