@@ -33,6 +33,10 @@ export const ENTRY_PARTS: ReadonlyArray<{ label: string; source: string; goalByt
     source: `export { useFaceVerify } from './react/useFaceVerify'; export { zhCN } from './locales/zh-CN';`,
     goalBytes: ONE_LOCALE_GOAL_BYTES,
   },
+  {
+    label: 'core + hook + English (the app imports en and passes it: mini-program builds carry only zh-CN by name)',
+    source: `export { useFaceVerify } from './react/useFaceVerify'; export { en } from './locales/en';`,
+  },
   { label: 'the whole entry (core, hook, page, both locales)', source: `export * from './index';` },
   // Per platform: what each build keeps of createFaceVerify (the default driver is folded by TARO_ENV), so a
   // platform's bundle is seen not to carry another's code.

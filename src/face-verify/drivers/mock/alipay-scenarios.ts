@@ -33,21 +33,22 @@ const base: MockAlipayScenario = {
 const scenario = (changes: Partial<MockAlipayScenario>): MockAlipayScenario => ({ ...base, ...changes });
 
 /** The built-in Alipay scenarios, by name, in display order. */
-export const MOCK_ALIPAY_SCENARIOS = {
-  success: base,
-  'user-cancel': scenario({ captureStatuses: ['6001'] }),
-  'network-error': scenario({ captureStatuses: ['6002'] }),
-  'not-passed': scenario({ passed: false }),
-  'unsupported-client': scenario({ canStartVerify: false, version: '10.1.0' }),
-  'camera-denied': scenario({ camera: false }),
-  ide: scenario({ isIDE: true, platform: 'devtools' }),
-} satisfies Record<string, MockAlipayScenario>;
+export const MOCK_ALIPAY_SCENARIOS = /* @__PURE__ */ (() =>
+  ({
+    success: base,
+    'user-cancel': scenario({ captureStatuses: ['6001'] }),
+    'network-error': scenario({ captureStatuses: ['6002'] }),
+    'not-passed': scenario({ passed: false }),
+    'unsupported-client': scenario({ canStartVerify: false, version: '10.1.0' }),
+    'camera-denied': scenario({ camera: false }),
+    ide: scenario({ isIDE: true, platform: 'devtools' }),
+  }) satisfies Record<string, MockAlipayScenario>)();
 
 /** The name of a built-in Alipay scenario. */
 export type MockAlipayScenarioName = keyof typeof MOCK_ALIPAY_SCENARIOS;
 
 /** The built-in Alipay scenarios' names, in display order. */
-export const MOCK_ALIPAY_SCENARIO_NAMES = Object.keys(MOCK_ALIPAY_SCENARIOS) as MockAlipayScenarioName[];
+export const MOCK_ALIPAY_SCENARIO_NAMES = /* @__PURE__ */ (() => Object.keys(MOCK_ALIPAY_SCENARIOS) as MockAlipayScenarioName[])();
 
 /** True when `value` names a built-in Alipay scenario (e.g. read from a URL query). */
 export function isMockAlipayScenarioName(value: unknown): value is MockAlipayScenarioName {

@@ -37,28 +37,30 @@ const base: MockScenario = {
 const scenario = (changes: Partial<MockScenario>): MockScenario => ({ ...base, ...changes });
 
 /** The built-in scenarios, by name: one per failure the real flow can meet, plus `success`. */
-export const MOCK_SCENARIOS = {
-  success: base,
-  'no-front-camera': scenario({ faceSupportCode: 10001 }),
-  'model-missing': scenario({ faceSupportCode: 10002 }),
-  'disabled-by-wechat': scenario({ faceSupportCode: 10003 }),
-  'old-wechat': scenario({ wechatVersion: '6.5.2', sdkVersion: '1.9.0' }),
-  'no-screen-flash': scenario({ wechatVersion: '6.6.7', sdkVersion: '2.0.0' }),
-  'camera-denied': scenario({ camera: 'denied', cameraOnRequest: 'denied' }),
-  'user-cancel': scenario({ captureCodes: [90100] }),
-  'capture-error': scenario({ captureCodes: [90102] }),
-  'face-mismatch': scenario({ identifyRet: 10004 }),
-  'id-name-mismatch': scenario({ captureCodes: [10003] }),
-  'no-network': scenario({ network: 'none' }),
-  ios: scenario({ platform: 'ios', faceSupportCode: null }),
-  'not-wechat': scenario({ wechatVersion: null, platform: 'h5' }),
-} satisfies Record<string, MockScenario>;
+// Pure, as every table of calls here: a bundle that never reads it (a mini-program's) drops it whole.
+export const MOCK_SCENARIOS = /* @__PURE__ */ (() =>
+  ({
+    success: base,
+    'no-front-camera': scenario({ faceSupportCode: 10001 }),
+    'model-missing': scenario({ faceSupportCode: 10002 }),
+    'disabled-by-wechat': scenario({ faceSupportCode: 10003 }),
+    'old-wechat': scenario({ wechatVersion: '6.5.2', sdkVersion: '1.9.0' }),
+    'no-screen-flash': scenario({ wechatVersion: '6.6.7', sdkVersion: '2.0.0' }),
+    'camera-denied': scenario({ camera: 'denied', cameraOnRequest: 'denied' }),
+    'user-cancel': scenario({ captureCodes: [90100] }),
+    'capture-error': scenario({ captureCodes: [90102] }),
+    'face-mismatch': scenario({ identifyRet: 10004 }),
+    'id-name-mismatch': scenario({ captureCodes: [10003] }),
+    'no-network': scenario({ network: 'none' }),
+    ios: scenario({ platform: 'ios', faceSupportCode: null }),
+    'not-wechat': scenario({ wechatVersion: null, platform: 'h5' }),
+  }) satisfies Record<string, MockScenario>)();
 
 /** The name of a built-in scenario. */
 export type MockScenarioName = keyof typeof MOCK_SCENARIOS;
 
 /** The built-in scenarios' names, in display order. */
-export const MOCK_SCENARIO_NAMES = Object.keys(MOCK_SCENARIOS) as MockScenarioName[];
+export const MOCK_SCENARIO_NAMES = /* @__PURE__ */ (() => Object.keys(MOCK_SCENARIOS) as MockScenarioName[])();
 
 /** True when `value` names a built-in scenario (e.g. read from a URL query). */
 export function isMockScenarioName(value: unknown): value is MockScenarioName {

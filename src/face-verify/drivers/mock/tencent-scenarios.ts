@@ -26,7 +26,7 @@ export const MOCK_TENCENT_SCENARIOS = {
 export type MockTencentScenarioName = keyof typeof MOCK_TENCENT_SCENARIOS;
 
 /** The built-in Tencent scenarios' names, in display order. */
-export const MOCK_TENCENT_SCENARIO_NAMES = Object.keys(MOCK_TENCENT_SCENARIOS) as MockTencentScenarioName[];
+export const MOCK_TENCENT_SCENARIO_NAMES = /* @__PURE__ */ (() => Object.keys(MOCK_TENCENT_SCENARIOS) as MockTencentScenarioName[])();
 
 /** True when `value` names a built-in Tencent scenario (e.g. read from a URL query). */
 export function isMockTencentScenarioName(value: unknown): value is MockTencentScenarioName {
