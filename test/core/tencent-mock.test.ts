@@ -5,6 +5,7 @@
  */
 import { createFaceVerify, TENCENT_ERROR_WORDS } from 'taro-face-verify';
 import { createMockBackend, createMockTencentDriver, type MockTencentScenarioName } from 'taro-face-verify/mock';
+import { createMockTencentServer, MOCK_TENCENT_SERVER_KEY } from '../../src/face-verify/drivers/mock/tencent-server';
 import { fakeBrowser, type FakeBrowser } from './tencent-support';
 
 const PERSON = { name: '张三', idCardNumber: '11010519491231002X' };
@@ -75,5 +76,48 @@ describe('the mock Tencent driver and backend', () => {
 
   it('refuses an unknown scenario name with the known ones', () => {
     expect(() => createMockTencentDriver({ browser: null, scenario: 'nope' as MockTencentScenarioName })).toThrow(/success, mismatch/);
+  });
+});
+
+describe("the fake Tencent Cloud's storage in the tab", () => {
+  /** A fake Tencent Cloud over a tab's storage, on a clock the test moves. */
+  function server(saved: Map<string, string>, clock: { now: number }) {
+    return createMockTencentServer({
+      scenario: { errCode: 0, returnsToken: true },
+      scenarioName: 'success',
+      storage: () => ({
+        getItem: (key) => saved.get(key) ?? null,
+        setItem: (key, value) => void saved.set(key, value),
+        removeItem: (key) => void saved.delete(key),
+      }),
+      href: () => PAGE,
+      clock: { now: () => clock.now, setTimeout: () => 0, clearTimeout: () => undefined },
+    });
+  }
+  const kept = (saved: Map<string, string>) => Object.keys(JSON.parse(saved.get(MOCK_TENCENT_SERVER_KEY) ?? '{}') as object);
+
+  it('keeps only the newest 20 tokens, however many previews a tab runs', () => {
+    const saved = new Map<string, string>();
+    const clock = { now: 1_000_000 };
+    const fake = server(saved, clock);
+    const tokens = Array.from({ length: 25 }, () => {
+      clock.now += 1000;
+      return fake.issue().bizToken;
+    });
+    expect(kept(saved)).toHaveLength(20);
+    expect(fake.verify(tokens[0]!)).toMatchObject({ ok: false, code: 'unknown_ticket' });
+    expect(fake.verify(tokens[24]!)).toEqual({ ok: true, mock: true });
+  });
+
+  it("forgets a token after Tencent's two hours: it answers as unknown, and leaves the storage", () => {
+    const saved = new Map<string, string>();
+    const clock = { now: 1_000_000 };
+    const fake = server(saved, clock);
+    const old = fake.issue().bizToken;
+    clock.now += 7200 * 1000;
+    const fresh = fake.issue().bizToken;
+    expect(kept(saved)).toEqual([fresh]);
+    expect(fake.verify(old)).toMatchObject({ ok: false, code: 'unknown_ticket' });
+    expect(fake.verify(fresh)).toEqual({ ok: true, mock: true });
   });
 });

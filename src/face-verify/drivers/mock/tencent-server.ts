@@ -17,7 +17,19 @@ export const MOCK_TENCENT_SERVER_KEY = 'taro-face-verify:mock-tencent-server';
  */
 const PREVIEW_PARAMS = { platform: 'tencent' } as const;
 
-type Issued = Record<string, { errCode: number; used: boolean }>;
+type Issued = Record<string, { errCode: number; used: boolean; issuedAt: number }>;
+
+/** A BizToken's life on the fake Tencent Cloud, as on the real one (DetectAuth's default). */
+const TOKEN_TTL_MS = 7200 * 1000;
+/** The fake keeps at most this many tokens (the newest) in the tab's storage. */
+const MOCK_TENCENT_KEPT_TOKENS = 20;
+
+/** Only live tokens, newest first, at most {@link MOCK_TENCENT_KEPT_TOKENS}: the tab's storage does not grow. */
+function pruned(issued: Issued, now: number): Issued {
+  const live = Object.entries(issued).filter(([, entry]) => typeof entry.issuedAt === 'number' && now - entry.issuedAt < TOKEN_TTL_MS);
+  live.sort(([, a], [, b]) => b.issuedAt - a.issuedAt);
+  return Object.fromEntries(live.slice(0, MOCK_TENCENT_KEPT_TOKENS));
+}
 
 /** The fake Tencent Cloud: issues BizTokens (DetectAuth) and answers for them once (GetDetectInfoEnhanced). */
 export interface MockTencentServer {
@@ -47,7 +59,7 @@ export function createMockTencentServer(options: MockTencentServerOptions): Mock
   };
   const write = (issued: Issued) => {
     try {
-      options.storage()?.setItem(MOCK_TENCENT_SERVER_KEY, JSON.stringify(issued));
+      options.storage()?.setItem(MOCK_TENCENT_SERVER_KEY, JSON.stringify(pruned(issued, options.clock.now())));
     } catch {
       // A preview without storage loses its issued tokens: the return then reads as an unknown token.
     }
@@ -56,12 +68,12 @@ export function createMockTencentServer(options: MockTencentServerOptions): Mock
     issue() {
       counter++;
       const bizToken = `mock-biz-${options.clock.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 8)}`;
-      write({ ...read(), [bizToken]: { errCode: options.scenario.errCode, used: false } });
+      write({ ...read(), [bizToken]: { errCode: options.scenario.errCode, used: false, issuedAt: options.clock.now() } });
       const back = withParam(withParam(options.href(), 'platform', PREVIEW_PARAMS.platform), 'scenario', options.scenarioName);
       return { bizToken, url: options.scenario.returnsToken ? withParam(back, 'token', bizToken) : back, expiresIn: 7200 };
     },
     verify(bizToken) {
-      const issued = read();
+      const issued = pruned(read(), options.clock.now());
       const entry = issued[bizToken];
       if (!entry) return { ok: false, code: 'unknown_ticket', message: 'biz_token not issued here' };
       if (entry.used) return { ok: false, code: 'replayed', message: 'biz_token already verified' };
