@@ -43,7 +43,7 @@ function notCarried(name: string): null {
   if (!isShippedName(name)) return null;
   throw new Error(
     `taro-face-verify: locale '${name}' is not carried by name in a mini-program build (so a bundle holds only the languages it uses). ` +
-      `Import its table and pass that instead: import { en } from 'taro-face-verify'; then locale: en (the flow) or ui={{ locale: en }} (the page).`,
+      `Pass its table instead: import the kit's \`en\` export, then locale: en (the flow) or ui={{ locale: en }} (the page).`,
   );
 }
 

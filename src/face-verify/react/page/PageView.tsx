@@ -33,7 +33,7 @@ const queryLocale = (value: unknown) => {
   if (!table && isShippedName(value) && !warnedQueryLocale) {
     warnedQueryLocale = true;
     console.warn(
-      "taro-face-verify: the page's locale query parameter names a language this mini-program build does not carry by name; pass its table as ui.locale (import { en } from 'taro-face-verify').",
+      "taro-face-verify: the page's locale query parameter names a language this mini-program build does not carry by name; pass its table as ui.locale (the kit's `en` export).",
     );
   }
   return table ?? undefined;
