@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, fillForm, openBrowser, openVerification, outcomeOf, textOf, VALID_ID, waitForStatus } from './browser.mjs';
+import { BASE_URL, fillForm, openBrowser, openVerification, outcomeOf, tabTo, textOf, VALID_ID, waitForStatus } from './browser.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const API = process.env.E2E_API ?? '';
@@ -117,15 +117,6 @@ describe('axe on the simulated capture (a modal dialog)', () => {
 });
 
 describe('the keyboard alone', () => {
-  /** Presses Tab until `selector` has focus (at most 30 times); fails otherwise. */
-  async function tabTo(page, selector) {
-    for (let i = 0; i < 30; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press('Tab');
-    }
-    assert.fail(`Tab never reached ${selector}`);
-  }
-
   test('Tab, typing and Enter verify; Space retries after a failure', async () => {
     const { page } = browser;
     await openVerification(page, 'scenario=capture-error');

@@ -88,6 +88,15 @@ export async function outcomeOf(page, action, statuses = FINAL) {
   return handle.jsonValue();
 }
 
+/** Presses Tab until `selector` has focus (at most 30 times); fails otherwise. */
+export async function tabTo(page, selector) {
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
 export async function fillForm(page, name = '张三', idCardNumber = VALID_ID) {
   await page.fill('#fv-name input', name);
   await page.fill('#fv-id-card input', idCardNumber);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { fillForm, openBrowser, openVerification, screenshot, statusOf, textOf, VALID_ID, waitForStatus } from './browser.mjs';
+import { fillForm, openBrowser, openVerification, screenshot, statusOf, tabTo, textOf, VALID_ID, waitForStatus } from './browser.mjs';
 
 const API = process.env.E2E_API ?? '';
 const skip = API ? 'mock mode: the demo-server round trip is tested below' : false;
@@ -99,15 +99,6 @@ test('English and elder mode survive the round trip: user-left ends on one clear
   await assertNoAxeViolations(page, 'tencent user-left, English, elder mode');
   browser.assertNoPageErrors();
 });
-
-/** Presses Tab until `selector` has focus (at most 30 times); fails otherwise. */
-async function tabTo(page, selector) {
-  for (let i = 0; i < 30; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`Tab never reached ${selector}`);
-}
 
 test(
   'the keyboard alone: Tab, typing and Enter leave for the verification page; back, focus is on the result and Enter starts over',

@@ -15,11 +15,18 @@ export function flowError(
   return action ? { code, kind, message, retryable, step, action } : { code, kind, message, retryable, step };
 }
 
+/**
+ * A platform's own words (its messages, page words, scenario labels) for a locale: Chinese for zh-CN, English for
+ * every other locale, a custom one included (a platform ships these two).
+ */
+export function platformWordsFor<T>(words: { readonly 'zh-CN': T; readonly en: T }, locale: string | { locale: string } | undefined): T {
+  const name = typeof locale === 'object' ? locale.locale : (locale ?? 'zh-CN');
+  return name === 'zh-CN' ? words['zh-CN'] : words.en;
+}
+
 /** A failure's message in `locale`: the flow table's entry, or a platform's own words (English for a custom locale). */
 export function wordsOf(message: FailureMessage, locale: LocaleOption | undefined): string {
-  if (typeof message === 'string') return flowMessagesFor(locale).errors[message];
-  const name = typeof locale === 'object' ? locale.locale : (locale ?? 'zh-CN');
-  return name === 'zh-CN' ? message['zh-CN'] : message.en;
+  return typeof message === 'string' ? flowMessagesFor(locale).errors[message] : platformWordsFor(message, locale);
 }
 
 /** A classified failure as the user sees it: its message in `locale`, its step where a retry resumes. */

@@ -3,6 +3,7 @@
  * page's `?platform=` and `?scenario=` checks, and the mock driver each one makes. Adding a platform is one entry.
  */
 import type { FaceDriver } from '../../core/ports';
+import { platformWordsFor } from '../../core/errors';
 import type { Clock } from '../../core/types';
 import { createMockAlipayDriver } from './alipay';
 import { isMockAlipayScenarioName, MOCK_ALIPAY_SCENARIO_NAMES } from './alipay-scenarios';
@@ -106,6 +107,6 @@ export function previewScenarioLabel(
   name: string,
   table: { locale: string; scenarios?: Readonly<Record<string, string>> | undefined },
 ): string {
-  const own = platform.labels ? (table.locale === 'zh-CN' ? platform.labels['zh-CN'] : platform.labels.en) : undefined;
+  const own = platform.labels ? platformWordsFor(platform.labels, table) : undefined;
   return table.scenarios?.[name] ?? own?.[name] ?? name;
 }
